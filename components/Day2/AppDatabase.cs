@@ -1,0 +1,237 @@
+using k8s.Models;
+using PgPlatform.Components.Kubernetes.Crds.BarmanCloud;
+using PgPlatform.Components.Kubernetes.Crds.Cnpg;
+using PgPlatform.Components.Kubernetes.Crds.ExternalSecrets;
+using PgPlatform.Components.Kubernetes.Crds.Monitoring;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Naming;
+using PgPlatform.Components.Validation;
+using PgPlatform.Components.Versions;
+
+namespace PgPlatform.Components.Day2;
+
+/// <summary>
+/// The database contract for one application in one environment: a CNPG Cluster archiving WAL through
+/// the Barman Cloud plugin to Azure Blob, a ScheduledBackup, the owner's credentials from Key Vault
+/// through an ExternalSecret, a PodMonitor, a PrometheusRule and a NetworkPolicy.
+/// </summary>
+public sealed class AppDatabase
+{
+    /// <summary>Name of the Barman Cloud plugin in <c>Cluster.spec.plugins</c>.</summary>
+    public const string BarmanCloudPlugin = "barman-cloud.cloudnative-pg.io";
+
+    /// <summary>Longest application name: CNPG derives <c>&lt;app&gt;-db-rw</c> and pod names from it.</summary>
+    public const int MaxAppNameLength = 40;
+
+    /// <summary>Declares the database of application <paramref name="name"/> in <paramref name="scope"/>.</summary>
+    public AppDatabase(IComponentScope scope, string name, AppDatabaseArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(args);
+        Dns1123.RequireLabel(name, "application name", MaxAppNameLength);
+        Dns1123.RequireLabel(args.Team, $"application '{name}': team");
+        Args = args;
+        var env = args.Environment;
+        var tier = env.Tier;
+        var where = $"application '{name}' in environment '{env.Name}'";
+
+        var instances = args.Instances ?? tier.DefaultInstances;
+        if (instances < tier.MinInstances)
+        {
+            throw new DeclarationException(
+                $"{where}: {instances} instance(s) is fewer than the {tier.MinInstances} the {tier.Name} tier requires",
+                $"declare Instances >= {tier.MinInstances} or leave it unset");
+        }
+
+        var storageSize = args.StorageSize ?? tier.StorageSize;
+        Quantity.Require(storageSize, $"{where}: StorageSize");
+        if (args.WalStorageSize is { } walSize)
+        {
+            Quantity.Require(walSize, $"{where}: WalStorageSize");
+        }
+
+        var cpu = args.CpuRequest ?? tier.CpuRequest;
+        var memory = args.Memory ?? tier.Memory;
+        Quantity.Require(cpu, $"{where}: CpuRequest");
+        Quantity.Require(memory, $"{where}: Memory");
+
+        var schedule = args.BackupSchedule ?? tier.BackupSchedule;
+        CnpgSchedule.Require(schedule, $"{where}: BackupSchedule");
+
+        var retention = args.RetentionDays ?? tier.RetentionDays;
+        if (retention < tier.MinRetentionDays || retention > tier.MaxRetentionDays)
+        {
+            throw new DeclarationException(
+                $"{where}: a retention of {retention} days is outside the {tier.Name} tier's {tier.MinRetentionDays} to {tier.MaxRetentionDays} days",
+                $"declare RetentionDays between {tier.MinRetentionDays} and {tier.MaxRetentionDays} or leave it unset");
+        }
+
+        var database = args.Database ?? name.Replace('-', '_');
+        var owner = args.Owner ?? database;
+        var ns = env.NamespaceFor(name);
+        Dns1123.RequireLabel(ns, $"{where}: namespace");
+        var clusterName = $"{name}-db";
+        var objectStoreName = $"{clusterName}-backups";
+        var ownerSecret = $"{clusterName}-owner";
+        var labels = Labels.For(name, "database", args.Team, env);
+
+        Outputs = new AppDatabaseOutputs(clusterName, ns, $"{clusterName}-rw.{ns}.svc", 5432, database, ownerSecret);
+        var scoped = ComponentScope.Child(scope, name);
+        string Logical(string part) => ResourceNames.FromPath([.. scoped.Path, env.Name, part]);
+        void Add(string part, object obj) => scope.Model.Add(new KubernetesObjectResource(Logical(part), name, ObjectGroup.Database, obj));
+        V1ObjectMeta Meta(string objectName) => new() { Name = objectName, NamespaceProperty = ns, Labels = new Dictionary<string, string>(labels) };
+
+        var resources = new V1ResourceRequirements
+        {
+            Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new(cpu), ["memory"] = new(memory) },
+            Limits = tier.SetMemoryLimit ? new Dictionary<string, ResourceQuantity> { ["memory"] = new(memory) } : null,
+        };
+
+        Add("cluster", new Cluster
+        {
+            Metadata = Meta(clusterName),
+            Spec = new ClusterSpec
+            {
+                Instances = instances,
+                ImageName = ContainerImages.Postgres,
+                Description = $"{name} database ({env.Name}, {tier.Name})",
+                Postgresql = new PostgresConfiguration { Parameters = PostgresParameters(args) },
+                Bootstrap = new BootstrapConfiguration
+                {
+                    InitDb = new BootstrapInitDb { Database = database, Owner = owner, Secret = new() { Name = ownerSecret }, DataChecksums = true },
+                },
+                Storage = new StorageConfiguration { Size = storageSize, StorageClass = env.EffectiveStorageClass },
+                WalStorage = args.WalStorageSize is null ? null : new StorageConfiguration { Size = args.WalStorageSize, StorageClass = env.EffectiveStorageClass },
+                Resources = resources,
+                Affinity = new AffinityConfiguration
+                {
+                    EnablePodAntiAffinity = true,
+                    TopologyKey = "kubernetes.io/hostname",
+                    PodAntiAffinityType = tier.RequireZoneSpread ? "required" : "preferred",
+                },
+                TopologySpreadConstraints = tier.RequireZoneSpread ? [ZoneSpread(clusterName)] : null,
+                EnablePdb = tier.EnablePodDisruptionBudget,
+                Plugins = [new PluginConfiguration { Name = BarmanCloudPlugin, IsWalArchiver = true, Parameters = new Dictionary<string, string> { ["barmanObjectName"] = objectStoreName } }],
+                InheritedMetadata = new EmbeddedObjectMetadata { Labels = new Dictionary<string, string>(labels) },
+            },
+        });
+
+        Add("backups", new ObjectStore
+        {
+            Metadata = Meta(objectStoreName),
+            Spec = new ObjectStoreSpec
+            {
+                Configuration = new BarmanObjectStoreConfiguration
+                {
+                    DestinationPath = $"https://{env.BackupStorageAccount}.blob.core.windows.net/{BackupContainerName(name, env)}",
+                    AzureCredentials = new AzureCredentials { InheritFromAzureAd = true },
+                    Wal = new WalBackupConfiguration { Compression = "gzip", MaxParallel = 2 },
+                    Data = new DataBackupConfiguration { Compression = "gzip", Jobs = 2 },
+                },
+                RetentionPolicy = $"{retention}d",
+            },
+        });
+
+        Add("scheduled-backup", new ScheduledBackup
+        {
+            Metadata = Meta($"{clusterName}-base-backup"),
+            Spec = new ScheduledBackupSpec
+            {
+                Schedule = schedule,
+                Cluster = new() { Name = clusterName },
+                Method = "plugin",
+                PluginConfiguration = new PluginConfiguration { Name = BarmanCloudPlugin },
+                Immediate = true,
+                BackupOwnerReference = "self",
+            },
+        });
+
+        Add("owner-secret", new ExternalSecret
+        {
+            Metadata = Meta(ownerSecret),
+            Spec = new ExternalSecretSpec
+            {
+                RefreshInterval = "1h",
+                SecretStoreRef = new SecretStoreRef { Name = env.SecretStoreName, Kind = "ClusterSecretStore" },
+                Target = new ExternalSecretTarget
+                {
+                    Name = ownerSecret,
+                    CreationPolicy = "Owner",
+                    Template = new ExternalSecretTemplate
+                    {
+                        Type = "kubernetes.io/basic-auth",
+                        EngineVersion = "v2",
+                        Metadata = new EmbeddedObjectMetadata { Labels = new Dictionary<string, string>(labels) { ["cnpg.io/reload"] = "true" } },
+                        Data = new Dictionary<string, string> { ["username"] = owner, ["password"] = "{{ .password }}" },
+                    },
+                },
+                Data = [new ExternalSecretData { SecretKey = "password", RemoteRef = new RemoteReference { Key = OwnerPasswordSecretName(name, env) } }],
+            },
+        });
+
+        Add("pod-monitor", new PodMonitor
+        {
+            Metadata = Meta(clusterName),
+            Spec = new PodMonitorSpec
+            {
+                Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["cnpg.io/cluster"] = clusterName, ["cnpg.io/podRole"] = "instance" } },
+                PodMetricsEndpoints = [new PodMetricsEndpoint { Port = "metrics", Interval = "30s" }],
+            },
+        });
+
+        Add("alerts", new PrometheusRule { Metadata = Meta($"{clusterName}-alerts"), Spec = DatabaseAlerts.For(clusterName, ns, name, schedule, tier) });
+        Add("network-policy", DatabaseNetworkPolicy.For(Meta(clusterName), clusterName, name, env));
+        AddPassword(scope.Model, Logical("owner-password"), name, env);
+    }
+
+    /// <summary>The arguments the database was declared with.</summary>
+    public AppDatabaseArgs Args { get; }
+
+    /// <summary>What the application needs to connect.</summary>
+    public AppDatabaseOutputs Outputs { get; }
+
+    /// <summary>Key Vault secret holding the owner's password of <paramref name="app"/> in <paramref name="env"/>.</summary>
+    public static string OwnerPasswordSecretName(string app, PlatformEnvironment env) => $"{app}-{env.Name}-db-owner-password";
+
+    /// <summary>Blob container holding the backups of <paramref name="app"/> in <paramref name="env"/>.</summary>
+    public static string BackupContainerName(string app, PlatformEnvironment env) => $"{app}-{env.Name}";
+
+    private static Dictionary<string, string> PostgresParameters(AppDatabaseArgs args)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["log_min_duration_statement"] = "1000",
+            ["archive_timeout"] = "5min",
+        };
+        foreach (var (key, value) in args.PostgresParameters)
+        {
+            parameters[key] = value;
+        }
+
+        return parameters;
+    }
+
+    private static V1TopologySpreadConstraint ZoneSpread(string clusterName) => new()
+    {
+        MaxSkew = 1,
+        TopologyKey = "topology.kubernetes.io/zone",
+        WhenUnsatisfiable = "DoNotSchedule",
+        LabelSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["cnpg.io/cluster"] = clusterName } },
+    };
+
+    private static void AddPassword(ResourceModel model, string logicalName, string app, PlatformEnvironment env)
+    {
+        var password = model.Add(new PulumiResource(logicalName, "random:RandomPassword", new Dictionary<string, object?>
+        {
+            ["length"] = 32,
+            ["special"] = false,
+        }));
+        model.Add(new PulumiResource($"{logicalName}-kv", "azure-native:keyvault:Secret", new Dictionary<string, object?>
+        {
+            ["resourceGroupName"] = env.ResourceGroupName,
+            ["vaultName"] = env.KeyVaultName,
+            ["secretName"] = OwnerPasswordSecretName(app, env),
+            ["properties"] = new Dictionary<string, object?> { ["value"] = new OutputReference(password.Name, "result"), ["contentType"] = "text/plain" },
+        }));
+    }
+}

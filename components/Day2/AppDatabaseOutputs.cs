@@ -1,0 +1,17 @@
+namespace PgPlatform.Components.Day2;
+
+/// <summary>What an application needs to reach its database; every value is known at synthesis.</summary>
+public sealed record AppDatabaseOutputs(
+    string ClusterName,
+    string Namespace,
+    string ReadWriteHost,
+    int Port,
+    string Database,
+    string SecretName)
+{
+    /// <summary>Key of the owner's user name in <see cref="SecretName"/>.</summary>
+    public string UsernameKey => "username";
+
+    /// <summary>Key of the owner's password in <see cref="SecretName"/>.</summary>
+    public string PasswordKey => "password";
+}

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace PgPlatform.Components.Kubernetes.Crds.Monitoring;
+
+/// <summary>prometheus-operator <c>PrometheusRule</c> (monitoring.coreos.com/v1).</summary>
+public sealed class PrometheusRule() : CustomResource<PrometheusRuleSpec>("monitoring.coreos.com/v1", "PrometheusRule");

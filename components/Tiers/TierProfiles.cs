@@ -1,0 +1,62 @@
+using PgPlatform.Components.Model;
+
+namespace PgPlatform.Components.Tiers;
+
+/// <summary>The four tiers as data.</summary>
+public static class TierProfiles
+{
+    /// <summary>Production: at least three instances across zones, PDB, daily backups, 30 days (14 to 30).</summary>
+    public static readonly TierProfile Production = new()
+    {
+        Tier = Tier.Production, Name = "production", MinInstances = 3, DefaultInstances = 3,
+        RequireZoneSpread = true, EnablePodDisruptionBudget = true,
+        BackupSchedule = "0 0 3 * * *", RetentionDays = 30, MinRetentionDays = 14, MaxRetentionDays = 30,
+        CpuRequest = "1", Memory = "2Gi", SetMemoryLimit = true, StorageSize = "20Gi",
+        StorageClass = "pgp-production", CostClass = "critical",
+    };
+
+    /// <summary>Staging: two instances, daily backups, 7 days (3 to 14).</summary>
+    public static readonly TierProfile Staging = new()
+    {
+        Tier = Tier.Staging, Name = "staging", MinInstances = 2, DefaultInstances = 2,
+        RequireZoneSpread = false, EnablePodDisruptionBudget = true,
+        BackupSchedule = "0 0 3 * * *", RetentionDays = 7, MinRetentionDays = 3, MaxRetentionDays = 14,
+        CpuRequest = "500m", Memory = "1Gi", SetMemoryLimit = true, StorageSize = "10Gi",
+        StorageClass = "pgp-staging", CostClass = "standard",
+    };
+
+    /// <summary>Development: one instance, daily backups, 3 days (1 to 7).</summary>
+    public static readonly TierProfile Development = new()
+    {
+        Tier = Tier.Development, Name = "development", MinInstances = 1, DefaultInstances = 1,
+        RequireZoneSpread = false, EnablePodDisruptionBudget = false,
+        BackupSchedule = "0 0 2 * * *", RetentionDays = 3, MinRetentionDays = 1, MaxRetentionDays = 7,
+        CpuRequest = "250m", Memory = "512Mi", SetMemoryLimit = false, StorageSize = "5Gi",
+        StorageClass = "pgp-development", CostClass = "low",
+    };
+
+    /// <summary>Ephemeral: one instance for drills, hourly backups, 1 day.</summary>
+    public static readonly TierProfile Ephemeral = new()
+    {
+        Tier = Tier.Ephemeral, Name = "ephemeral", MinInstances = 1, DefaultInstances = 1,
+        RequireZoneSpread = false, EnablePodDisruptionBudget = false,
+        BackupSchedule = "0 0 * * * *", RetentionDays = 1, MinRetentionDays = 1, MaxRetentionDays = 1,
+        CpuRequest = "100m", Memory = "256Mi", SetMemoryLimit = false, StorageSize = "1Gi",
+        StorageClass = "pgp-ephemeral", CostClass = "throwaway",
+    };
+
+    /// <summary>All tiers, in order.</summary>
+    public static IReadOnlyList<TierProfile> All { get; } = [Production, Staging, Development, Ephemeral];
+
+    /// <summary>The profile of <paramref name="tier"/>.</summary>
+    public static TierProfile For(Tier tier) => All.Single(p => p.Tier == tier);
+
+    /// <summary>Parses a tier name, failing with the list of valid names.</summary>
+    public static TierProfile Parse(string name, string where)
+    {
+        return All.FirstOrDefault(p => p.Name == name)
+            ?? throw new DeclarationException(
+                $"{where}: unknown tier '{name}'",
+                $"use one of {string.Join(", ", All.Select(p => p.Name))}");
+    }
+}
