@@ -78,7 +78,8 @@ public sealed class AppDatabase
         Outputs = new AppDatabaseOutputs(clusterName, ns, $"{clusterName}-rw.{ns}.svc", 5432, database, ownerSecret);
         var scoped = ComponentScope.Child(scope, name);
         string Logical(string part) => ResourceNames.FromPath([.. scoped.Path, env.Name, part]);
-        void Add(string part, object obj) => scope.Model.Add(new KubernetesObjectResource(Logical(part), name, ObjectGroup.Database, obj));
+        var passwordSecret = Logical("owner-password-kv");
+        void Add(string part, object obj) => scope.Model.Add(new KubernetesObjectResource(Logical(part), name, ObjectGroup.Database, obj) { DependsOn = [passwordSecret] });
         V1ObjectMeta Meta(string objectName) => new() { Name = objectName, NamespaceProperty = ns, Labels = new Dictionary<string, string>(labels) };
 
         var resources = new V1ResourceRequirements
@@ -181,7 +182,7 @@ public sealed class AppDatabase
 
         Add("alerts", new PrometheusRule { Metadata = Meta($"{clusterName}-alerts"), Spec = DatabaseAlerts.For(clusterName, ns, name, schedule, tier) });
         Add("network-policy", DatabaseNetworkPolicy.For(Meta(clusterName), clusterName, name, env));
-        AddPassword(scope.Model, Logical("owner-password"), name, env);
+        AddPassword(scope.Model, Logical("owner-password"), passwordSecret, name, env);
     }
 
     /// <summary>The arguments the database was declared with.</summary>
@@ -219,14 +220,14 @@ public sealed class AppDatabase
         LabelSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["cnpg.io/cluster"] = clusterName } },
     };
 
-    private static void AddPassword(ResourceModel model, string logicalName, string app, PlatformEnvironment env)
+    private static void AddPassword(ResourceModel model, string logicalName, string vaultSecretName, string app, PlatformEnvironment env)
     {
         var password = model.Add(new PulumiResource(logicalName, "random:RandomPassword", new Dictionary<string, object?>
         {
             ["length"] = 32,
             ["special"] = false,
         }));
-        model.Add(new PulumiResource($"{logicalName}-kv", "azure-native:keyvault:Secret", new Dictionary<string, object?>
+        model.Add(new PulumiResource(vaultSecretName, "azure-native:keyvault:Secret", new Dictionary<string, object?>
         {
             ["resourceGroupName"] = env.ResourceGroupName,
             ["vaultName"] = env.KeyVaultName,

@@ -71,22 +71,22 @@ public static partial class YamlWriter
 
     private static void WriteValue(IEmitter emitter, JsonValue value)
     {
-        var element = value.GetValue<JsonElement>();
-        switch (element.ValueKind)
+        var kind = value.GetValueKind();
+        var text = kind switch
         {
-            case JsonValueKind.String:
-                WriteString(emitter, element.GetString()!);
-                break;
-            case JsonValueKind.True:
-            case JsonValueKind.False:
-                emitter.Emit(new Scalar(null, null, element.ValueKind == JsonValueKind.True ? "true" : "false", ScalarStyle.Plain, true, false));
-                break;
-            case JsonValueKind.Number:
-                emitter.Emit(new Scalar(null, null, element.GetRawText(), ScalarStyle.Plain, true, false));
-                break;
-            default:
-                emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, false));
-                break;
+            JsonValueKind.String => null,
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.Number => value.ToJsonString(),
+            _ => "null",
+        };
+        if (text is null)
+        {
+            WriteString(emitter, value.GetValue<string>());
+        }
+        else
+        {
+            emitter.Emit(new Scalar(null, null, text, ScalarStyle.Plain, true, false));
         }
     }
 

@@ -1,0 +1,81 @@
+using k8s.Models;
+using PgPlatform.Components.Kubernetes.Crds.ArgoCd;
+using PgPlatform.Components.Serialization;
+
+namespace PgPlatform.Components.Synthesis.GitOps;
+
+/// <summary>
+/// The two ApplicationSets of one environment: one Application per <c>databases/*/overlays/&lt;env&gt;</c>
+/// and one per <c>apps/*/overlays/&lt;env&gt;</c>, with automated sync, prune and self-heal.
+/// </summary>
+public static class ArgoCdApplicationSets
+{
+    /// <summary>File name to content for <c>argocd/&lt;env&gt;/</c>.</summary>
+    public static IEnumerable<(string File, string Content)> Files(EnvironmentModel env)
+    {
+        var sets = new[] { For(env, GitOpsFolder.Databases, "db"), For(env, GitOpsFolder.Apps, "app") };
+        foreach (var set in sets)
+        {
+            yield return ($"applicationset-{set.Metadata.Name}.yaml", YamlWriter.Write(CanonicalJson.FromObject(set)));
+        }
+
+        var kustomization = new System.Text.Json.Nodes.JsonObject
+        {
+            ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
+            ["kind"] = "Kustomization",
+            ["resources"] = new System.Text.Json.Nodes.JsonArray(sets.Select(s => (System.Text.Json.Nodes.JsonNode)$"applicationset-{s.Metadata.Name}.yaml").ToArray()),
+        };
+        yield return ("kustomization.yaml", YamlWriter.Write(kustomization));
+    }
+
+    private static ApplicationSet For(EnvironmentModel env, string folder, string suffix)
+    {
+        var options = env.Options;
+        const string App = "{{ index .path.segments 1 }}";
+        return new ApplicationSet
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = $"{folder}-{env.Environment}",
+                NamespaceProperty = options.ArgoCdNamespace,
+                Labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "pg-platform", ["pg-platform.io/environment"] = env.Environment },
+            },
+            Spec = new ApplicationSetSpec
+            {
+                GoTemplate = true,
+                GoTemplateOptions = ["missingkey=error"],
+                Generators =
+                [
+                    new ApplicationSetGenerator
+                    {
+                        Git = new GitGenerator
+                        {
+                            RepoUrl = options.RepoUrl,
+                            Revision = options.Revision,
+                            Directories = [new GitDirectory { Path = $"{folder}/*/overlays/{env.Environment}" }],
+                        },
+                    },
+                ],
+                Template = new ApplicationTemplate
+                {
+                    Metadata = new ApplicationTemplateMetadata
+                    {
+                        Name = $"{App}-{suffix}-{env.Environment}",
+                        Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = App, ["pg-platform.io/environment"] = env.Environment },
+                    },
+                    Spec = new ApplicationSpec
+                    {
+                        Project = options.Project,
+                        Source = new ApplicationSource { RepoUrl = options.RepoUrl, TargetRevision = options.Revision, Path = "{{ .path.path }}" },
+                        Destination = new ApplicationDestination { Server = "https://kubernetes.default.svc", Namespace = $"{App}-{env.Environment}" },
+                        SyncPolicy = new SyncPolicy
+                        {
+                            Automated = new AutomatedSync { Prune = true, SelfHeal = true },
+                            SyncOptions = ["ServerSideApply=true", "CreateNamespace=false"],
+                        },
+                    },
+                },
+            },
+        };
+    }
+}

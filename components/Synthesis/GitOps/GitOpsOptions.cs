@@ -1,0 +1,17 @@
+namespace PgPlatform.Components.Synthesis.GitOps;
+
+/// <summary>Where Argo CD finds the GitOps tree of one environment.</summary>
+public sealed record GitOpsOptions
+{
+    /// <summary>GitOps repository URL.</summary>
+    public required string RepoUrl { get; init; }
+
+    /// <summary>Branch, tag or commit. Default: <c>main</c>.</summary>
+    public string Revision { get; init; } = "main";
+
+    /// <summary>Argo CD AppProject of the generated Applications. Default: <c>default</c>.</summary>
+    public string Project { get; init; } = "default";
+
+    /// <summary>Namespace Argo CD runs in. Default: <c>argocd</c>.</summary>
+    public string ArgoCdNamespace { get; init; } = "argocd";
+}

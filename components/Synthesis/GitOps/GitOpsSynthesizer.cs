@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Serialization;
+
+namespace PgPlatform.Components.Synthesis.GitOps;
+
+/// <summary>
+/// Writes the tree Argo CD reconciles: <c>apps/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c>,
+/// <c>databases/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c> and <c>argocd/&lt;env&gt;/</c>.
+/// A base holds the objects every environment of the application has, as rendered for the first
+/// environment by name; each overlay sets the namespace, adds the objects only it has, and carries
+/// JSON 6902 patches for what differs. <c>kubectl kustomize</c> of an overlay gives exactly the objects
+/// of that environment's model.
+/// </summary>
+public static class GitOpsSynthesizer
+{
+    /// <summary>Relative path to file content, ordered ordinally; the same input gives byte-identical files.</summary>
+    public static SortedDictionary<string, string> Synthesize(IReadOnlyList<EnvironmentModel> environments)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var ordered = environments.OrderBy(e => e.Environment, StringComparer.Ordinal).ToList();
+        var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
+        foreach (var app in apps)
+        {
+            foreach (var folder in new[] { GitOpsFolder.Databases, GitOpsFolder.Apps })
+            {
+                var renderings = ordered
+                    .Select(e => ObjectsOf(e, app, folder))
+                    .Where(r => r.Objects.Count > 0)
+                    .ToList();
+                if (renderings.Count > 0)
+                {
+                    WriteApp(files, $"{folder}/{app}", renderings);
+                }
+            }
+        }
+
+        foreach (var env in ordered)
+        {
+            foreach (var (file, content) in ArgoCdApplicationSets.Files(env))
+            {
+                files[$"argocd/{env.Environment}/{file}"] = content;
+            }
+        }
+
+        return files;
+    }
+
+    private static void WriteApp(SortedDictionary<string, string> files, string root, List<(string Environment, string? Namespace, SortedDictionary<string, JsonObject> Objects)> renderings)
+    {
+        var reference = renderings[0].Objects;
+        var shared = reference.Keys.Where(k => renderings.All(r => r.Objects.ContainsKey(k))).ToList();
+        foreach (var key in shared)
+        {
+            files[$"{root}/base/{key}.yaml"] = YamlWriter.Write(reference[key]);
+        }
+
+        files[$"{root}/base/kustomization.yaml"] = YamlWriter.Write(Kustomization(shared.Select(k => $"{k}.yaml"), null, []));
+
+        foreach (var (environment, ns, objects) in renderings)
+        {
+            var overlay = $"{root}/overlays/{environment}";
+            var own = objects.Keys.Where(k => !shared.Contains(k)).ToList();
+            foreach (var key in own)
+            {
+                files[$"{overlay}/{key}.yaml"] = YamlWriter.Write(objects[key]);
+            }
+
+            var patches = new List<JsonObject>();
+            foreach (var key in shared)
+            {
+                var ops = JsonPatchDiff.Diff(reference[key], objects[key]);
+                if (ops.Count == 0)
+                {
+                    continue;
+                }
+
+                files[$"{overlay}/patch-{key}.yaml"] = YamlWriter.Write(ops);
+                patches.Add(new JsonObject { ["path"] = $"patch-{key}.yaml", ["target"] = Target(reference[key]) });
+            }
+
+            files[$"{overlay}/kustomization.yaml"] = YamlWriter.Write(Kustomization(["../../base", .. own.Select(k => $"{k}.yaml")], ns, patches));
+        }
+    }
+
+    /// <summary>The objects of one application and folder, without their namespace (the overlay sets it), keyed <c>kind-name</c>.</summary>
+    private static (string Environment, string? Namespace, SortedDictionary<string, JsonObject> Objects) ObjectsOf(EnvironmentModel env, string app, string folder)
+    {
+        var result = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        string? ns = null;
+        foreach (var resource in env.Model.KubernetesObjects.Where(o => o.Application == app && GitOpsFolder.For(o.Group) == folder))
+        {
+            var obj = CanonicalJson.FromObject(resource.Object);
+            var metadata = obj["metadata"]!.AsObject();
+            if (metadata["namespace"] is { } objectNamespace)
+            {
+                ns ??= objectNamespace.GetValue<string>();
+                metadata.Remove("namespace");
+            }
+
+            var kind = obj["kind"]!.GetValue<string>().ToLowerInvariant();
+            var name = obj["metadata"]!["name"]!.GetValue<string>();
+            result.Add($"{kind}-{name}", obj);
+        }
+
+        return (env.Environment, ns, result);
+    }
+
+    private static JsonObject Target(JsonObject obj)
+    {
+        var apiVersion = obj["apiVersion"]!.GetValue<string>();
+        var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
+        var target = new JsonObject();
+        if (slash > 0)
+        {
+            target["group"] = apiVersion[..slash];
+        }
+
+        target["version"] = slash > 0 ? apiVersion[(slash + 1)..] : apiVersion;
+        target["kind"] = obj["kind"]!.GetValue<string>();
+        target["name"] = obj["metadata"]!["name"]!.GetValue<string>();
+        return target;
+    }
+
+    private static JsonObject Kustomization(IEnumerable<string> resources, string? ns, List<JsonObject> patches)
+    {
+        var kustomization = new JsonObject
+        {
+            ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
+            ["kind"] = "Kustomization",
+        };
+        if (ns is not null)
+        {
+            kustomization["namespace"] = ns;
+        }
+
+        kustomization["resources"] = new JsonArray(resources.Select(r => (JsonNode)r).ToArray());
+        if (patches.Count > 0)
+        {
+            kustomization["patches"] = new JsonArray([.. patches]);
+        }
+
+        return kustomization;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PgPlatform.Components.Model;
+
+namespace PgPlatform.Components.Synthesis.Pulumi;
+
+/// <summary>
+/// Converts model values into Pulumi YAML values. Every literal string has its <c>$</c> doubled, because
+/// Pulumi YAML reads <c>${...}</c> as an interpolation and <c>$$</c> as a literal dollar; only
+/// <see cref="OutputReference"/>s become interpolations.
+/// </summary>
+public static class PulumiValues
+{
+    /// <summary>Escapes every string in a literal tree (a Kubernetes object).</summary>
+    public static JsonNode? Literal(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Literal(p.Value)))),
+        JsonArray array => new JsonArray(array.Select(Literal).ToArray()),
+        JsonValue value when value.TryGetValue<string>(out var text) => JsonValue.Create(Escape(text)),
+        _ => node?.DeepClone(),
+    };
+
+    /// <summary>Converts a model property value.</summary>
+    public static JsonNode? From(object? value) => value switch
+    {
+        null => null,
+        OutputReference reference => JsonValue.Create(reference.ToString()),
+        InvokeExpression invoke => new JsonObject
+        {
+            ["fn::invoke"] = new JsonObject
+            {
+                ["function"] = invoke.Function,
+                ["arguments"] = Map(invoke.Arguments),
+                ["return"] = invoke.Return,
+            },
+        },
+        string text => JsonValue.Create(Escape(text)),
+        bool flag => JsonValue.Create(flag),
+        int number => JsonValue.Create(number),
+        long number => JsonValue.Create(number),
+        double number => JsonValue.Create(number),
+        JsonNode node => Literal(node),
+        IReadOnlyDictionary<string, object?> map => Map(map),
+        IEnumerable<object?> list => new JsonArray(list.Select(From).ToArray()),
+        _ => throw new ArgumentException($"a {value.GetType().Name} cannot be a Pulumi value", nameof(value)),
+    };
+
+    /// <summary>Converts a property map, keys sorted ordinally.</summary>
+    public static JsonObject Map(IReadOnlyDictionary<string, object?> map)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (value is not null)
+            {
+                result[key] = From(value);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Doubles every <c>$</c>.</summary>
+    public static string Escape(string text) => text.Replace("$", "$$", StringComparison.Ordinal);
+
+    /// <summary>An interpolation of a whole resource, as used in <c>dependsOn</c> and <c>provider</c>.</summary>
+    public static string ResourceReference(string name) => string.Create(CultureInfo.InvariantCulture, $"${{{name}}}");
+}

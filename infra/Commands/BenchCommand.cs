@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Globalization;
+using PgPlatform.Infra.Services;
+
+namespace PgPlatform.Infra.Commands;
+
+/// <summary><c>bench</c>: synthesis time and peak memory for fleets of applications in two stacks.</summary>
+public sealed class BenchCommand : Command
+{
+    /// <summary>Goal for the largest fleet (1,000 applications x 2 stacks): wall time.</summary>
+    public static readonly TimeSpan TimeGoal = TimeSpan.FromSeconds(2);
+
+    /// <summary>Goal for the largest fleet: peak working set.</summary>
+    public const long MemoryGoalBytes = 400L * 1024 * 1024;
+
+    /// <summary>Fleet sizes.</summary>
+    public Option<int[]> Sizes { get; } = new("--sizes") { Description = "Fleet sizes (applications per stack), run in ascending order", DefaultValueFactory = _ => [10, 100, 1000], AllowMultipleArgumentsPerToken = true };
+
+    /// <summary>Creates the command.</summary>
+    public BenchCommand(CommandContext context)
+        : base("bench", "Synthesize fleets of N applications x 2 stacks (default N = 10, 100, 1000) and print wall time and peak memory.")
+    {
+        Options.Add(Sizes);
+        SetAction(parse => CommandRunner.Run(context, () =>
+        {
+            var sizes = parse.GetValue(Sizes)!.Where(s => s > 0).Order().ToList();
+            FleetBenchmark.Run(2);
+            context.Out.WriteLine($"{"apps x stacks",-14} {"wall ms",9} {"peak MB",9} {"alloc MB",9} {"files",7} {"output MB",10}");
+            FleetBenchmark.Result? last = null;
+            foreach (var size in sizes)
+            {
+                last = FleetBenchmark.Run(size);
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{$"{size} x 2",-14} {last.Elapsed.TotalMilliseconds,9:F0} {last.PeakWorkingSetBytes / 1048576.0,9:F1} {last.AllocatedBytes / 1048576.0,9:F1} {last.Files,7} {last.OutputBytes / 1048576.0,10:F2}"));
+            }
+
+            if (last is { Applications: >= 1000 })
+            {
+                var met = last.Elapsed <= TimeGoal && last.PeakWorkingSetBytes <= MemoryGoalBytes;
+                context.Out.WriteLine($"goal for 1000 x 2 (< {TimeGoal.TotalSeconds:F0} s, < {MemoryGoalBytes / 1048576} MB peak): {(met ? "met" : "MISSED")}");
+            }
+
+            return ExitCodes.Success;
+        }));
+    }
+}

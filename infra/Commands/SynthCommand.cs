@@ -1,0 +1,48 @@
+using System.CommandLine;
+using PgPlatform.Components.Synthesis;
+using PgPlatform.Infra.Services;
+using PgPlatform.Infra.Settings;
+
+namespace PgPlatform.Infra.Commands;
+
+/// <summary><c>synth --stack S --out DIR</c>: writes DIR/program.yaml and the GitOps tree DIR/gitops, and says what would be deployed.</summary>
+public sealed class SynthCommand : Command
+{
+    /// <summary>The stack whose program is written.</summary>
+    public Option<string> Stack { get; } = new("--stack") { Description = "Stack to synthesize (reads Pulumi.<stack>.yaml)", Required = true };
+
+    /// <summary>The output directory.</summary>
+    public Option<string> Out { get; } = new("--out") { Description = "Directory to write program.yaml and gitops/ into", Required = true };
+
+    /// <summary>The Pulumi project directory.</summary>
+    public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and the stack files (default: nearest ancestor of the working directory with a Pulumi.yaml)" };
+
+    /// <summary>Creates the command.</summary>
+    public SynthCommand(CommandContext context)
+        : base("synth", "Write the Pulumi program of one stack (DIR/program.yaml, identical to what compile prints) and the GitOps tree of all stacks (DIR/gitops).")
+    {
+        Options.Add(Stack);
+        Options.Add(Out);
+        Options.Add(ProjectDir);
+        SetAction(parse => CommandRunner.Run(context, () =>
+        {
+            var projectDir = ProjectDirectory.Find(parse.GetValue(ProjectDir), context.CurrentDirectory);
+            var stackName = parse.GetValue(Stack)!;
+            var stack = StackLoader.Load(projectDir, stackName);
+            var all = StackLoader.LoadAll(projectDir).Select(s => (Settings: s, Model: StackSynthesis.Model(s))).ToList();
+            var model = all.Single(s => s.Settings.Stack == stack.Stack).Model;
+            var outDir = Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory);
+            var gitops = StackSynthesis.GitOps(all);
+            ArtifactWriter.Write(Path.Combine(outDir, "gitops"), gitops);
+            File.WriteAllText(Path.Combine(outDir, "program.yaml"), StackSynthesis.Program(stack, model));
+            context.Out.WriteLine($"stack {stack.Stack} ({stack.Tier.Name}): {string.Join(", ", stack.Databases.Select(d => d.Name))}");
+            foreach (var line in DeploymentSummary.Lines(model))
+            {
+                context.Out.WriteLine(line);
+            }
+
+            context.Out.WriteLine($"wrote {Path.Combine(outDir, "program.yaml")} and {gitops.Count} files under {Path.Combine(outDir, "gitops")}");
+            return ExitCodes.Success;
+        }));
+    }
+}

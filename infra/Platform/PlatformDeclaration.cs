@@ -1,0 +1,56 @@
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Model;
+using PgPlatform.Infra.Settings;
+
+namespace PgPlatform.Infra.Platform;
+
+/// <summary>Builds the model of one stack: every application the stack selects, from the catalog, in the stack's environment.</summary>
+public static class PlatformDeclaration
+{
+    /// <summary>The model of <paramref name="settings"/>'s stack, declared against <paramref name="catalog"/>.</summary>
+    public static ResourceModel Build(StackSettings settings, IReadOnlyList<CatalogEntry> catalog)
+    {
+        var duplicate = catalog.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new DeclarationException($"the application catalog declares '{duplicate.Key}' {duplicate.Count()} times", "give every catalog entry a distinct name");
+        }
+
+        var environment = Environment(settings);
+        var model = new ResourceModel();
+        foreach (var selection in settings.Databases)
+        {
+            var entry = catalog.FirstOrDefault(c => c.Name == selection.Name)
+                ?? throw new DeclarationException(
+                    $"stack '{settings.Stack}' selects application '{selection.Name}', which the catalog does not declare",
+                    $"use one of {string.Join(", ", catalog.Select(c => c.Name))}, or add it to infra/Platform/ApplicationCatalog.cs");
+            _ = new Application(model, entry.Name, new ApplicationArgs
+            {
+                Database = new AppDatabaseArgs
+                {
+                    Team = entry.Team,
+                    Environment = environment,
+                    Instances = selection.Instances,
+                    StorageSize = selection.StorageSize,
+                    WalStorageSize = selection.WalStorageSize,
+                    BackupSchedule = selection.BackupSchedule,
+                    RetentionDays = selection.RetentionDays,
+                },
+                Workload = entry.Workload,
+            });
+        }
+
+        return model;
+    }
+
+    /// <summary>The platform environment a stack's settings describe.</summary>
+    public static PlatformEnvironment Environment(StackSettings settings) => new()
+    {
+        Name = settings.Stack,
+        Tier = settings.Tier,
+        BackupStorageAccount = settings.BackupStorageAccount,
+        KeyVaultName = settings.KeyVaultName,
+        ResourceGroupName = settings.ResourceGroup,
+        StorageClass = settings.StorageClass,
+    };
+}

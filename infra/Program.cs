@@ -1,0 +1,3 @@
+using PgPlatform.Infra.Commands;
+
+return await RootCommandFactory.RunAsync(args, CommandContext.FromProcess());

@@ -1,0 +1,31 @@
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Synthesis.GitOps;
+using PgPlatform.Components.Synthesis.Pulumi;
+using PgPlatform.Infra.Platform;
+using PgPlatform.Infra.Settings;
+
+namespace PgPlatform.Infra.Services;
+
+/// <summary>The pipeline from stack settings to artifacts: declare, model, synthesize. Writes nothing itself.</summary>
+public static class StackSynthesis
+{
+    /// <summary>The model of one stack.</summary>
+    public static ResourceModel Model(StackSettings settings, IReadOnlyList<CatalogEntry>? catalog = null) =>
+        PlatformDeclaration.Build(settings, catalog ?? ApplicationCatalog.All);
+
+    /// <summary>The Pulumi YAML program of one stack, as <c>compile</c> prints it and <c>synth</c> writes it.</summary>
+    public static string Program(StackSettings settings, ResourceModel model) =>
+        PulumiProgramSynthesizer.Synthesize(model, ProgramOptions(settings));
+
+    /// <summary>Program options of a stack.</summary>
+    public static PulumiProgramOptions ProgramOptions(StackSettings settings) =>
+        new() { Project = SettingKeys.Namespace, Stack = settings.Stack, KubeContext = settings.KubeContext };
+
+    /// <summary>The GitOps tree of all stacks, each with its model.</summary>
+    public static SortedDictionary<string, string> GitOps(IEnumerable<(StackSettings Settings, ResourceModel Model)> stacks) =>
+        GitOpsSynthesizer.Synthesize(stacks.Select(s => new EnvironmentModel(s.Settings.Stack, s.Model, new GitOpsOptions
+        {
+            RepoUrl = s.Settings.GitOpsRepoUrl,
+            Revision = s.Settings.GitOpsRevision,
+        })).ToList());
+}

@@ -1,0 +1,46 @@
+namespace PgPlatform.Infra.Settings;
+
+/// <summary>Every stack setting the infra program reads. The parser, <c>--help</c> and the README follow this table.</summary>
+public static class SettingKeys
+{
+    /// <summary>The config namespace, which is the Pulumi project name.</summary>
+    public const string Namespace = "pg-platform";
+
+    /// <summary>Config namespaces of providers that may also appear in a stack file.</summary>
+    public static readonly IReadOnlySet<string> ProviderNamespaces = new HashSet<string>(StringComparer.Ordinal) { "azure-native", "kubernetes", "random", "pulumi" };
+
+    /// <summary>Tier of the stack.</summary>
+    public static readonly SettingKey Tier = new("tier", true, "production", "tier of every database in the stack: production, staging, development or ephemeral");
+
+    /// <summary>Kubeconfig context.</summary>
+    public static readonly SettingKey KubeContext = new("kubeContext", true, "aks-prod-weu", "kubeconfig context of the target cluster");
+
+    /// <summary>Azure location.</summary>
+    public static readonly SettingKey AzureLocation = new("azureLocation", true, "westeurope", "Azure region of the Key Vault and backup storage");
+
+    /// <summary>Resource group.</summary>
+    public static readonly SettingKey ResourceGroup = new("resourceGroup", true, "rg-pg-platform-prod", "resource group of the Key Vault and backup storage");
+
+    /// <summary>Key Vault name.</summary>
+    public static readonly SettingKey KeyVaultName = new("keyVaultName", true, "kv-pgp-prod", "Key Vault holding database credentials (3-24 letters, digits, '-')");
+
+    /// <summary>Backup storage account.</summary>
+    public static readonly SettingKey BackupStorageAccount = new("backupStorageAccount", true, "stpgpprodbackups", "storage account for backups (3-24 lower-case letters and digits)");
+
+    /// <summary>Storage class override.</summary>
+    public static readonly SettingKey StorageClass = new("storageClass", false, "pgp-production", "storage class of database volumes; default: the tier's class (pgp-<tier>)");
+
+    /// <summary>GitOps repository.</summary>
+    public static readonly SettingKey GitOpsRepoUrl = new("gitopsRepoUrl", true, "https://git.example.com/platform/gitops.git", "repository Argo CD reads the GitOps tree from");
+
+    /// <summary>GitOps revision.</summary>
+    public static readonly SettingKey GitOpsRevision = new("gitopsRevision", false, "main", "branch, tag or commit of the GitOps repository; default main");
+
+    /// <summary>Databases of the stack.</summary>
+    public static readonly SettingKey Databases = new("databases", true, "[{name: linkding, storageSize: 10Gi}]",
+        "applications deployed in the stack, each {name, instances?, storageSize?, walStorageSize?, backupSchedule?, retentionDays?}");
+
+    /// <summary>All settings, in documentation order.</summary>
+    public static IReadOnlyList<SettingKey> All { get; } =
+        [Tier, KubeContext, AzureLocation, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, GitOpsRepoUrl, GitOpsRevision, Databases];
+}

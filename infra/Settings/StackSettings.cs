@@ -1,0 +1,40 @@
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Infra.Settings;
+
+/// <summary>The settings of one stack, read once from <c>Pulumi.&lt;stack&gt;.yaml</c> or <c>PULUMI_CONFIG</c>.</summary>
+public sealed record StackSettings
+{
+    /// <summary>Stack name; also the environment name in namespaces (<c>linkding-prod</c>).</summary>
+    public required string Stack { get; init; }
+
+    /// <summary><c>pg-platform:tier</c>.</summary>
+    public required TierProfile Tier { get; init; }
+
+    /// <summary><c>pg-platform:kubeContext</c>: the kubeconfig context of the target cluster.</summary>
+    public required string KubeContext { get; init; }
+
+    /// <summary><c>pg-platform:azureLocation</c>.</summary>
+    public required string AzureLocation { get; init; }
+
+    /// <summary><c>pg-platform:resourceGroup</c>.</summary>
+    public required string ResourceGroup { get; init; }
+
+    /// <summary><c>pg-platform:keyVaultName</c>.</summary>
+    public required string KeyVaultName { get; init; }
+
+    /// <summary><c>pg-platform:backupStorageAccount</c>.</summary>
+    public required string BackupStorageAccount { get; init; }
+
+    /// <summary><c>pg-platform:storageClass</c>; default: the tier's class.</summary>
+    public string? StorageClass { get; init; }
+
+    /// <summary><c>pg-platform:gitopsRepoUrl</c>.</summary>
+    public required string GitOpsRepoUrl { get; init; }
+
+    /// <summary><c>pg-platform:gitopsRevision</c>; default <c>main</c>.</summary>
+    public string GitOpsRevision { get; init; } = "main";
+
+    /// <summary><c>pg-platform:databases</c>: the applications deployed in this stack.</summary>
+    public required IReadOnlyList<DatabaseSelection> Databases { get; init; }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Validation;
+
+namespace PgPlatform.Infra.Settings;
+
+/// <summary>
+/// Turns Pulumi config (from a stack file or <c>PULUMI_CONFIG</c>) into <see cref="StackSettings"/>.
+/// Pulumi hands structured values to a program as JSON strings, so a value may be either the
+/// structure itself or a string holding its JSON; both read the same.
+/// </summary>
+public static partial class StackSettingsParser
+{
+    private static readonly string[] DatabaseFields = ["name", "instances", "storageSize", "walStorageSize", "backupSchedule", "retentionDays"];
+
+    /// <summary>Parses the config of stack <paramref name="stack"/>; <paramref name="source"/> names where it came from in errors.</summary>
+    public static StackSettings Parse(string stack, IReadOnlyDictionary<string, JsonNode?> config, string source)
+    {
+        if (!Dns1123.IsLabel(stack, 20))
+        {
+            throw new SettingsException($"stack name '{stack}' ({source}) is not a DNS-1123 label of at most 20 characters. Fix: name the stack like 'dev' or 'prod'");
+        }
+
+        CheckKeys(config, source);
+        string? Optional(SettingKey key) => config.TryGetValue(key.Key, out var node) ? Text(key, node, source) : null;
+        string Required(SettingKey key) => Optional(key)
+            ?? throw new SettingsException($"missing setting '{key.Key}' in {source}. Fix: add it under 'config:', e.g. '{key.Key}: {key.Example}' ({key.Description})");
+
+        var tierName = Required(SettingKeys.Tier);
+        var tier = TierProfiles.All.FirstOrDefault(t => t.Name == tierName)
+            ?? throw Invalid(SettingKeys.Tier, tierName, source, $"it is not a tier; use one of {string.Join(", ", TierProfiles.All.Select(t => t.Name))}");
+
+        return new StackSettings
+        {
+            Stack = stack,
+            Tier = tier,
+            KubeContext = Required(SettingKeys.KubeContext),
+            AzureLocation = Checked(SettingKeys.AzureLocation, Required(SettingKeys.AzureLocation), source, LocationPattern(), "it is not an Azure region name"),
+            ResourceGroup = Checked(SettingKeys.ResourceGroup, Required(SettingKeys.ResourceGroup), source, ResourceGroupPattern(), "it is not a resource group name"),
+            KeyVaultName = Checked(SettingKeys.KeyVaultName, Required(SettingKeys.KeyVaultName), source, KeyVaultPattern(), "Key Vault names have 3-24 letters, digits and '-', starting with a letter"),
+            BackupStorageAccount = Checked(SettingKeys.BackupStorageAccount, Required(SettingKeys.BackupStorageAccount), source, StorageAccountPattern(), "storage account names have 3-24 lower-case letters and digits"),
+            StorageClass = Optional(SettingKeys.StorageClass) is { } sc ? Checked(SettingKeys.StorageClass, sc, source, StorageClassPattern(), "it is not a Kubernetes object name") : null,
+            GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, RepoUrlPattern(), "it is not an https:// or ssh:// Git URL"),
+            GitOpsRevision = Optional(SettingKeys.GitOpsRevision) ?? "main",
+            Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, source),
+        };
+    }
+
+    private static void CheckKeys(IReadOnlyDictionary<string, JsonNode?> config, string source)
+    {
+        var known = SettingKeys.All.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in config.Keys.Order(StringComparer.Ordinal))
+        {
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            var ns = colon > 0 ? key[..colon] : "";
+            if (ns == SettingKeys.Namespace && !known.Contains(key))
+            {
+                throw new SettingsException($"unknown setting '{key}' in {source}. Fix: remove it or use one of {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+            }
+
+            if (ns != SettingKeys.Namespace && !SettingKeys.ProviderNamespaces.Contains(ns))
+            {
+                throw new SettingsException($"unknown setting '{key}' in {source}: settings are '{SettingKeys.Namespace}:<name>' or belong to a provider ({string.Join(", ", SettingKeys.ProviderNamespaces.Order(StringComparer.Ordinal))}). Fix: remove it or correct its namespace");
+            }
+        }
+    }
+
+    private static string Text(SettingKey key, JsonNode? node, string source) => node switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) && s.Length > 0 => s,
+        JsonValue v when v.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.ToJsonString(),
+        JsonObject o when o.ContainsKey("secure") => throw Invalid(key, "(secret)", source, "it is a secret, but this setting is not secret"),
+        _ => throw Invalid(key, node?.ToJsonString() ?? "", source, "it must be a non-empty text value"),
+    };
+
+    private static string Checked(SettingKey key, string value, string source, Regex pattern, string why) =>
+        pattern.IsMatch(value) ? value : throw Invalid(key, value, source, why);
+
+    private static SettingsException Invalid(SettingKey key, string value, string source, string why) =>
+        new($"setting '{key.Key}' in {source} is '{value}': {why}. Fix: write a valid value, e.g. '{key.Key}: {key.Example}'");
+
+    private static List<DatabaseSelection> Databases(JsonNode? node, string source)
+    {
+        var key = SettingKeys.Databases;
+        if (node is null)
+        {
+            throw new SettingsException($"missing setting '{key.Key}' in {source}. Fix: list the applications of the stack, e.g. '{key.Key}: {key.Example}'");
+        }
+
+        if (node is JsonValue text && text.TryGetValue<string>(out var json))
+        {
+            try
+            {
+                node = JsonNode.Parse(json);
+            }
+            catch (JsonException e)
+            {
+                throw Invalid(key, json, source, $"it is not a JSON list ({e.Message})");
+            }
+        }
+
+        if (node is not JsonArray array)
+        {
+            throw Invalid(key, node?.ToJsonString() ?? "", source, "it must be a list of {name: <application>} entries");
+        }
+
+        var result = new List<DatabaseSelection>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var where = $"'{key.Key}[{i}]' in {source}";
+            if (array[i] is not JsonObject entry)
+            {
+                throw new SettingsException($"{where} is not a mapping. Fix: write entries like '{{name: linkding}}'");
+            }
+
+            var unknown = entry.Select(p => p.Key).FirstOrDefault(k => !DatabaseFields.Contains(k));
+            if (unknown is not null)
+            {
+                throw new SettingsException($"{where} has unknown field '{unknown}'. Fix: use only {string.Join(", ", DatabaseFields)}");
+            }
+
+            var selection = DatabaseEntry(entry, where);
+            if (result.Any(r => r.Name == selection.Name))
+            {
+                throw new SettingsException($"{where}: application '{selection.Name}' is listed twice. Fix: list each application once");
+            }
+
+            result.Add(selection);
+        }
+
+        return result;
+    }
+
+    private static DatabaseSelection DatabaseEntry(JsonObject entry, string where)
+    {
+        string? Str(string field) => entry[field] is { } v ? v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString() : null;
+        int? Int(string field)
+        {
+            var s = Str(field);
+            return s is null ? null
+                : int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+                : throw new SettingsException($"{where}: {field} '{s}' is not a whole number. Fix: write e.g. '{field}: 3'");
+        }
+
+        var name = Str("name") ?? throw new SettingsException($"{where} has no name. Fix: write e.g. '{{name: linkding}}'");
+        if (!Dns1123.IsLabel(name, 40))
+        {
+            throw new SettingsException($"{where}: application name '{name}' is not a DNS-1123 label of at most 40 characters. Fix: use lower-case letters, digits and '-', e.g. 'linkding'");
+        }
+
+        try
+        {
+            var storage = Str("storageSize");
+            var wal = Str("walStorageSize");
+            var schedule = Str("backupSchedule");
+            if (storage is not null)
+            {
+                Quantity.Require(storage, $"{where}: storageSize");
+            }
+
+            if (wal is not null)
+            {
+                Quantity.Require(wal, $"{where}: walStorageSize");
+            }
+
+            if (schedule is not null)
+            {
+                CnpgSchedule.Require(schedule, $"{where}: backupSchedule");
+            }
+
+            return new DatabaseSelection { Name = name, Instances = Int("instances"), StorageSize = storage, WalStorageSize = wal, BackupSchedule = schedule, RetentionDays = Int("retentionDays") };
+        }
+        catch (DeclarationException e)
+        {
+            throw new SettingsException(e.Message);
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9]{1,40}$")]
+    private static partial Regex LocationPattern();
+
+    [GeneratedRegex(@"^[-\w._()]{1,89}[-\w_()]$")]
+    private static partial Regex ResourceGroupPattern();
+
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$")]
+    private static partial Regex KeyVaultPattern();
+
+    [GeneratedRegex("^[a-z0-9]{3,24}$")]
+    private static partial Regex StorageAccountPattern();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")]
+    private static partial Regex StorageClassPattern();
+
+    [GeneratedRegex(@"^(https://|ssh://|git@)\S+$")]
+    private static partial Regex RepoUrlPattern();
+}
