@@ -25,12 +25,40 @@ public static partial class YamlReader
         {
             throw new YamlFormatException(e.Start.Line, e.Start.Column, Innermost(e).Message);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated constructs, without a position:
+            // re-read event by event to report where the last well-formed part ended.
+            var end = LastGoodPosition(text);
+            throw new YamlFormatException(end.Line, end.Column, "malformed YAML after this point (an unterminated quote, bracket or brace?)");
+        }
 
         return stream.Documents.Select(d => new YamlDocumentNode((int)d.RootNode.Start.Line, Convert(d.RootNode))).ToList();
     }
 
     /// <summary>The first document, or null when the text holds none.</summary>
     public static JsonNode? Read(string text) => ReadDocuments(text).FirstOrDefault()?.Node;
+
+    private static Mark LastGoodPosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = new Mark(0, 1, 1);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        catch (YamlException)
+        {
+        }
+
+        return last;
+    }
 
     private static Exception Innermost(Exception e) => e.InnerException is YamlException inner ? Innermost(inner) : e;
 
@@ -84,12 +112,12 @@ public static partial class YamlReader
 
         if (IntegerPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
         {
-            return JsonValue.Create(integer);
+            return JsonNode.Parse(integer.ToString(CultureInfo.InvariantCulture));
         }
 
         if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return JsonValue.Create(number);
+            return JsonNode.Parse(number.ToString("R", CultureInfo.InvariantCulture));
         }
 
         return JsonValue.Create(text);

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Tests.Day2;
+
+public sealed class AppDatabaseTests
+{
+    private static ResourceModel Declare(TierProfile tier, Func<AppDatabaseArgs, AppDatabaseArgs>? change = null)
+    {
+        var model = new ResourceModel();
+        var args = new AppDatabaseArgs { Team = "team-a", Environment = TestEnvironments.For(tier, "prod") };
+        _ = new AppDatabase(model, "shop", change?.Invoke(args) ?? args);
+        return model;
+    }
+
+    [Fact]
+    public void ProductionClusterHasThreeInstancesZoneSpreadPdbAndMemoryLimit()
+    {
+        var cluster = ModelObjects.Single(Declare(TierProfiles.Production), "Cluster");
+        var spec = cluster["spec"]!;
+        Assert.Equal(3, (int)spec["instances"]!);
+        Assert.True((bool)spec["enablePDB"]!);
+        Assert.Equal("topology.kubernetes.io/zone", (string?)spec["topologySpreadConstraints"]![0]!["topologyKey"]);
+        Assert.Equal("DoNotSchedule", (string?)spec["topologySpreadConstraints"]![0]!["whenUnsatisfiable"]);
+        Assert.Equal("required", (string?)spec["affinity"]!["podAntiAffinityType"]);
+        Assert.Equal("2Gi", (string?)spec["resources"]!["limits"]!["memory"]);
+        Assert.Equal("pgp-production", (string?)spec["storage"]!["storageClass"]);
+    }
+
+    [Fact]
+    public void DevelopmentClusterHasOneInstanceAndNoHardSpread()
+    {
+        var spec = ModelObjects.Single(Declare(TierProfiles.Development), "Cluster")["spec"]!;
+        Assert.Equal(1, (int)spec["instances"]!);
+        Assert.Null(spec["topologySpreadConstraints"]);
+        Assert.False((bool)spec["enablePDB"]!);
+        Assert.Equal("preferred", (string?)spec["affinity"]!["podAntiAffinityType"]);
+    }
+
+    [Fact]
+    public void BackupsGoThroughTheBarmanCloudPluginToAnObjectStoreOfTheTree()
+    {
+        var model = Declare(TierProfiles.Production);
+        var cluster = ModelObjects.Single(model, "Cluster");
+        Assert.Null(cluster["spec"]!["backup"]);
+        var plugin = cluster["spec"]!["plugins"]!.AsArray().Single()!;
+        Assert.Equal(AppDatabase.BarmanCloudPlugin, (string?)plugin["name"]);
+        Assert.True((bool)plugin["isWALArchiver"]!);
+        var store = ModelObjects.Single(model, "ObjectStore");
+        Assert.Equal((string?)plugin["parameters"]!["barmanObjectName"], (string?)store["metadata"]!["name"]);
+        Assert.Equal("https://stbackups.blob.core.windows.net/shop-prod", (string?)store["spec"]!["configuration"]!["destinationPath"]);
+        Assert.True((bool)store["spec"]!["configuration"]!["azureCredentials"]!["inheritFromAzureAD"]!);
+        Assert.Equal("30d", (string?)store["spec"]!["retentionPolicy"]);
+        var schedule = ModelObjects.Single(model, "ScheduledBackup");
+        Assert.Equal("plugin", (string?)schedule["spec"]!["method"]);
+        Assert.Equal("shop-db", (string?)schedule["spec"]!["cluster"]!["name"]);
+        Assert.Equal("0 0 3 * * *", (string?)schedule["spec"]!["schedule"]);
+    }
+
+    [Fact]
+    public void OwnerCredentialsComeFromKeyVaultThroughAnExternalSecretV1()
+    {
+        var model = Declare(TierProfiles.Production);
+        var secret = ModelObjects.Single(model, "ExternalSecret");
+        Assert.Equal("external-secrets.io/v1", (string?)secret["apiVersion"]);
+        var cluster = ModelObjects.Single(model, "Cluster");
+        Assert.Equal((string?)secret["spec"]!["target"]!["name"], (string?)cluster["spec"]!["bootstrap"]!["initdb"]!["secret"]!["name"]);
+        Assert.Equal("shop-prod-db-owner-password", (string?)secret["spec"]!["data"]![0]!["remoteRef"]!["key"]);
+        var vaultSecret = model.Resources.OfType<PulumiResource>().Single(r => r.Type == "azure-native:keyvault:Secret");
+        Assert.Equal("shop-prod-db-owner-password", vaultSecret.Properties["secretName"]);
+        Assert.DoesNotContain(ModelObjects.All(model), j => (string?)j["kind"] == "Secret");
+    }
+
+    [Fact]
+    public void EveryAlertClassHasARuleAndMonitoringIsExplicit()
+    {
+        var model = Declare(TierProfiles.Production);
+        var rules = ModelObjects.Single(model, "PrometheusRule")["spec"]!["groups"]![0]!["rules"]!.AsArray();
+        var classes = rules.Select(r => (string?)r!["labels"]!["alert_class"]).ToHashSet();
+        Assert.True(AlertClass.All.All(classes.Contains), string.Join(",", classes));
+        var monitor = ModelObjects.Single(model, "PodMonitor");
+        Assert.Equal("shop-db", (string?)monitor["spec"]!["selector"]!["matchLabels"]!["cnpg.io/cluster"]);
+        Assert.Null(ModelObjects.Single(model, "Cluster")["spec"]!["monitoring"]);
+    }
+
+    [Fact]
+    public void EveryObjectCarriesOwnershipAndCostLabels()
+    {
+        foreach (var obj in ModelObjects.All(Declare(TierProfiles.Staging)))
+        {
+            var labels = obj["metadata"]!["labels"]!.AsObject();
+            foreach (var key in new[] { Labels.Name, Labels.Team, Labels.Tier, Labels.CostClass, Labels.Environment })
+            {
+                Assert.True(labels.ContainsKey(key), $"{obj["kind"]} lacks {key}");
+            }
+        }
+    }
+
+    [Fact]
+    public void NetworkPolicyAdmitsOnlyReplicasTheAppTheOperatorAndPrometheus()
+    {
+        var policy = ModelObjects.Single(Declare(TierProfiles.Production), "NetworkPolicy");
+        var ingress = policy["spec"]!["ingress"]!.AsArray();
+        Assert.Equal(4, ingress.Count);
+        Assert.Equal(5432, (int)ingress[1]!["ports"]![0]!["port"]!);
+        Assert.Equal("application", (string?)ingress[1]!["from"]![0]!["podSelector"]!["matchLabels"]![Labels.Component]);
+    }
+
+    [Fact]
+    public void OutputsNameTheReadWriteService()
+    {
+        var model = new ResourceModel();
+        var db = new AppDatabase(model, "shop", new AppDatabaseArgs { Team = "t", Environment = TestEnvironments.For(TierProfiles.Development, "dev") });
+        Assert.Equal("shop-db-rw.shop-dev.svc", db.Outputs.ReadWriteHost);
+        Assert.Equal("shop-db-owner", db.Outputs.SecretName);
+        Assert.Equal("shop", db.Outputs.Database);
+    }
+
+    [Theory]
+    [InlineData(1, "fewer than the 3")]
+    [InlineData(2, "fewer than the 3")]
+    public void ProductionRefusesFewerThanThreeInstances(int instances, string expected)
+    {
+        var e = Assert.Throws<DeclarationException>(() => Declare(TierProfiles.Production, a => a with { Instances = instances }));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void RetentionOutsideTheTierIsRefused()
+    {
+        var e = Assert.Throws<DeclarationException>(() => Declare(TierProfiles.Production, a => a with { RetentionDays = 90 }));
+        Assert.Contains("14 to 30 days", e.Message);
+    }
+
+    [Fact]
+    public void FiveFieldScheduleIsRefused()
+    {
+        var e = Assert.Throws<DeclarationException>(() => Declare(TierProfiles.Production, a => a with { BackupSchedule = "0 3 * * *" }));
+        Assert.Contains("5 fields", e.Message);
+    }
+
+    [Fact]
+    public void BadStorageSizeIsRefused()
+    {
+        var e = Assert.Throws<DeclarationException>(() => Declare(TierProfiles.Production, a => a with { StorageSize = "20GB" }));
+        Assert.Contains("StorageSize '20GB'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("Shop")]
+    [InlineData("shop_db")]
+    [InlineData("a-name-that-is-much-too-long-for-a-database-cluster")]
+    public void BadApplicationNamesAreRefused(string name)
+    {
+        var model = new ResourceModel();
+        Assert.Throws<DeclarationException>(() => new AppDatabase(model, name, new AppDatabaseArgs { Team = "t", Environment = TestEnvironments.For(TierProfiles.Development) }));
+    }
+
+    [Fact]
+    public void DeclaringTheSameApplicationTwiceFails()
+    {
+        var model = new ResourceModel();
+        _ = new Application(model, "shop", TestEnvironments.App(TierProfiles.Development));
+        var e = Assert.Throws<DeclarationException>(() => new Application(model, "shop", TestEnvironments.App(TierProfiles.Development)));
+        Assert.Contains("shop", e.Message);
+    }
+
+    [Fact]
+    public void ArgumentsAreGuarded()
+    {
+        Assert.Throws<ArgumentNullException>(() => new AppDatabase(null!, "shop", new AppDatabaseArgs { Team = "t", Environment = TestEnvironments.For(TierProfiles.Development) }));
+        Assert.Throws<ArgumentNullException>(() => new AppDatabase(new ResourceModel(), "shop", null!));
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using PgPlatform.Components.Serialization;
+
+namespace PgPlatform.Components.Tests.Serialization;
+
+public sealed class YamlRoundTripTests
+{
+    [Theory]
+    [InlineData("true")]
+    [InlineData("yes")]
+    [InlineData("off")]
+    [InlineData("1000")]
+    [InlineData("1.0")]
+    [InlineData("0755")]
+    [InlineData("1e3")]
+    [InlineData("null")]
+    [InlineData("~")]
+    [InlineData("")]
+    [InlineData(" padded ")]
+    [InlineData("{{ .password }}")]
+    [InlineData("a: b")]
+    [InlineData("- item")]
+    [InlineData("#comment")]
+    [InlineData("line one\nline two\n")]
+    [InlineData("${not.an.interpolation}")]
+    public void StringsThatLookLikeOtherTypesStayStrings(string text)
+    {
+        var yaml = YamlWriter.Write(new JsonObject { ["key"] = text });
+        var back = YamlReader.Read(yaml)!;
+        Assert.Equal(text, (string?)back["key"]);
+    }
+
+    [Fact]
+    public void NumbersAndBooleansKeepTheirTypes()
+    {
+        var yaml = YamlWriter.Write(new JsonObject { ["count"] = 3, ["f"] = 1.5, ["b"] = true, ["list"] = new JsonArray(1, "2") });
+        Assert.Equal("count: 3\nf: 1.5\nb: true\nlist:\n- 1\n- \"2\"\n", yaml);
+    }
+
+    [Fact]
+    public void CanonicalOrderPutsApiVersionKindMetadataFirstAndSortsTheRest()
+    {
+        var obj = JsonNode.Parse("""{"spec":{"z":1,"a":2},"metadata":{"name":"x"},"kind":"K","apiVersion":"v1","data":null}""");
+        var canonical = CanonicalJson.Canonicalize(obj)!.AsObject();
+        Assert.Equal(["apiVersion", "kind", "metadata", "spec"], canonical.Select(p => p.Key));
+        Assert.Equal(["a", "z"], canonical["spec"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void MultiDocumentStreamsRoundTrip()
+    {
+        var yaml = YamlWriter.WriteAll([new JsonObject { ["a"] = 1 }, new JsonObject { ["b"] = 2 }]);
+        var docs = YamlReader.ReadDocuments(yaml);
+        Assert.Equal(2, docs.Count);
+        Assert.Equal(2, (int)docs[1].Node!["b"]!);
+    }
+
+    [Fact]
+    public void MalformedYamlReportsTheLine()
+    {
+        var e = Assert.Throws<YamlFormatException>(() => YamlReader.Read("a: 1\nb: [unclosed\nc: 2\n"));
+        Assert.True(e.Line >= 2, e.Message);
+    }
+
+    [Fact]
+    public void DuplicateKeysAreReported()
+    {
+        var e = Assert.Throws<YamlFormatException>(() => YamlReader.Read("a: 1\na: 2\n"));
+        Assert.Contains("duplicate key", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, e.Line);
+    }
+}
