@@ -1,0 +1,69 @@
+using PgPlatform.Infra.Commands;
+
+namespace PgPlatform.Infra.Tests.Commands;
+
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("synth --out x")]
+    [InlineData("synth --stack prod")]
+    [InlineData("synth --stack prod --out x --bogus")]
+    [InlineData("frobnicate")]
+    [InlineData("bench --sizes ten")]
+    public async Task UsageErrorsExitTwoAndSaySo(string commandLine)
+    {
+        var result = await InfraRunner.RunAsync(commandLine);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("error:", result.Error);
+        Assert.Contains("--help", result.Error);
+    }
+
+    [Fact]
+    public async Task HelpListsTheCommands()
+    {
+        var result = await InfraRunner.RunAsync("--help");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        foreach (var command in new[] { "compile", "synth", "bench" })
+        {
+            Assert.Contains(command, result.Out);
+        }
+    }
+
+    [Fact]
+    public void SynthOptionsAreInspectable()
+    {
+        var synth = new SynthCommand(CommandContext.FromProcess());
+        var parse = synth.Parse("--stack prod --out dir --project-dir p");
+        Assert.Empty(parse.Errors);
+        Assert.Equal("prod", parse.GetValue(synth.Stack));
+        Assert.Equal("dir", parse.GetValue(synth.Out));
+        Assert.Equal("p", parse.GetValue(synth.ProjectDir));
+    }
+
+    [Fact]
+    public async Task CompileWithoutPulumiStackExplainsHowToRunIt()
+    {
+        var result = await InfraRunner.RunAsync("compile");
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("PULUMI_STACK is not set", result.Error);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public async Task CompileWithMalformedPulumiConfigFailsClearly()
+    {
+        var result = await InfraRunner.RunAsync("compile", new Dictionary<string, string> { ["PULUMI_STACK"] = "prod", ["PULUMI_CONFIG"] = "{not json" });
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("PULUMI_CONFIG is not valid JSON", result.Error);
+    }
+
+    [Fact]
+    public async Task BenchPrintsTimeAndMemoryPerFleet()
+    {
+        var result = await InfraRunner.RunAsync("bench --sizes 3 5");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("peak MB", result.Out);
+        Assert.Matches(@"(?m)^3 x 2\s+\d+\s+\d+\.\d", result.Out);
+        Assert.Matches(@"(?m)^5 x 2\s+\d+\s+\d+\.\d", result.Out);
+    }
+}

@@ -1,0 +1,75 @@
+using PgPlatform.Components.Serialization;
+using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.Settings;
+using PgPlatform.Testing;
+using PgPlatform.Testing.Pulumi;
+
+namespace PgPlatform.Infra.Tests.Synthesis;
+
+public sealed class ProgramTests(SynthesizedRepository repo) : IClassFixture<SynthesizedRepository>
+{
+    public static TheoryData<string> Stacks => new(SynthesizedRepository.Stacks);
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task CompilePrintsExactlyTheSynthesizedProgram(string stack)
+    {
+        var config = StackConfigSources.FromStackFile(Path.Combine(SharedSchemas.RepoRoot, $"Pulumi.{stack}.yaml"));
+        var environment = new Dictionary<string, string> { ["PULUMI_STACK"] = stack, ["PULUMI_CONFIG"] = StackConfigSources.ToPulumiConfigJson(config) };
+        var result = await InfraRunner.RunAsync("compile", environment);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.Equal(repo.ProgramText(stack), result.Out);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void ProgramValidatesAgainstThePulumiProviderSchemas(string stack)
+    {
+        var errors = PulumiProgramValidator.Shared.Validate(repo.Program(stack));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void EveryObjectOfTheProgramValidatesAgainstItsSchema(string stack)
+    {
+        var objects = repo.ProgramObjects(stack);
+        Assert.NotEmpty(objects);
+        var errors = objects.SelectMany(KubernetesValidator.Validate).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void CustomResourcesGoThroughConfigGroupsAndSecretsAreGeneratedNeverLiteral()
+    {
+        var program = repo.Program("prod");
+        var types = program["resources"]!.AsObject().Select(r => (string?)r.Value!["type"]).ToList();
+        Assert.DoesNotContain("kubernetes:apiextensions.k8s.io:CustomResource", types);
+        Assert.Contains("kubernetes:yaml/v2:ConfigGroup", types);
+        Assert.Contains("random:RandomPassword", types);
+        var text = repo.ProgramText("prod");
+        Assert.Contains("value: ${linkding-prod-owner-password.result}", text);
+        Assert.DoesNotContain("kind: Secret\n", text);
+        Assert.DoesNotContain("barmanObjectStore", text);
+        Assert.DoesNotContain("enablePodMonitor", text);
+    }
+
+    [Fact]
+    public void AlertTemplatesKeepTheirDollarsEscapedForPulumi()
+    {
+        var text = repo.ProgramText("prod");
+        Assert.Contains("{{ $$labels.pod }}", text);
+        Assert.DoesNotContain("{{ $labels.pod }}", text);
+    }
+
+    [Fact]
+    public void PulumiYamlRunsThisProgramAsItsCompiler()
+    {
+        var project = YamlReader.Read(File.ReadAllText(Path.Combine(SharedSchemas.RepoRoot, "Pulumi.yaml")))!;
+        Assert.Equal("pg-platform", (string?)project["name"]);
+        Assert.Equal("yaml", (string?)project["runtime"]!["name"]);
+        Assert.Contains("--project infra", (string?)project["runtime"]!["options"]!["compiler"]);
+        Assert.EndsWith(" compile", (string?)project["runtime"]!["options"]!["compiler"]);
+    }
+}
