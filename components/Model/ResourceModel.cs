@@ -9,6 +9,7 @@ public sealed class ResourceModel : IComponentScope
     private readonly List<Resource> _resources = [];
     private readonly Dictionary<string, Resource> _byName = new(StringComparer.Ordinal);
     private readonly List<StackOutput> _outputs = [];
+    private readonly HashSet<string> _outputNames = new(StringComparer.Ordinal);
 
     /// <summary>All resources in declaration order.</summary>
     public IReadOnlyList<Resource> Resources => _resources;
@@ -42,7 +43,7 @@ public sealed class ResourceModel : IComponentScope
     /// <summary>Adds a stack output; names must be unique.</summary>
     public void AddOutput(StackOutput output)
     {
-        if (_outputs.Any(o => o.Name == output.Name))
+        if (!_outputNames.Add(output.Name))
         {
             throw new DeclarationException($"two stack outputs are named '{output.Name}'", "give the components distinct names");
         }

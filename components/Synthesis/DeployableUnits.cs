@@ -14,9 +14,9 @@ public static class DeployableUnits
     public static IReadOnlyList<DeployableUnit> Of(ResourceModel model)
     {
         var units = new List<DeployableUnit>();
-        foreach (var app in model.KubernetesObjects.Select(o => o.Application).Distinct())
+        foreach (var objects in model.KubernetesObjects.GroupBy(o => o.Application))
         {
-            var objects = model.KubernetesObjects.Where(o => o.Application == app).ToList();
+            var app = objects.Key;
             string? previous = null;
             foreach (var group in Enum.GetValues<ObjectGroup>())
             {

@@ -3,35 +3,33 @@ using PgPlatform.Infra.Settings;
 
 namespace PgPlatform.Infra.Commands;
 
-/// <summary>Runs a command's work and turns known failures into one clear line on stderr and an exit code, never a stack trace.</summary>
+/// <summary>Runs a command's work and turns known failures into clear lines on stderr and an exit code, never a stack trace.</summary>
 public static class CommandRunner
 {
-    /// <summary>Runs <paramref name="work"/>; bad settings and declarations exit <see cref="ExitCodes.Failed"/>.</summary>
+    /// <summary>Runs <paramref name="work"/>; bad settings, declarations and file problems exit <see cref="ExitCodes.Failed"/>.</summary>
     public static int Run(CommandContext context, Func<int> work)
     {
         try
         {
             return work();
         }
-        catch (SettingsException e)
+        catch (Exception e) when (Known(e))
         {
-            context.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (DeclarationException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (IOException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}");
+            // Stacks are modelled in parallel, so one bad input may arrive wrapped, and several at once.
+            var messages = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions.Select(i => i.Message).Distinct() : [e.Message];
+            foreach (var message in messages.Order(StringComparer.Ordinal))
+            {
+                context.Error.WriteLine($"error: {message}");
+            }
+
             return ExitCodes.Failed;
         }
     }
+
+    private static bool Known(Exception e) => e switch
+    {
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.All(Known),
+        SettingsException or DeclarationException or IOException or UnauthorizedAccessException => true,
+        _ => false,
+    };
 }

@@ -29,7 +29,7 @@ public sealed class SynthCommand : Command
             var projectDir = ProjectDirectory.Find(parse.GetValue(ProjectDir), context.CurrentDirectory);
             var stackName = parse.GetValue(Stack)!;
             var stack = StackLoader.Load(projectDir, stackName);
-            var all = StackLoader.LoadAll(projectDir).Select(s => (Settings: s, Model: StackSynthesis.Model(s))).ToList();
+            var all = StackLoader.LoadAll(projectDir).AsParallel().AsOrdered().Select(s => (Settings: s, Model: StackSynthesis.Model(s))).ToList();
             var model = all.Single(s => s.Settings.Stack == stack.Stack).Model;
             var outDir = Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory);
             var gitops = StackSynthesis.GitOps(all);

@@ -14,7 +14,7 @@ public static class DeploymentSummary
         {
             var key = resource switch
             {
-                KubernetesObjectResource k => $"kubernetes {CanonicalJson.FromObject(k.Object)["kind"]}",
+                KubernetesObjectResource k => $"kubernetes {k.ToJson()["kind"]}",
                 PulumiResource p => $"pulumi     {p.Type}",
                 _ => $"other      {resource.GetType().Name}",
             };

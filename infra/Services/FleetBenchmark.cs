@@ -21,9 +21,12 @@ public static class FleetBenchmark
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        var models = stacks.Select(s => (Settings: s, Model: StackSynthesis.Model(s, catalog))).ToList();
-        var bytes = models.Sum(m => (long)StackSynthesis.Program(m.Settings, m.Model).Length);
-        var gitops = StackSynthesis.GitOps(models);
+        var models = stacks.AsParallel().AsOrdered()
+            .Select(s => (Settings: s, Model: StackSynthesis.Model(s, catalog)))
+            .Select(m => (m.Settings, m.Model, Program: StackSynthesis.Program(m.Settings, m.Model)))
+            .ToList();
+        var bytes = models.Sum(m => (long)m.Program.Length);
+        var gitops = StackSynthesis.GitOps(models.Select(m => (m.Settings, m.Model)));
         bytes += gitops.Values.Sum(v => (long)v.Length);
         clock.Stop();
         using var process = Process.GetCurrentProcess();

@@ -19,19 +19,32 @@ public static class GitOpsSynthesizer
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var ordered = environments.OrderBy(e => e.Environment, StringComparer.Ordinal).ToList();
+        var byApp = ordered.Select(e => e.Model.KubernetesObjects.ToLookup(o => (o.Application, GitOpsFolder.For(o.Group)))).ToList();
         var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
-        foreach (var app in apps)
+
+        // Applications are independent of each other: render them on every core, then merge in order.
+        var perApp = apps.AsParallel().AsOrdered().Select(app =>
         {
+            var appFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var folder in new[] { GitOpsFolder.Databases, GitOpsFolder.Apps })
             {
                 var renderings = ordered
-                    .Select(e => ObjectsOf(e, app, folder))
+                    .Select((e, i) => ObjectsOf(e.Environment, byApp[i][(app, folder)]))
                     .Where(r => r.Objects.Count > 0)
                     .ToList();
                 if (renderings.Count > 0)
                 {
-                    WriteApp(files, $"{folder}/{app}", renderings);
+                    WriteApp(appFiles, $"{folder}/{app}", renderings);
                 }
+            }
+
+            return appFiles;
+        });
+        foreach (var appFiles in perApp)
+        {
+            foreach (var (path, content) in appFiles)
+            {
+                files.Add(path, content);
             }
         }
 
@@ -84,13 +97,13 @@ public static class GitOpsSynthesizer
     }
 
     /// <summary>The objects of one application and folder, without their namespace (the overlay sets it), keyed <c>kind-name</c>.</summary>
-    private static (string Environment, string? Namespace, SortedDictionary<string, JsonObject> Objects) ObjectsOf(EnvironmentModel env, string app, string folder)
+    private static (string Environment, string? Namespace, SortedDictionary<string, JsonObject> Objects) ObjectsOf(string environment, IEnumerable<KubernetesObjectResource> resources)
     {
         var result = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         string? ns = null;
-        foreach (var resource in env.Model.KubernetesObjects.Where(o => o.Application == app && GitOpsFolder.For(o.Group) == folder))
+        foreach (var resource in resources)
         {
-            var obj = CanonicalJson.FromObject(resource.Object);
+            var obj = resource.ToJson();
             var metadata = obj["metadata"]!.AsObject();
             if (metadata["namespace"] is { } objectNamespace)
             {
@@ -103,7 +116,7 @@ public static class GitOpsSynthesizer
             result.Add($"{kind}-{name}", obj);
         }
 
-        return (env.Environment, ns, result);
+        return (environment, ns, result);
     }
 
     private static JsonObject Target(JsonObject obj)

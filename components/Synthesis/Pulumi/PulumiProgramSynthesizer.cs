@@ -53,7 +53,7 @@ public static class PulumiProgramSynthesizer
                     ["type"] = "kubernetes:yaml/v2:ConfigGroup",
                     ["properties"] = new JsonObject
                     {
-                        ["objs"] = new JsonArray(unit.Objects.Select(o => PulumiValues.Literal(CanonicalJson.FromObject(o.Object))).ToArray()),
+                        ["objs"] = new JsonArray(unit.Objects.Select(o => PulumiValues.EscapeInPlace(o.ToJson())).ToArray()),
                     },
                     ["options"] = Options(provider: true, unit.DependsOn),
                 };
@@ -80,7 +80,7 @@ public static class PulumiProgramSynthesizer
 
     private static JsonObject NamespaceResource(DeployableUnit unit)
     {
-        var ns = CanonicalJson.FromObject(unit.Objects.Single().Object);
+        var ns = unit.Objects.Single().ToJson();
         return new JsonObject
         {
             ["type"] = "kubernetes:core/v1:Namespace",

@@ -11,14 +11,50 @@ namespace PgPlatform.Components.Synthesis.Pulumi;
 /// </summary>
 public static class PulumiValues
 {
-    /// <summary>Escapes every string in a literal tree (a Kubernetes object).</summary>
-    public static JsonNode? Literal(JsonNode? node) => node switch
+    /// <summary>Escapes every string in a copy of a literal tree.</summary>
+    public static JsonNode? Literal(JsonNode? node) => EscapeInPlace(node?.DeepClone());
+
+    /// <summary>Escapes every string of a literal tree the caller owns (a freshly serialized Kubernetes object), in place.</summary>
+    public static JsonNode? EscapeInPlace(JsonNode? node)
     {
-        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Literal(p.Value)))),
-        JsonArray array => new JsonArray(array.Select(Literal).ToArray()),
-        JsonValue value when value.TryGetValue<string>(out var text) => JsonValue.Create(Escape(text)),
-        _ => node?.DeepClone(),
-    };
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    if (EscapedOrNull(obj[key]) is { } escaped)
+                    {
+                        obj[key] = escaped;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (EscapedOrNull(array[i]) is { } escaped)
+                    {
+                        array[i] = escaped;
+                    }
+                }
+
+                break;
+        }
+
+        return node;
+    }
+
+    private static JsonNode? EscapedOrNull(JsonNode? child)
+    {
+        if (child is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String)
+        {
+            var text = value.GetValue<string>();
+            return text.Contains('$', StringComparison.Ordinal) ? JsonValue.Create(Escape(text)) : null;
+        }
+
+        EscapeInPlace(child);
+        return null;
+    }
 
     /// <summary>Converts a model property value.</summary>
     public static JsonNode? From(object? value) => value switch

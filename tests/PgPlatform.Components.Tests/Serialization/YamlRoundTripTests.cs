@@ -69,4 +69,13 @@ public sealed class YamlRoundTripTests
         Assert.Contains("duplicate key", e.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, e.Line);
     }
+
+    [Fact]
+    public void NestedStructuresRoundTripWithConsistentIndentation()
+    {
+        var tree = JsonNode.Parse("""{"spec":{"groups":[{"name":"g","rules":[{"alert":"A","labels":{"k":"v"}}],"empty":[],"none":{}}],"matrix":[[1,2],[3]],"objs":[[{"a":1}]]}}""")!;
+        var yaml = YamlWriter.Write(tree);
+        Assert.Equal(tree.ToJsonString(), YamlReader.Read(yaml)!.ToJsonString());
+        Assert.Contains("  groups:\n  - name: g\n    rules:\n    - alert: A\n", yaml);
+    }
 }

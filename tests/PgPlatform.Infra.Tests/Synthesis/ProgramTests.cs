@@ -49,7 +49,7 @@ public sealed class ProgramTests(SynthesizedRepository repo) : IClassFixture<Syn
         Assert.Contains("kubernetes:yaml/v2:ConfigGroup", types);
         Assert.Contains("random:RandomPassword", types);
         var text = repo.ProgramText("prod");
-        Assert.Contains("value: ${linkding-prod-owner-password.result}", text);
+        Assert.Equal("${linkding-prod-owner-password.result}", (string?)program["resources"]!["linkding-prod-owner-password-kv"]!["properties"]!["properties"]!["value"]);
         Assert.DoesNotContain("kind: Secret\n", text);
         Assert.DoesNotContain("barmanObjectStore", text);
         Assert.DoesNotContain("enablePodMonitor", text);
