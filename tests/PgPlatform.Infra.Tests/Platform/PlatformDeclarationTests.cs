@@ -1,0 +1,52 @@
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Tiers;
+using PgPlatform.Infra.Platform;
+using PgPlatform.Infra.Settings;
+
+namespace PgPlatform.Infra.Tests.Platform;
+
+public sealed class PlatformDeclarationTests
+{
+    private static StackSettings Settings(params string[] apps) => new()
+    {
+        Stack = "prod",
+        Tier = TierProfiles.Production,
+        KubeContext = "ctx",
+        AzureLocation = "westeurope",
+        ResourceGroup = "rg",
+        KeyVaultName = "kv-test",
+        BackupStorageAccount = "stbackups",
+        GitOpsRepoUrl = "https://git.example.com/gitops.git",
+        Databases = apps.Select(a => new DatabaseSelection { Name = a }).ToList(),
+    };
+
+    [Fact]
+    public void ACatalogDeclaringAnApplicationTwiceIsRefused()
+    {
+        var e = Assert.Throws<DeclarationException>(() => PlatformDeclaration.Build(Settings("linkding"), [ApplicationCatalog.Linkding, ApplicationCatalog.Linkding]));
+        Assert.Contains("declares 'linkding' 2 times", e.Message);
+    }
+
+    [Fact]
+    public void TheCatalogHasTwoApplicationsSoNothingIsAccidentallySingleApp()
+    {
+        Assert.True(ApplicationCatalog.All.Count >= 2);
+        Assert.Equal(ApplicationCatalog.All.Count, ApplicationCatalog.All.Select(a => a.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void LinkdingReadsItsDatabaseFromTheLdDbVariables()
+    {
+        var names = ApplicationCatalog.Linkding.Workload.DatabaseEnvironment;
+        Assert.Equal(("LD_DB_HOST", "LD_DB_PORT", "LD_DB_DATABASE", "LD_DB_USER", "LD_DB_PASSWORD"), (names.Host, names.Port, names.Database, names.User, names.Password));
+        Assert.Equal("postgres", ApplicationCatalog.Linkding.Workload.Environment["LD_DB_ENGINE"]);
+        Assert.Equal(9090, ApplicationCatalog.Linkding.Workload.Port);
+    }
+
+    [Fact]
+    public void OnlySelectedApplicationsAreDeclared()
+    {
+        var model = PlatformDeclaration.Build(Settings("wikijs"), ApplicationCatalog.All);
+        Assert.All(model.KubernetesObjects, o => Assert.Equal("wikijs", o.Application));
+    }
+}
