@@ -10,15 +10,24 @@ namespace PgPlatform.Components.Validation;
 /// </summary>
 public static partial class CnpgSchedule
 {
+    /// <summary>
+    /// What a valid schedule looks like; the admission policy's CEL uses the same expression, so the two
+    /// gates agree.
+    /// </summary>
+    public const string Pattern = @"^\s*(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|@every \S+|[0-9A-Za-z*?/,-]+(\s+[0-9A-Za-z*?/,-]+){5})\s*$";
+
     /// <summary>Returns null when <paramref name="schedule"/> is a valid six-field schedule, else the reason.</summary>
     public static string? Explain(string schedule)
     {
+        if (SchedulePattern().IsMatch(schedule))
+        {
+            return null;
+        }
+
         var trimmed = schedule.Trim();
         if (trimmed.StartsWith('@'))
         {
-            return Descriptors.Contains(trimmed) || trimmed.StartsWith("@every ", StringComparison.Ordinal)
-                ? null
-                : $"'{schedule}' is not a known descriptor (@yearly, @monthly, @weekly, @daily, @hourly, @every <duration>)";
+            return $"'{schedule}' is not a known descriptor (@yearly, @monthly, @weekly, @daily, @hourly, @every <duration>)";
         }
 
         var fields = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -34,15 +43,8 @@ public static partial class CnpgSchedule
             return $"'{schedule}' has {fields.Length} fields; CNPG schedules have 6: second minute hour day-of-month month day-of-week";
         }
 
-        for (var i = 0; i < fields.Length; i++)
-        {
-            if (!FieldPattern().IsMatch(fields[i]))
-            {
-                return $"field {i + 1} ({FieldNames[i]}) '{fields[i]}' of '{schedule}' is not a cron field";
-            }
-        }
-
-        return null;
+        var bad = Array.FindIndex(fields, f => !FieldPattern().IsMatch(f));
+        return $"field {bad + 1} ({FieldNames[Math.Max(bad, 0)]}) '{fields[Math.Max(bad, 0)]}' of '{schedule}' is not a cron field";
     }
 
     /// <summary>Throws a <see cref="DeclarationException"/> when the schedule is not a six-field CNPG schedule.</summary>
@@ -57,8 +59,9 @@ public static partial class CnpgSchedule
 
     private static readonly string[] FieldNames = ["second", "minute", "hour", "day of month", "month", "day of week"];
 
-    private static readonly HashSet<string> Descriptors = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
-
-    [GeneratedRegex(@"^(\*|\?|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(/\d+)?(,(\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(/\d+)?)*$")]
+    [GeneratedRegex("^[0-9A-Za-z*?/,-]+$")]
     private static partial Regex FieldPattern();
+
+    [GeneratedRegex(Pattern)]
+    private static partial Regex SchedulePattern();
 }

@@ -1,3 +1,4 @@
+using PgPlatform.Components.Contract;
 using PgPlatform.Components.Model;
 using PgPlatform.Infra.Settings;
 
@@ -16,10 +17,17 @@ public static class CommandRunner
         catch (Exception e) when (Known(e))
         {
             // Stacks are modelled in parallel, so one bad input may arrive wrapped, and several at once.
-            var messages = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions.Select(i => i.Message).Distinct() : [e.Message];
-            foreach (var message in messages.Order(StringComparer.Ordinal))
+            var failures = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e];
+            foreach (var failure in failures.DistinctBy(f => f.Message).OrderBy(f => f.Message, StringComparer.Ordinal))
             {
-                context.Error.WriteLine($"error: {message}");
+                context.Error.WriteLine($"error: {failure.Message}");
+                if (failure is ContractViolationException contract)
+                {
+                    foreach (var violation in contract.Violations)
+                    {
+                        context.Error.WriteLine($"  {violation}");
+                    }
+                }
             }
 
             return ExitCodes.Failed;
@@ -29,7 +37,7 @@ public static class CommandRunner
     private static bool Known(Exception e) => e switch
     {
         AggregateException aggregate => aggregate.Flatten().InnerExceptions.All(Known),
-        SettingsException or DeclarationException or IOException or UnauthorizedAccessException => true,
+        SettingsException or DeclarationException or ContractViolationException or IOException or UnauthorizedAccessException => true,
         _ => false,
     };
 }

@@ -10,6 +10,7 @@ public static class RootCommandFactory
     {
         new CompileCommand(context),
         new SynthCommand(context),
+        new CheckCommand(context),
         new BenchCommand(context),
     };
 

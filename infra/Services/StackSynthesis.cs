@@ -1,3 +1,4 @@
+using PgPlatform.Components.Contract;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Synthesis.GitOps;
 using PgPlatform.Components.Synthesis.Pulumi;
@@ -9,9 +10,13 @@ namespace PgPlatform.Infra.Services;
 /// <summary>The pipeline from stack settings to artifacts: declare, model, synthesize. Writes nothing itself.</summary>
 public static class StackSynthesis
 {
-    /// <summary>The model of one stack.</summary>
-    public static ResourceModel Model(StackSettings settings, IReadOnlyList<CatalogEntry>? catalog = null) =>
-        PlatformDeclaration.Build(settings, catalog ?? ApplicationCatalog.All);
+    /// <summary>The model of one stack, checked against the contract (a violation stops synthesis).</summary>
+    public static ResourceModel Model(StackSettings settings, IReadOnlyList<CatalogEntry>? catalog = null)
+    {
+        var model = PlatformDeclaration.Build(settings, catalog ?? ApplicationCatalog.All);
+        ContractGate.Enforce(model);
+        return model;
+    }
 
     /// <summary>The Pulumi YAML program of one stack, as <c>compile</c> prints it and <c>synth</c> writes it.</summary>
     public static string Program(StackSettings settings, ResourceModel model) =>
@@ -26,6 +31,7 @@ public static class StackSynthesis
         GitOpsSynthesizer.Synthesize(stacks.Select(s => new EnvironmentModel(s.Settings.Stack, s.Model, new GitOpsOptions
         {
             RepoUrl = s.Settings.GitOpsRepoUrl,
+            Tier = s.Settings.Tier.Name,
             Revision = s.Settings.GitOpsRevision,
         })).ToList());
 }

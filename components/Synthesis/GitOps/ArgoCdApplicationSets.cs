@@ -1,4 +1,5 @@
 using k8s.Models;
+using PgPlatform.Components.Day2;
 using PgPlatform.Components.Kubernetes.Crds.ArgoCd;
 using PgPlatform.Components.Serialization;
 
@@ -38,7 +39,15 @@ public static class ArgoCdApplicationSets
             {
                 Name = $"{folder}-{env.Environment}",
                 NamespaceProperty = options.ArgoCdNamespace,
-                Labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "pg-platform", ["pg-platform.io/environment"] = env.Environment },
+                Labels = new Dictionary<string, string>
+                {
+                    [Labels.Name] = "pg-platform",
+                    [Labels.Component] = "gitops",
+                    [Labels.ManagedBy] = "pg-platform",
+                    [Labels.Team] = "platform",
+                    [Labels.Tier] = options.Tier,
+                    [Labels.Environment] = env.Environment,
+                },
             },
             Spec = new ApplicationSetSpec
             {

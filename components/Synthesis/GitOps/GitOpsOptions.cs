@@ -6,6 +6,9 @@ public sealed record GitOpsOptions
     /// <summary>GitOps repository URL.</summary>
     public required string RepoUrl { get; init; }
 
+    /// <summary>Tier of the environment; labels the ApplicationSets like every other object.</summary>
+    public required string Tier { get; init; }
+
     /// <summary>Branch, tag or commit. Default: <c>main</c>.</summary>
     public string Revision { get; init; } = "main";
 

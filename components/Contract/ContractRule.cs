@@ -1,0 +1,46 @@
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Contract;
+
+/// <summary>
+/// One rule of the contract. The C# <see cref="Check"/> runs at synthesis and in <c>check</c>; rules about a
+/// single object also carry a <see cref="Cel"/> validation rendered into a ValidatingAdmissionPolicy. Rules
+/// that need other objects (a ScheduledBackup for a Cluster, a Secret's producer) run in CI only.
+/// </summary>
+public abstract class ContractRule
+{
+    /// <summary>Stable id, e.g. <c>PGP001</c>.</summary>
+    public abstract string Id { get; }
+
+    /// <summary>One-line title.</summary>
+    public abstract string Title { get; }
+
+    /// <summary>Tiers the rule applies to; null means every tier (and objects without a tier).</summary>
+    public virtual IReadOnlySet<Tier>? Tiers => null;
+
+    /// <summary>The admission form of the rule, or null when the rule needs other objects (CI-only).</summary>
+    public virtual CelValidation? Cel => null;
+
+    /// <summary>Whether the rule applies to an object of <paramref name="tier"/> (null: unknown tier).</summary>
+    public bool AppliesTo(TierProfile? tier) => Tiers is null || tier is not null && Tiers.Contains(tier.Tier);
+
+    /// <summary>The violations of <paramref name="manifest"/>, read together with every other object in <paramref name="all"/>.</summary>
+    public IEnumerable<Violation> Check(Manifest manifest, ManifestSet all, TierProfile? tier) =>
+        CheckObject(manifest, tier).Concat(CheckAcross(manifest, all, tier));
+
+    /// <summary>What can be decided from the object alone: exactly what <see cref="Cel"/> decides in the cluster.</summary>
+    public virtual IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier) => [];
+
+    /// <summary>What needs the other objects of the tree (CI and synthesis only).</summary>
+    public virtual IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier) => [];
+
+    /// <summary>A violation of this rule.</summary>
+    protected internal Violation Violation(Manifest manifest, string field, string message, string fix) => new(Id, Title, manifest, field, message, fix);
+
+    /// <summary>The production-only tier set.</summary>
+    protected static readonly IReadOnlySet<Tier> ProductionOnly = new HashSet<Tier> { Tier.Production };
+
+    /// <summary>The CEL guard "labels exist and the tier label is one of <paramref name="tiers"/>".</summary>
+    protected static string CelTierIs(params string[] tiers) =>
+        $"has(object.metadata.labels) && '{Day2.Labels.Tier}' in object.metadata.labels && object.metadata.labels['{Day2.Labels.Tier}'] in [{string.Join(", ", tiers.Select(t => $"'{t}'"))}]";
+}

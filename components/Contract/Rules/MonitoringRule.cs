@@ -1,0 +1,47 @@
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Contract.Rules;
+
+/// <summary>PGP006: a PodMonitor scrapes every Cluster and a PrometheusRule covers every alert class.</summary>
+public sealed class MonitoringRule : ContractRule
+{
+    /// <inheritdoc />
+    public override string Id => "PGP006";
+
+    /// <inheritdoc />
+    public override string Title => "A PodMonitor selects each Cluster and a PrometheusRule covers the alert classes";
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
+    {
+        if (!manifest.Is(Kinds.CnpgGroup, "Cluster"))
+        {
+            yield break;
+        }
+
+        var monitored = all.InNamespaceOf(manifest, Kinds.MonitoringGroup, "PodMonitor")
+            .Any(p => JsonPath.Key(JsonPath.Get(p.Object, "spec.selector.matchLabels"), "cnpg.io/cluster") == manifest.Name);
+        if (!monitored)
+        {
+            yield return Violation(manifest, "metadata.name", "no PodMonitor selects this Cluster's instances, so nothing scrapes its metrics",
+                $"add a monitoring.coreos.com/v1 PodMonitor with spec.selector.matchLabels['cnpg.io/cluster']: {manifest.Name} and podMetricsEndpoints [{{port: metrics}}]");
+        }
+
+        var covered = all.InNamespaceOf(manifest, Kinds.MonitoringGroup, "PrometheusRule")
+            .SelectMany(r => JsonPath.Objects(r.Object, "spec.groups").SelectMany(g => JsonPath.Objects(g.Item, "rules")))
+            .Where(r => Mentions(r.Item["expr"]?.ToString() ?? "", manifest))
+            .Select(r => JsonPath.String(r.Item, "labels.alert_class"))
+            .ToHashSet();
+        var missing = AlertClass.All.Where(c => !covered.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            yield return Violation(manifest, "metadata.name", $"no PrometheusRule alerts on {string.Join(", ", missing)} for this Cluster",
+                "add rules whose expr selects this Cluster, labelled alert_class: <class>, for each missing class");
+        }
+    }
+
+    /// <summary>A rule is about the Cluster when its expression names the Cluster or, for namespace-wide signals, its namespace.</summary>
+    private static bool Mentions(string expr, Manifest cluster) =>
+        expr.Contains(cluster.Name, StringComparison.Ordinal) || cluster.Namespace is { } ns && expr.Contains(ns, StringComparison.Ordinal);
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Contract.Rules;
+
+/// <summary>
+/// PGP014: applications write through their Cluster's <c>-rw</c> service. A database host that points at
+/// <c>-ro</c> or <c>-r</c>, at an instance pod, or at no Cluster's <c>-rw</c> service breaks writes after a failover.
+/// </summary>
+public sealed partial class ReadWriteServiceRule : ContractRule
+{
+    /// <inheritdoc />
+    public override string Id => "PGP014";
+
+    /// <inheritdoc />
+    public override string Title => "Workloads reach their database through the Cluster's -rw service";
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
+    {
+        if (Kinds.PodSpec(manifest) is not { } pod)
+        {
+            yield break;
+        }
+
+        var clusters = all.Clusters.Where(c => ManifestSet.SameNamespace(c, manifest)).Select(c => (c.Name, Namespace: c.Namespace ?? manifest.Namespace)).ToList();
+        foreach (var (index, container) in JsonPath.Objects(pod.Spec, "containers"))
+        {
+            foreach (var (envIndex, env) in JsonPath.Objects(container, "env"))
+            {
+                var name = JsonPath.String(env, "name") ?? "";
+                var value = JsonPath.String(env, "value");
+                if (value is null)
+                {
+                    continue;
+                }
+
+                var host = value.Split('.')[0];
+                var target = clusters.FirstOrDefault(c => host.StartsWith($"{c.Name}-", StringComparison.Ordinal) || host == c.Name);
+                var field = $"{pod.Path}.containers[{index}].env[{envIndex}]";
+                if (target.Name is not null)
+                {
+                    var suffix = host[target.Name.Length..];
+                    if (suffix != "-rw")
+                    {
+                        var what = suffix is "-ro" or "-r" ? $"the {suffix} service, which refuses writes" : PodSuffix().IsMatch(suffix) ? "an instance pod, which may be a replica after a failover" : $"'{host}', which is no service of Cluster {target.Name}";
+                        yield return Violation(manifest, field, $"{name}={value} points at {what}", $"use {target.Name}-rw.{target.Namespace ?? "<namespace>"}.svc");
+                    }
+                }
+                else if (DatabaseHostName().IsMatch(name))
+                {
+                    yield return Violation(manifest, field, $"{name}={value} matches no Cluster's -rw service in the tree",
+                        clusters.Count > 0 ? $"use {clusters[0].Name}-rw.{clusters[0].Namespace ?? "<namespace>"}.svc" : "declare the Cluster in the tree and use its <cluster>-rw service");
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("^-[0-9]+$")]
+    private static partial Regex PodSuffix();
+
+    [GeneratedRegex("(DB|DATABASE|PG|POSTGRES)[A-Z_]*HOST", RegexOptions.IgnoreCase)]
+    private static partial Regex DatabaseHostName();
+}

@@ -1,0 +1,43 @@
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Contract.Rules;
+
+/// <summary>PGP003: every Cluster has a ScheduledBackup, taken by the Barman Cloud plugin.</summary>
+public sealed class ScheduledBackupRule : ContractRule
+{
+    /// <inheritdoc />
+    public override string Id => "PGP003";
+
+    /// <inheritdoc />
+    public override string Title => "A ScheduledBackup with method plugin targets every Cluster";
+
+    /// <inheritdoc />
+    public override CelValidation? Cel { get; } = new(
+        $"has(object.spec.method) && object.spec.method == 'plugin' && has(object.spec.pluginConfiguration) && object.spec.pluginConfiguration.name == '{AppDatabase.BarmanCloudPlugin}'",
+        $"PGP003: ScheduledBackups use method: plugin with pluginConfiguration.name {AppDatabase.BarmanCloudPlugin}",
+        [AdmissionResource.ScheduledBackup]);
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
+    {
+        if (manifest.Is(Kinds.CnpgGroup, "ScheduledBackup")
+            && (JsonPath.String(manifest.Object, "spec.method") != "plugin" || JsonPath.String(manifest.Object, "spec.pluginConfiguration.name") != AppDatabase.BarmanCloudPlugin))
+        {
+            yield return Violation(manifest, "spec.method",
+                $"method is '{JsonPath.String(manifest.Object, "spec.method") ?? "barmanObjectStore (default)"}' with plugin '{JsonPath.String(manifest.Object, "spec.pluginConfiguration.name") ?? "none"}'; backups must go through the Barman Cloud plugin",
+                $"set spec.method: plugin and spec.pluginConfiguration.name: {AppDatabase.BarmanCloudPlugin}");
+        }
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
+    {
+        if (manifest.Is(Kinds.CnpgGroup, "Cluster")
+            && !all.InNamespaceOf(manifest, Kinds.CnpgGroup, "ScheduledBackup").Any(b => JsonPath.String(b.Object, "spec.cluster.name") == manifest.Name))
+        {
+            yield return Violation(manifest, "metadata.name", "no ScheduledBackup targets this Cluster, so no base backups are taken",
+                $"add a postgresql.cnpg.io/v1 ScheduledBackup with spec.cluster.name: {manifest.Name}, method: plugin");
+        }
+    }
+}

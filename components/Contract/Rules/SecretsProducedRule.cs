@@ -1,0 +1,76 @@
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Contract.Rules;
+
+/// <summary>PGP016: every Secret a Cluster or workload references is produced in the tree (an ExternalSecret target, or the operator's <c>&lt;cluster&gt;-app</c>).</summary>
+public sealed class SecretsProducedRule : ContractRule
+{
+    /// <inheritdoc />
+    public override string Id => "PGP016";
+
+    /// <inheritdoc />
+    public override string Title => "Referenced Secrets are produced in the tree";
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
+    {
+        var references = References(manifest).ToList();
+        if (references.Count == 0)
+        {
+            yield break;
+        }
+
+        var produced = all.InNamespaceOf(manifest, Kinds.ExternalSecretsGroup, "ExternalSecret")
+            .Select(e => JsonPath.String(e.Object, "spec.target.name") ?? e.Name)
+            .Concat(all.Clusters.Where(c => ManifestSet.SameNamespace(c, manifest)).Select(c => $"{c.Name}-app"))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (field, secret) in references.Where(r => !produced.Contains(r.Secret)))
+        {
+            yield return Violation(manifest, field, $"references Secret '{secret}', which nothing in the tree produces",
+                $"declare an external-secrets.io/v1 ExternalSecret with spec.target.name: {secret}, or use the operator's <cluster>-app Secret");
+        }
+    }
+
+    private static IEnumerable<(string Field, string Secret)> References(Manifest manifest)
+    {
+        if (manifest.Is(Kinds.CnpgGroup, "Cluster"))
+        {
+            foreach (var path in new[] { "spec.bootstrap.initdb.secret.name", "spec.bootstrap.recovery.secret.name", "spec.superuserSecret.name" })
+            {
+                if (JsonPath.String(manifest.Object, path) is { } secret)
+                {
+                    yield return (path, secret);
+                }
+            }
+
+            yield break;
+        }
+
+        if (Kinds.PodSpec(manifest) is not { } pod)
+        {
+            yield break;
+        }
+
+        foreach (var list in new[] { "containers", "initContainers" })
+        {
+            foreach (var (index, container) in JsonPath.Objects(pod.Spec, list))
+            {
+                foreach (var (envIndex, env) in JsonPath.Objects(container, "env"))
+                {
+                    if (JsonPath.String(env, "valueFrom.secretKeyRef.name") is { } secret)
+                    {
+                        yield return ($"{pod.Path}.{list}[{index}].env[{envIndex}].valueFrom.secretKeyRef.name", secret);
+                    }
+                }
+
+                foreach (var (fromIndex, from) in JsonPath.Objects(container, "envFrom"))
+                {
+                    if (JsonPath.String(from, "secretRef.name") is { } secret)
+                    {
+                        yield return ($"{pod.Path}.{list}[{index}].envFrom[{fromIndex}].secretRef.name", secret);
+                    }
+                }
+            }
+        }
+    }
+}

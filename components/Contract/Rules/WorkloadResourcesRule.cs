@@ -1,0 +1,32 @@
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Contract.Rules;
+
+/// <summary>PGP009: application containers request CPU and memory; in production they also limit memory.</summary>
+public sealed class WorkloadResourcesRule : ContractRule
+{
+    /// <inheritdoc />
+    public override string Id => "PGP009";
+
+    /// <inheritdoc />
+    public override string Title => "Workload containers request CPU and memory; production limits memory";
+
+    /// <inheritdoc />
+    public override CelValidation? Cel { get; } = new(
+        "object.spec.template.spec.containers.all(c, has(c.resources) && has(c.resources.requests) && 'cpu' in c.resources.requests && 'memory' in c.resources.requests"
+        + $" && (!({CelTierIs("production")}) || (has(c.resources.limits) && 'memory' in c.resources.limits)))",
+        "PGP009: every container needs resources.requests cpu and memory, and in production resources.limits.memory",
+        AdmissionResource.Workloads);
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
+    {
+        if (Kinds.PodSpec(manifest) is not { } pod)
+        {
+            return [];
+        }
+
+        return JsonPath.Objects(pod.Spec, "containers")
+            .SelectMany(c => ResourceChecks.Check(this, manifest, c.Item["resources"], $"{pod.Path}.containers[{c.Index}].resources", tier));
+    }
+}

@@ -1,0 +1,44 @@
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Contract.Rules;
+
+/// <summary>PGP017: production instances are spread across zones.</summary>
+public sealed class ZoneSpreadRule : ContractRule
+{
+    private const string ZoneKey = "topology.kubernetes.io/zone";
+
+    /// <inheritdoc />
+    public override string Id => "PGP017";
+
+    /// <inheritdoc />
+    public override string Title => "Production Clusters spread instances across zones";
+
+    /// <inheritdoc />
+    public override IReadOnlySet<Tier>? Tiers => ProductionOnly;
+
+    /// <inheritdoc />
+    public override CelValidation? Cel { get; } = new(
+        $"!({CelTierIs("production")}) || (has(object.spec.topologySpreadConstraints) && object.spec.topologySpreadConstraints.exists(t, t.topologyKey == '{ZoneKey}' && t.whenUnsatisfiable == 'DoNotSchedule'))"
+        + $" || (has(object.spec.affinity) && has(object.spec.affinity.podAntiAffinityType) && object.spec.affinity.podAntiAffinityType == 'required' && has(object.spec.affinity.topologyKey) && object.spec.affinity.topologyKey == '{ZoneKey}')",
+        $"PGP017: production Clusters need a DoNotSchedule topologySpreadConstraint on {ZoneKey}, or required anti-affinity on it",
+        [AdmissionResource.Cluster]);
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
+    {
+        if (!manifest.Is(Kinds.CnpgGroup, "Cluster") || tier?.Tier != Tier.Production)
+        {
+            yield break;
+        }
+
+        var spread = JsonPath.Objects(manifest.Object, "spec.topologySpreadConstraints")
+            .Any(t => JsonPath.String(t.Item, "topologyKey") == ZoneKey && JsonPath.String(t.Item, "whenUnsatisfiable") == "DoNotSchedule");
+        var antiAffinity = JsonPath.String(manifest.Object, "spec.affinity.podAntiAffinityType") == "required"
+            && JsonPath.String(manifest.Object, "spec.affinity.topologyKey") == ZoneKey;
+        if (!spread && !antiAffinity)
+        {
+            yield return Violation(manifest, "spec.topologySpreadConstraints", "production instances are not forced into different zones, so one zone outage can take every instance",
+                $"add {{maxSkew: 1, topologyKey: {ZoneKey}, whenUnsatisfiable: DoNotSchedule, labelSelector: {{matchLabels: {{cnpg.io/cluster: {manifest.Name}}}}}}} to spec.topologySpreadConstraints");
+        }
+    }
+}
