@@ -1,3 +1,4 @@
+using PgPlatform.Components.Day0;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
 using PgPlatform.Infra.Settings;
@@ -18,6 +19,7 @@ public static class PlatformDeclaration
 
         var environment = Environment(settings);
         var model = new ResourceModel();
+        ContractAdmission.Add(model, settings.Tier);
         foreach (var selection in settings.Databases)
         {
             var entry = catalog.FirstOrDefault(c => c.Name == selection.Name)

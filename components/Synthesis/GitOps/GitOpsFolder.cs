@@ -11,6 +11,11 @@ public static class GitOpsFolder
     /// <summary><c>apps/</c>: the application workload.</summary>
     public const string Apps = "apps";
 
-    /// <summary>The folder an object group is written to.</summary>
-    public static string For(ObjectGroup group) => group == ObjectGroup.Application ? Apps : Databases;
+    /// <summary>The folder an object group is written to; null for platform objects, which day-0 deploys.</summary>
+    public static string? For(ObjectGroup group) => group switch
+    {
+        ObjectGroup.Application => Apps,
+        ObjectGroup.Platform => null,
+        _ => Databases,
+    };
 }

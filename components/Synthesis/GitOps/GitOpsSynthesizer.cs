@@ -20,7 +20,7 @@ public static class GitOpsSynthesizer
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var ordered = environments.OrderBy(e => e.Environment, StringComparer.Ordinal).ToList();
         var byApp = ordered.Select(e => e.Model.KubernetesObjects.ToLookup(o => (o.Application, GitOpsFolder.For(o.Group)))).ToList();
-        var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
+        var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Where(o => GitOpsFolder.For(o.Group) is not null).Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
 
         // Applications are independent of each other: render them on every core, then merge in order.
         var perApp = apps.AsParallel().AsOrdered().Select(app =>

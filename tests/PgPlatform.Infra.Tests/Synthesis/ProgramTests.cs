@@ -51,8 +51,10 @@ public sealed class ProgramTests(SynthesizedRepository repo) : IClassFixture<Syn
         var text = repo.ProgramText("prod");
         Assert.Equal("${linkding-prod-owner-password.result}", (string?)program["resources"]!["linkding-prod-owner-password-kv"]!["properties"]!["properties"]!["value"]);
         Assert.DoesNotContain("kind: Secret\n", text);
-        Assert.DoesNotContain("barmanObjectStore", text);
-        Assert.DoesNotContain("enablePodMonitor", text);
+        var clusters = repo.ProgramObjects("prod").Where(o => (string?)o["kind"] == "Cluster").ToList();
+        Assert.Equal(2, clusters.Count);
+        Assert.All(clusters, c => Assert.Null(c["spec"]!["backup"]));
+        Assert.All(clusters, c => Assert.Null(c["spec"]!["monitoring"]));
     }
 
     [Fact]

@@ -1,0 +1,24 @@
+using PgPlatform.Components.Contract;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Naming;
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Day0;
+
+/// <summary>The contract's admission policies and bindings as platform objects of the model.</summary>
+public static class ContractAdmission
+{
+    /// <summary>Application name the platform's own objects carry.</summary>
+    public const string PlatformApplication = "pg-platform";
+
+    /// <summary>Adds a policy and binding for every single-object rule.</summary>
+    public static void Add(IComponentScope scope, TierProfile tier)
+    {
+        foreach (var obj in AdmissionPolicies.Render(ContractRules.All, tier.Name))
+        {
+            var json = Serialization.CanonicalJson.FromObject(obj);
+            var name = ResourceNames.FromPath([.. scope.Path, "admission", json["kind"]!.GetValue<string>().ToLowerInvariant(), json["metadata"]!["name"]!.GetValue<string>().Replace('.', '-')]);
+            scope.Model.Add(new KubernetesObjectResource(name, PlatformApplication, ObjectGroup.Platform, obj));
+        }
+    }
+}
