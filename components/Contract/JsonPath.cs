@@ -29,11 +29,26 @@ public static class JsonPath
     public static string? Key(JsonNode? map, string key) =>
         map is JsonObject obj && obj[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    /// <summary>The integer at <paramref name="path"/>, or null when absent or not an integer.</summary>
-    public static long? Integer(JsonNode? node, string path) =>
-        Get(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) ? n
-        : Get(node, path) is JsonValue d && d.GetValueKind() == JsonValueKind.Number && d.TryGetValue<double>(out var x) && x == Math.Floor(x) ? (long)x
-        : null;
+    /// <summary>The integer at <paramref name="path"/>, or null when absent or not a whole number.</summary>
+    public static long? Integer(JsonNode? node, string path)
+    {
+        if (Get(node, path) is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        if (v.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+
+        if (v.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+
+        return double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) ? (long)d : null;
+    }
 
     /// <summary>True when <paramref name="path"/> holds JSON <c>true</c>.</summary>
     public static bool IsTrue(JsonNode? node, string path) => Get(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.True;

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using PgPlatform.Components.Contract;
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Tests.Contract;
+
+/// <summary>
+/// The contract corpus: at least one passing and one failing case per rule. Each starts from what the
+/// platform itself synthesizes for an application (so the passing baseline is real output) and changes one thing.
+/// </summary>
+public static class ContractCorpus
+{
+    /// <summary>The seed article's example, which must fail in production.</summary>
+    public const string SeedArticleCluster = "kind: Cluster\nspec:\n  instances: 1\n  storage:\n    size: 5Gi\n";
+
+    public static List<JsonObject> Platform(TierProfile tier)
+    {
+        var model = new ResourceModel();
+        _ = new Application(model, "shop", TestEnvironments.App(tier, tier.Name));
+        return model.KubernetesObjects.Select(o => o.ToJson()).ToList();
+    }
+
+    private static ContractCase Pass(string rule, string description, Action<List<JsonObject>>? change = null, TierProfile? tier = null) =>
+        new(rule, description, true, () => Changed(tier ?? TierProfiles.Production, change));
+
+    private static ContractCase Fail(string rule, string description, Action<List<JsonObject>> change, TierProfile? tier = null) =>
+        new(rule, description, false, () => Changed(tier ?? TierProfiles.Production, change));
+
+    private static List<JsonObject> Changed(TierProfile tier, Action<List<JsonObject>>? change)
+    {
+        var tree = Platform(tier);
+        change?.Invoke(tree);
+        return tree;
+    }
+
+    public static JsonObject Kind(List<JsonObject> tree, string kind) => tree.First(o => (string?)o["kind"] == kind);
+
+    private static JsonNode Spec(List<JsonObject> tree, string kind) => Kind(tree, kind)["spec"]!;
+
+    private static JsonNode Container(List<JsonObject> tree) => Spec(tree, "Deployment")["template"]!["spec"]!["containers"]![0]!;
+
+    private static void Remove(List<JsonObject> tree, string kind) => tree.Remove(Kind(tree, kind));
+
+    private static void SetEnv(List<JsonObject> tree, string name, string value) =>
+        Container(tree)["env"]!.AsArray().Single(e => (string?)e!["name"] == name)!["value"] = value;
+
+    private static JsonObject Yaml(string text) => PgPlatform.Components.Serialization.YamlReader.Read(text)!.AsObject();
+
+    public static IEnumerable<ContractCase> Cases()
+    {
+        foreach (var rule in ContractRules.All)
+        {
+            yield return Pass(rule.Id, "the platform's own production output");
+        }
+
+        yield return Pass("PGP001", "staging with 2 instances", t => Spec(t, "Cluster")["instances"] = 2, TierProfiles.Staging);
+        yield return Pass("PGP001", "development with 1 instance", null, TierProfiles.Development);
+        yield return Fail("PGP001", "production with 1 instance", t => Spec(t, "Cluster")["instances"] = 1);
+        yield return Fail("PGP001", "production without instances", t => Spec(t, "Cluster").AsObject().Remove("instances"));
+        yield return Fail("PGP001", "staging with 1 instance", t => Spec(t, "Cluster")["instances"] = 1, TierProfiles.Staging);
+        yield return Fail("PGP002", "no plugins", t => Spec(t, "Cluster").AsObject().Remove("plugins"));
+        yield return Fail("PGP002", "plugin is not the WAL archiver", t => Spec(t, "Cluster")["plugins"]![0]!["isWALArchiver"] = false);
+        yield return Fail("PGP002", "the named ObjectStore is missing", t => Remove(t, "ObjectStore"));
+        yield return Fail("PGP003", "no ScheduledBackup", t => Remove(t, "ScheduledBackup"));
+        yield return Fail("PGP003", "backup method barmanObjectStore", t => Spec(t, "ScheduledBackup")["method"] = "barmanObjectStore");
+        yield return Fail("PGP004", "in-tree barmanObjectStore", t => Spec(t, "Cluster")["backup"] = new JsonObject { ["barmanObjectStore"] = new JsonObject { ["destinationPath"] = "s3://x" } });
+        yield return Fail("PGP004", "external cluster with barmanObjectStore", t => Spec(t, "Cluster")["externalClusters"] = new JsonArray(new JsonObject { ["name"] = "old", ["barmanObjectStore"] = new JsonObject { ["destinationPath"] = "s3://x" } }));
+        yield return Pass("PGP005", "a descriptor", t => Spec(t, "ScheduledBackup")["schedule"] = "@daily");
+        yield return Fail("PGP005", "the 5-field trap", t => Spec(t, "ScheduledBackup")["schedule"] = "0 3 * * *");
+        yield return Fail("PGP005", "7 fields", t => Spec(t, "ScheduledBackup")["schedule"] = "0 0 3 * * * 2026");
+        yield return Fail("PGP006", "no PodMonitor", t => Remove(t, "PodMonitor"));
+        yield return Fail("PGP006", "no PrometheusRule", t => Remove(t, "PrometheusRule"));
+        yield return Pass("PGP007", "enablePodMonitor false", t => Spec(t, "Cluster")["monitoring"] = new JsonObject { ["enablePodMonitor"] = false });
+        yield return Fail("PGP007", "enablePodMonitor true", t => Spec(t, "Cluster")["monitoring"] = new JsonObject { ["enablePodMonitor"] = true });
+        yield return Pass("PGP008", "development without a memory limit", null, TierProfiles.Development);
+        yield return Fail("PGP008", "no cpu request", t => Spec(t, "Cluster")["resources"]!["requests"]!.AsObject().Remove("cpu"));
+        yield return Fail("PGP008", "production without a memory limit", t => Spec(t, "Cluster")["resources"]!.AsObject().Remove("limits"));
+        yield return Fail("PGP009", "container without resources", t => Container(t).AsObject().Remove("resources"));
+        yield return Fail("PGP009", "production container without a memory limit", t => Container(t)["resources"]!.AsObject().Remove("limits"));
+        yield return Fail("PGP010", "ObjectStore without a team label", t => Kind(t, "ObjectStore")["metadata"]!["labels"]!.AsObject().Remove(Labels.Team));
+        yield return Fail("PGP010", "an unknown tier", t => Kind(t, "Service")["metadata"]!["labels"]![Labels.Tier] = "gold");
+        yield return Fail("PGP011", "no storage class", t => Spec(t, "Cluster")["storage"]!.AsObject().Remove("storageClass"));
+        yield return Fail("PGP011", "WAL storage without a class", t => Spec(t, "Cluster")["walStorage"] = new JsonObject { ["size"] = "5Gi" });
+        yield return Pass("PGP012", "a Secret without values", t => t.Add(Yaml("apiVersion: v1\nkind: Secret\nmetadata:\n  name: empty\n  labels: {app.kubernetes.io/name: shop, pg-platform.io/team: t, pg-platform.io/tier: production}\ntype: Opaque\n")));
+        yield return Fail("PGP012", "a Secret with stringData", t => t.Add(Yaml("apiVersion: v1\nkind: Secret\nmetadata:\n  name: leaked\n  labels: {app.kubernetes.io/name: shop, pg-platform.io/team: t, pg-platform.io/tier: production}\nstringData:\n  password: hunter2\n")));
+        yield return Fail("PGP013", "ExternalSecret v1beta1", t => Kind(t, "ExternalSecret")["apiVersion"] = "external-secrets.io/v1beta1");
+        yield return Fail("PGP014", "host on the -ro service", t => SetEnv(t, "DB_HOST", "shop-db-ro.shop-production.svc"));
+        yield return Fail("PGP014", "host on the -r service", t => SetEnv(t, "DB_HOST", "shop-db-r"));
+        yield return Fail("PGP014", "host on an instance pod", t => SetEnv(t, "DB_HOST", "shop-db-1.shop-db"));
+        yield return Fail("PGP014", "host of no Cluster", t => SetEnv(t, "DB_HOST", "legacy-postgres.example.com"));
+        yield return Pass("PGP015", "images pinned by digest", t => Container(t)["image"] = $"registry.example.com/app@sha256:{new string('a', 64)}");
+        yield return Fail("PGP015", "an application on latest", t => Container(t)["image"] = "registry.example.com/app:latest");
+        yield return Fail("PGP015", "an application without tag", t => Container(t)["image"] = "registry.example.com:5000/app");
+        yield return Fail("PGP015", "a Cluster image without tag", t => Spec(t, "Cluster")["imageName"] = "ghcr.io/cloudnative-pg/postgresql");
+        yield return Pass("PGP016", "the operator's -app Secret", t => Container(t)["env"]!.AsArray().Last()!["valueFrom"]!["secretKeyRef"]!["name"] = "shop-db-app");
+        yield return Fail("PGP016", "a Secret nothing produces", t => Container(t)["env"]!.AsArray().Last()!["valueFrom"]!["secretKeyRef"]!["name"] = "hand-made");
+        yield return Fail("PGP016", "a bootstrap Secret nothing produces", t => Spec(t, "Cluster")["bootstrap"]!["initdb"]!["secret"]!["name"] = "other");
+        yield return Pass("PGP017", "required anti-affinity across zones", t =>
+        {
+            Spec(t, "Cluster").AsObject().Remove("topologySpreadConstraints");
+            Spec(t, "Cluster")["affinity"]!["topologyKey"] = "topology.kubernetes.io/zone";
+        });
+        yield return Fail("PGP017", "production without zone spread", t => Spec(t, "Cluster").AsObject().Remove("topologySpreadConstraints"));
+        yield return Fail("PGP017", "a spread that only prefers zones", t => Spec(t, "Cluster")["topologySpreadConstraints"]![0]!["whenUnsatisfiable"] = "ScheduleAnyway");
+    }
+}
