@@ -14,9 +14,16 @@ readonly KUBECTL_LAYER_VERSION="2.2.2"
 # kubectl is noticed here instead of as a surprise in the tests.
 readonly KUBECTL_VERSION="v1.35.2"
 
+# The CEL interpreter the tests run (under Jint) to check that a rendered ValidatingAdmissionPolicy
+# expression agrees with its C# counterpart. Pure JavaScript with no dependencies, so the unpacked
+# npm tarball is usable as it is: <repo>/.tools/cel-js/package/lib/index.js is its entry point.
+readonly CEL_JS_PACKAGE="@marcbachmann/cel-js"
+readonly CEL_JS_VERSION="8.0.0"
+
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
 readonly TOOLS_BIN="$REPO_ROOT/.tools/bin"
+readonly CEL_JS_DIR="$REPO_ROOT/.tools/cel-js"
 
 log() {
   echo "install-prereqs: $*"
@@ -103,8 +110,61 @@ install_kubectl_tools() {
   log "helm $(helm_version "$helm") installed ($helm)"
 }
 
+# Prints the "version" field of the package.json at $1, or nothing if it is missing or unreadable.
+package_json_version() {
+  local manifest="$1"
+  [[ -f "$manifest" ]] || return 0
+  python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("version", ""))' "$manifest" \
+    2>/dev/null || true
+}
+
+# Unpacks the cel-js npm tarball to $CEL_JS_DIR/package (the tarball's own layout, kept as is).
+install_cel_js() {
+  local installed="$CEL_JS_DIR/package"
+
+  need_command python3
+  if [[ "$(package_json_version "$installed/package.json")" == "$CEL_JS_VERSION" ]] \
+    && [[ -f "$installed/lib/index.js" ]]; then
+    log "$CEL_JS_PACKAGE $CEL_JS_VERSION already present ($installed)"
+    return 0
+  fi
+
+  need_command npm
+  need_command tar
+
+  local work
+  work="$(mktemp -d)"
+  TEMP_DIRS+=("$work")
+
+  local tarball
+  tarball="$(cd "$work" && npm pack --silent "$CEL_JS_PACKAGE@$CEL_JS_VERSION" | tail -n 1)"
+  [[ -n "$tarball" && -f "$work/$tarball" ]] \
+    || die "npm pack $CEL_JS_PACKAGE@$CEL_JS_VERSION produced no tarball"
+
+  tar -xzf "$work/$tarball" -C "$work"
+  [[ -f "$work/package/lib/index.js" ]] || die "lib/index.js not found in $CEL_JS_PACKAGE@$CEL_JS_VERSION"
+  local unpacked
+  unpacked="$(package_json_version "$work/package/package.json")"
+  [[ "$unpacked" == "$CEL_JS_VERSION" ]] \
+    || die "$CEL_JS_PACKAGE tarball says version '$unpacked', expected $CEL_JS_VERSION"
+
+  # Swap whole directories so an interrupted run never leaves a mix of two versions that the
+  # version check above would take for a complete install.
+  mkdir -p "$CEL_JS_DIR"
+  rm -rf "$installed.tmp" "$installed.old"
+  mv "$work/package" "$installed.tmp"
+  if [[ -d "$installed" ]]; then
+    mv "$installed" "$installed.old"
+  fi
+  mv "$installed.tmp" "$installed"
+  rm -rf "$installed.old"
+
+  log "$CEL_JS_PACKAGE $CEL_JS_VERSION installed ($installed)"
+}
+
 main() {
   install_kubectl_tools
+  install_cel_js
 }
 
 main "$@"

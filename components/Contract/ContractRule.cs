@@ -42,5 +42,5 @@ public abstract class ContractRule
 
     /// <summary>The CEL guard "labels exist and the tier label is one of <paramref name="tiers"/>".</summary>
     protected static string CelTierIs(params string[] tiers) =>
-        $"has(object.metadata.labels) && '{Day2.Labels.Tier}' in object.metadata.labels && object.metadata.labels['{Day2.Labels.Tier}'] in [{string.Join(", ", tiers.Select(t => $"'{t}'"))}]";
+        $"has(object.metadata) && has(object.metadata.labels) && '{Day2.Labels.Tier}' in object.metadata.labels && object.metadata.labels['{Day2.Labels.Tier}'] in [{string.Join(", ", tiers.Select(t => $"'{t}'"))}]";
 }

@@ -16,7 +16,7 @@ public sealed class OwnershipLabelsRule : ContractRule
 
     /// <inheritdoc />
     public override CelValidation? Cel { get; } = new(
-        $"has(object.metadata.labels) && [{string.Join(", ", Required.Select(CelText.Quote))}].all(k, k in object.metadata.labels)"
+        $"has(object.metadata) && has(object.metadata.labels) && [{string.Join(", ", Required.Select(CelText.Quote))}].all(k, k in object.metadata.labels)"
         + $" && object.metadata.labels['{Labels.Tier}'] in [{string.Join(", ", TierProfiles.All.Select(t => CelText.Quote(t.Name)))}]",
         $"PGP010: metadata.labels needs {string.Join(", ", Required)} (tier one of {string.Join(", ", TierProfiles.All.Select(t => t.Name))})",
         [
