@@ -9,16 +9,21 @@ public static class JsonPath
     /// <summary>The node at <paramref name="path"/>, or null when any step is missing or not an object.</summary>
     public static JsonNode? Get(JsonNode? node, string path)
     {
-        foreach (var step in path.Split('.'))
+        var start = 0;
+        while (node is not null)
         {
-            node = node is JsonObject obj ? obj[step] : null;
-            if (node is null)
+            var dot = path.IndexOf('.', start);
+            var step = dot < 0 ? path[start..] : path[start..dot];
+            node = node is JsonObject obj && obj.TryGetPropertyValue(step, out var child) ? child : null;
+            if (dot < 0)
             {
-                return null;
+                return node;
             }
+
+            start = dot + 1;
         }
 
-        return node;
+        return null;
     }
 
     /// <summary>The string at <paramref name="path"/>, or null.</summary>

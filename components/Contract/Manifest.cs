@@ -3,25 +3,51 @@ using System.Text.Json.Nodes;
 namespace PgPlatform.Components.Contract;
 
 /// <summary>One Kubernetes object under check, with where it came from (a file and line, or the model).</summary>
-public sealed record Manifest(JsonObject Object, string Source, int Line)
+public sealed class Manifest
 {
+    /// <summary>Wraps <paramref name="obj"/>; identity fields are read once, since every rule reads them.</summary>
+    public Manifest(JsonObject obj, string source, int line)
+    {
+        Object = obj;
+        Source = source;
+        Line = line;
+        ApiVersion = JsonPath.String(obj, "apiVersion") ?? "";
+        var slash = ApiVersion.IndexOf('/', StringComparison.Ordinal);
+        Group = slash > 0 ? ApiVersion[..slash] : "";
+        Kind = JsonPath.String(obj, "kind") ?? "";
+        Name = JsonPath.String(obj, "metadata.name") ?? "(unnamed)";
+        Namespace = JsonPath.String(obj, "metadata.namespace");
+        Labels = JsonPath.Get(obj, "metadata.labels") as JsonObject;
+    }
+
+    /// <summary>The object.</summary>
+    public JsonObject Object { get; }
+
+    /// <summary>File (or <c>model:&lt;name&gt;</c>) it came from.</summary>
+    public string Source { get; }
+
+    /// <summary>1-based line the object starts on; 0 when not from a file.</summary>
+    public int Line { get; }
+
     /// <summary>apiVersion, or empty when the manifest has none.</summary>
-    public string ApiVersion => Object["apiVersion"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+    public string ApiVersion { get; }
 
     /// <summary>API group ("" for core), from <see cref="ApiVersion"/>.</summary>
-    public string Group => ApiVersion.Contains('/', StringComparison.Ordinal) ? ApiVersion[..ApiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
+    public string Group { get; }
 
     /// <summary>Kind, or empty.</summary>
-    public string Kind => Object["kind"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+    public string Kind { get; }
 
     /// <summary>metadata.name, or <c>(unnamed)</c>.</summary>
-    public string Name => JsonPath.String(Object, "metadata.name") ?? "(unnamed)";
+    public string Name { get; }
 
     /// <summary>metadata.namespace, or null.</summary>
-    public string? Namespace => JsonPath.String(Object, "metadata.namespace");
+    public string? Namespace { get; }
+
+    private JsonObject? Labels { get; }
 
     /// <summary>A label value, or null.</summary>
-    public string? Label(string key) => Object["metadata"]?["labels"] is JsonObject labels && labels[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public string? Label(string key) => JsonPath.Key(Labels, key);
 
     /// <summary>True when this is <paramref name="kind"/> of <paramref name="group"/>; a manifest without apiVersion matches on kind alone.</summary>
     public bool Is(string group, string kind) => Kind == kind && (ApiVersion.Length == 0 || Group == group);

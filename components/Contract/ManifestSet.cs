@@ -9,7 +9,10 @@ public sealed class ManifestSet
         All = manifests;
         Clusters = manifests.Where(m => m.Is(Kinds.CnpgGroup, "Cluster")).ToList();
         ByKind = manifests.ToLookup(m => m.Kind);
+        _byKindAndNamespace = manifests.ToLookup(m => (m.Kind, m.Namespace));
     }
+
+    private readonly ILookup<(string Kind, string? Namespace), Manifest> _byKindAndNamespace;
 
     /// <summary>Every object, in input order.</summary>
     public IReadOnlyList<Manifest> All { get; }
@@ -21,8 +24,13 @@ public sealed class ManifestSet
     public ILookup<string, Manifest> ByKind { get; }
 
     /// <summary>Objects of <paramref name="kind"/> in <paramref name="group"/> in the namespace of <paramref name="near"/>.</summary>
-    public IEnumerable<Manifest> InNamespaceOf(Manifest near, string group, string kind) =>
-        ByKind[kind].Where(m => m.Is(group, kind) && SameNamespace(m, near));
+    public IEnumerable<Manifest> InNamespaceOf(Manifest near, string group, string kind)
+    {
+        var candidates = near.Namespace is null
+            ? ByKind[kind]
+            : _byKindAndNamespace[(kind, near.Namespace)].Concat(_byKindAndNamespace[(kind, null)]);
+        return candidates.Where(m => m.Is(group, kind));
+    }
 
     /// <summary>Namespaces match when equal, or when either manifest leaves its namespace to kustomize or kubectl.</summary>
     public static bool SameNamespace(Manifest a, Manifest b) => a.Namespace is null || b.Namespace is null || a.Namespace == b.Namespace;

@@ -2,24 +2,39 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace PgPlatform.Components.Serialization;
 
 /// <summary>
 /// Reads YAML documents into JSON trees with YAML 1.2 core-schema typing: plain <c>true</c>/<c>false</c>
 /// are booleans, plain numbers are numbers, plain <c>null</c>, <c>~</c> and empty are null, anything
-/// quoted is a string. Malformed YAML raises <see cref="YamlFormatException"/> with line and column.
+/// quoted is a string. Reads parser events straight into the tree (no intermediate representation),
+/// since <c>check</c> reads thousands of manifests. Malformed YAML raises <see cref="YamlFormatException"/>
+/// with line and column.
 /// </summary>
 public static partial class YamlReader
 {
     /// <summary>Every document of a (multi-document) YAML stream.</summary>
     public static IReadOnlyList<YamlDocumentNode> ReadDocuments(string text)
     {
-        var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
+        var documents = new List<YamlDocumentNode>();
+        var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var last = new Mark(0, 1, 1);
         try
         {
-            stream.Load(new StringReader(text));
+            parser.Consume<StreamStart>();
+            while (parser.TryConsume<DocumentStart>(out _))
+            {
+                anchors.Clear();
+                var line = (int)parser.Current!.Start.Line;
+                var node = ReadNode(parser, anchors, ref last);
+                parser.Consume<DocumentEnd>();
+                documents.Add(new YamlDocumentNode(line, node));
+            }
+
+            parser.Consume<StreamEnd>();
         }
         catch (YamlException e)
         {
@@ -27,74 +42,91 @@ public static partial class YamlReader
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner fails this way on some unterminated constructs, without a position:
-            // re-read event by event to report where the last well-formed part ended.
-            var end = LastGoodPosition(text);
-            throw new YamlFormatException(end.Line, end.Column, "malformed YAML after this point (an unterminated quote, bracket or brace?)");
+            // YamlDotNet's scanner fails this way on some unterminated constructs, without a position.
+            throw new YamlFormatException(last.Line, last.Column, "malformed YAML after this point (an unterminated quote, bracket or brace?)");
         }
 
-        return stream.Documents.Select(d => new YamlDocumentNode((int)d.RootNode.Start.Line, Convert(d.RootNode))).ToList();
+        return documents;
     }
 
     /// <summary>The first document, or null when the text holds none.</summary>
     public static JsonNode? Read(string text) => ReadDocuments(text).FirstOrDefault()?.Node;
 
-    private static Mark LastGoodPosition(string text)
-    {
-        var parser = new Parser(new StringReader(text));
-        var last = new Mark(0, 1, 1);
-        try
-        {
-            while (parser.MoveNext())
-            {
-                last = parser.Current!.End;
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        catch (YamlException)
-        {
-        }
-
-        return last;
-    }
-
     private static Exception Innermost(Exception e) => e.InnerException is YamlException inner ? Innermost(inner) : e;
 
-    private static JsonNode? Convert(YamlNode node)
+    private static JsonNode? ReadNode(IParser parser, Dictionary<string, JsonNode?> anchors, ref Mark last)
     {
-        switch (node)
+        var current = parser.Current ?? throw new YamlException("unexpected end of stream");
+        last = current.End;
+        switch (current)
         {
-            case YamlMappingNode map:
+            case AnchorAlias alias:
+                parser.MoveNext();
+                return anchors.TryGetValue(alias.Value.Value, out var anchored)
+                    ? anchored?.DeepClone()
+                    : throw new YamlFormatException(alias.Start.Line, alias.Start.Column, $"unknown alias *{alias.Value}");
+            case Scalar scalar:
             {
-                var obj = new JsonObject();
-                foreach (var (key, value) in map.Children)
+                parser.MoveNext();
+                var value = Scalar(scalar);
+                Remember(anchors, scalar.Anchor, value);
+                return value;
+            }
+
+            case SequenceStart sequence:
+            {
+                parser.MoveNext();
+                var array = new JsonArray();
+                while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    var name = key is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : throw new YamlFormatException(key.Start.Line, key.Start.Column, "mapping keys must be plain scalars");
+                    array.Add(ReadNode(parser, anchors, ref last));
+                }
+
+                Remember(anchors, sequence.Anchor, array);
+                return array;
+            }
+
+            case MappingStart mapping:
+            {
+                parser.MoveNext();
+                var obj = new JsonObject();
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    if (parser.Current is not Scalar key)
+                    {
+                        throw new YamlFormatException(parser.Current!.Start.Line, parser.Current.Start.Column, "mapping keys must be plain scalars");
+                    }
+
+                    parser.MoveNext();
+                    var name = key.Value;
                     if (obj.ContainsKey(name))
                     {
                         throw new YamlFormatException(key.Start.Line, key.Start.Column, $"duplicate key '{name}'");
                     }
 
-                    obj[name] = Convert(value);
+                    obj[name] = ReadNode(parser, anchors, ref last);
                 }
 
+                Remember(anchors, mapping.Anchor, obj);
                 return obj;
             }
 
-            case YamlSequenceNode sequence:
-                return new JsonArray(sequence.Children.Select(Convert).ToArray());
-            case YamlScalarNode scalar:
-                return Scalar(scalar);
             default:
-                throw new YamlFormatException(node.Start.Line, node.Start.Column, "aliases are not supported");
+                throw new YamlFormatException(current.Start.Line, current.Start.Column, $"unexpected {current.GetType().Name}");
         }
     }
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static void Remember(Dictionary<string, JsonNode?> anchors, AnchorName anchor, JsonNode? value)
     {
-        var text = scalar.Value ?? "";
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = value?.DeepClone();
+        }
+    }
+
+    private static JsonNode? Scalar(Scalar scalar)
+    {
+        var text = scalar.Value;
         if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
         {
             return JsonValue.Create(text);

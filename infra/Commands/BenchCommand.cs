@@ -16,11 +16,18 @@ public sealed class BenchCommand : Command
     /// <summary>Fleet sizes.</summary>
     public Option<int[]> Sizes { get; } = new("--sizes") { Description = "Fleet sizes (applications per stack), run in ascending order", DefaultValueFactory = _ => [10, 100, 1000], AllowMultipleArgumentsPerToken = true };
 
+    /// <summary>Goal for <c>check</c>: objects per second on one core.</summary>
+    public const double CheckGoalObjectsPerSecond = 5000;
+
+    /// <summary>Objects in the generated <c>check</c> corpus.</summary>
+    public Option<int> CheckObjects { get; } = new("--check-objects") { Description = "Objects in the generated corpus for the check benchmark (0 skips it)", DefaultValueFactory = _ => 10000 };
+
     /// <summary>Creates the command.</summary>
     public BenchCommand(CommandContext context)
-        : base("bench", "Synthesize fleets of N applications x 2 stacks (default N = 10, 100, 1000) and print wall time and peak memory.")
+        : base("bench", "Synthesize fleets of N applications x 2 stacks (default N = 10, 100, 1000) and print wall time and peak memory; then time check on a generated corpus.")
     {
         Options.Add(Sizes);
+        Options.Add(CheckObjects);
         SetAction(parse => CommandRunner.Run(context, () =>
         {
             var sizes = parse.GetValue(Sizes)!.Where(s => s > 0).Order().ToList();
@@ -38,6 +45,15 @@ public sealed class BenchCommand : Command
             {
                 var met = last.Elapsed <= TimeGoal && last.PeakWorkingSetBytes <= MemoryGoalBytes;
                 context.Out.WriteLine($"goal for 1000 x 2 (< {TimeGoal.TotalSeconds:F0} s, < {MemoryGoalBytes / 1048576} MB peak): {(met ? "met" : "MISSED")}");
+            }
+
+            if (parse.GetValue(CheckObjects) is > 0 and var count)
+            {
+                CheckBenchmark.Run(200);
+                var check = CheckBenchmark.Run(count);
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"check: {check.Objects} objects, parse {check.Parse.TotalMilliseconds:F0} ms, rules {check.Check.TotalMilliseconds:F0} ms, {check.ObjectsPerSecond:F0} objects/s on one thread, {check.Violations} violations"));
+                context.Out.WriteLine($"goal for check (>= {CheckGoalObjectsPerSecond:F0} objects/s): {(check.ObjectsPerSecond >= CheckGoalObjectsPerSecond ? "met" : "MISSED")}");
             }
 
             return ExitCodes.Success;
