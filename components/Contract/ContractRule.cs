@@ -21,6 +21,12 @@ public abstract class ContractRule
     /// <summary>The admission form of the rule, or null when the rule needs other objects (CI-only).</summary>
     public virtual CelValidation? Cel => null;
 
+    /// <summary>True when part of the rule looks at other objects, and so is enforced in CI and at synthesis only.</summary>
+    public bool NeedsOtherObjects => GetType().GetMethod(nameof(CheckAcross))!.DeclaringType != typeof(ContractRule);
+
+    /// <summary>Where the rule is enforced: <c>admission</c>, <c>admission+ci</c> (a cross-object part) or <c>ci-only</c>.</summary>
+    public string Enforcement => Cel is null ? "ci-only" : NeedsOtherObjects ? "admission+ci" : "admission";
+
     /// <summary>Whether the rule applies to an object of <paramref name="tier"/> (null: unknown tier).</summary>
     public bool AppliesTo(TierProfile? tier) => Tiers is null || tier is not null && Tiers.Contains(tier.Tier);
 

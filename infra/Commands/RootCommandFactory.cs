@@ -11,6 +11,7 @@ public static class RootCommandFactory
         new CompileCommand(context),
         new SynthCommand(context),
         new CheckCommand(context),
+        new RulesCommand(context),
         new BenchCommand(context),
     };
 

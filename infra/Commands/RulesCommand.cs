@@ -1,0 +1,24 @@
+using System.CommandLine;
+using PgPlatform.Components.Contract;
+
+namespace PgPlatform.Infra.Commands;
+
+/// <summary><c>rules</c>: lists the contract, with where each rule is enforced.</summary>
+public sealed class RulesCommand : Command
+{
+    /// <summary>Creates the command.</summary>
+    public RulesCommand(CommandContext context)
+        : base("rules", "List the contract's rules: id, tiers, where enforced (admission or CI-only), title.")
+    {
+        SetAction(_ =>
+        {
+            foreach (var rule in ContractRules.All)
+            {
+                var tiers = rule.Tiers is null ? "all" : string.Join(",", rule.Tiers.Order().Select(t => t.ToString().ToLowerInvariant()));
+                context.Out.WriteLine($"{rule.Id}  {tiers,-22} {rule.Enforcement,-12}  {rule.Title}");
+            }
+
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,28 @@
+using PgPlatform.Components.Contract;
+using PgPlatform.Testing;
+
+namespace PgPlatform.Infra.Tests.Contract;
+
+public sealed class DocumentationTests
+{
+    [Fact]
+    public void TheReadmeListsEveryRuleAsTheCodeDefinesIt()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedSchemas.RepoRoot, "README.md"));
+        foreach (var rule in ContractRules.All)
+        {
+            var tiers = rule.Tiers is null ? "all" : string.Join(", ", rule.Tiers.Order().Select(t => t.ToString().ToLowerInvariant()));
+            Assert.Contains($"| {rule.Id} | {tiers} | {rule.Enforcement} | {rule.Title} |", readme);
+        }
+    }
+
+    [Fact]
+    public void TheReadmeDocumentsEveryStackSetting()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedSchemas.RepoRoot, "README.md"));
+        foreach (var key in PgPlatform.Infra.Settings.SettingKeys.All)
+        {
+            Assert.Contains($"| `{key.Key}` | {(key.Required ? "yes" : "no")} |", readme);
+        }
+    }
+}
