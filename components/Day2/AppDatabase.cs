@@ -74,12 +74,13 @@ public sealed class AppDatabase
         var objectStoreName = $"{clusterName}-backups";
         var ownerSecret = $"{clusterName}-owner";
         var labels = Labels.For(name, "database", args.Team, env);
+        RetentionDays = retention;
 
         Outputs = new AppDatabaseOutputs(clusterName, ns, $"{clusterName}-rw.{ns}.svc", 5432, database, ownerSecret);
         var scoped = ComponentScope.Child(scope, name);
         string Logical(string part) => ResourceNames.FromPath([.. scoped.Path, env.Name, part]);
         var passwordSecret = Logical("owner-password-kv");
-        void Add(string part, object obj) => scope.Model.Add(new KubernetesObjectResource(Logical(part), name, ObjectGroup.Database, obj) { DependsOn = [passwordSecret] });
+        void Add(string part, object obj) => scope.Model.Add(new KubernetesObjectResource(Logical(part), name, ObjectGroup.Database, obj) { DependsOn = [passwordSecret, .. args.DependsOn] });
         V1ObjectMeta Meta(string objectName) => new() { Name = objectName, NamespaceProperty = ns, Labels = new Dictionary<string, string>(labels) };
 
         var resources = new V1ResourceRequirements
@@ -113,7 +114,8 @@ public sealed class AppDatabase
                 TopologySpreadConstraints = tier.RequireZoneSpread ? [ZoneSpread(clusterName)] : null,
                 EnablePdb = tier.EnablePodDisruptionBudget,
                 Plugins = [new PluginConfiguration { Name = BarmanCloudPlugin, IsWalArchiver = true, Parameters = new Dictionary<string, string> { ["barmanObjectName"] = objectStoreName } }],
-                InheritedMetadata = new EmbeddedObjectMetadata { Labels = new Dictionary<string, string>(labels) },
+                InheritedMetadata = new EmbeddedObjectMetadata { Labels = new Dictionary<string, string>(labels) { [WorkloadIdentityLabel] = "true" } },
+                ServiceAccountName = clusterName,
             },
         });
 
@@ -182,8 +184,14 @@ public sealed class AppDatabase
 
         Add("alerts", new PrometheusRule { Metadata = Meta($"{clusterName}-alerts"), Spec = DatabaseAlerts.For(clusterName, ns, name, schedule, tier) });
         Add("network-policy", DatabaseNetworkPolicy.For(Meta(clusterName), clusterName, name, env));
-        AddPassword(scope.Model, Logical("owner-password"), passwordSecret, name, env);
+        AddPassword(scope.Model, Logical("owner-password"), passwordSecret, name, env, args.DependsOn);
     }
+
+    /// <summary>Pod label that makes the Azure workload identity webhook inject the federated token.</summary>
+    public const string WorkloadIdentityLabel = "azure.workload.identity/use";
+
+    /// <summary>The recovery window in days (declared or the tier's).</summary>
+    public int RetentionDays { get; }
 
     /// <summary>The arguments the database was declared with.</summary>
     public AppDatabaseArgs Args { get; }
@@ -220,7 +228,7 @@ public sealed class AppDatabase
         LabelSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["cnpg.io/cluster"] = clusterName } },
     };
 
-    private static void AddPassword(ResourceModel model, string logicalName, string vaultSecretName, string app, PlatformEnvironment env)
+    private static void AddPassword(ResourceModel model, string logicalName, string vaultSecretName, string app, PlatformEnvironment env, IReadOnlyList<string> dependsOn)
     {
         var password = model.Add(new PulumiResource(logicalName, "random:RandomPassword", new Dictionary<string, object?>
         {
@@ -233,6 +241,6 @@ public sealed class AppDatabase
             ["vaultName"] = env.KeyVaultName,
             ["secretName"] = OwnerPasswordSecretName(app, env),
             ["properties"] = new Dictionary<string, object?> { ["value"] = new OutputReference(password.Name, "result"), ["contentType"] = "text/plain" },
-        }));
+        }) { DependsOn = dependsOn });
     }
 }

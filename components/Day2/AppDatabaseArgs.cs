@@ -36,6 +36,9 @@ public sealed record AppDatabaseArgs
     /// <summary>Memory request per instance (and limit where the tier sets one). Default: the tier's memory.</summary>
     public string? Memory { get; init; }
 
+    /// <summary>Logical names of resources every resource of the database waits for (operators, Key Vault). Default: none.</summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
     /// <summary>Extra postgresql.conf parameters. Default: none beyond the platform's.</summary>
     public IReadOnlyDictionary<string, string> PostgresParameters { get; init; } = new Dictionary<string, string>();
 }

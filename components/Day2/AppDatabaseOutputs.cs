@@ -9,6 +9,9 @@ public sealed record AppDatabaseOutputs(
     string Database,
     string SecretName)
 {
+    /// <summary>ServiceAccount the instances run as; day-0 creates it with the backup workload identity.</summary>
+    public string ServiceAccountName => ClusterName;
+
     /// <summary>Key of the owner's user name in <see cref="SecretName"/>.</summary>
     public string UsernameKey => "username";
 

@@ -9,6 +9,12 @@ public enum ObjectGroup
     /// <summary>The namespace an application and its database live in.</summary>
     Namespace,
 
+    /// <summary>
+    /// Per-application access objects (delivery RBAC, the cluster's workload-identity ServiceAccount), which
+    /// day-0 deploys with Pulumi because they carry deploy-time values and grant the delivery its rights.
+    /// </summary>
+    Access,
+
     /// <summary>The database contract: <c>databases/&lt;app&gt;</c>.</summary>
     Database,
 

@@ -1,6 +1,7 @@
 using PgPlatform.Components.Day0;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
+using PgPlatform.Components.Synthesis.GitOps;
 using PgPlatform.Infra.Settings;
 
 namespace PgPlatform.Infra.Platform;
@@ -19,14 +20,22 @@ public static class PlatformDeclaration
 
         var environment = Environment(settings);
         var model = new ResourceModel();
-        ContractAdmission.Add(model, settings.Tier);
+        var foundation = new PlatformFoundation(model, "platform", new PlatformFoundationArgs
+        {
+            Environment = environment,
+            Location = settings.AzureLocation,
+            SubscriptionId = settings.SubscriptionId,
+            OidcIssuerUrl = settings.OidcIssuerUrl,
+            DeliverySubject = settings.DeliverySubject,
+            GitOps = GitOps(settings),
+        });
         foreach (var selection in settings.Databases)
         {
             var entry = catalog.FirstOrDefault(c => c.Name == selection.Name)
                 ?? throw new DeclarationException(
                     $"stack '{settings.Stack}' selects application '{selection.Name}', which the catalog does not declare",
                     $"use one of {string.Join(", ", catalog.Select(c => c.Name))}, or add it to infra/Platform/ApplicationCatalog.cs");
-            _ = new Application(model, entry.Name, new ApplicationArgs
+            var application = new Application(model, entry.Name, new ApplicationArgs
             {
                 Database = new AppDatabaseArgs
                 {
@@ -37,13 +46,25 @@ public static class PlatformDeclaration
                     WalStorageSize = selection.WalStorageSize,
                     BackupSchedule = selection.BackupSchedule,
                     RetentionDays = selection.RetentionDays,
+                    DependsOn = foundation.DatabaseDependencies,
                 },
                 Workload = entry.Workload,
             });
+            foundation.Onboard(entry.Name, application.Database);
         }
 
+        foundation.Complete();
         return model;
     }
+
+    /// <summary>Where Argo CD reads the stack's GitOps tree, and the project its Applications belong to.</summary>
+    public static GitOpsOptions GitOps(StackSettings settings) => new()
+    {
+        RepoUrl = settings.GitOpsRepoUrl,
+        Revision = settings.GitOpsRevision,
+        Tier = settings.Tier.Name,
+        Project = "pg-platform",
+    };
 
     /// <summary>The platform environment a stack's settings describe.</summary>
     public static PlatformEnvironment Environment(StackSettings settings) => new()

@@ -21,6 +21,6 @@ public static class DeploymentSummary
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
-        return counts.Select(c => $"  {c.Key,-46} {c.Value,5}").ToList();
+        return counts.Select(c => $"  {c.Key,-58} {c.Value,5}").ToList();
     }
 }

@@ -28,10 +28,5 @@ public static class StackSynthesis
 
     /// <summary>The GitOps tree of all stacks, each with its model.</summary>
     public static SortedDictionary<string, string> GitOps(IEnumerable<(StackSettings Settings, ResourceModel Model)> stacks) =>
-        GitOpsSynthesizer.Synthesize(stacks.Select(s => new EnvironmentModel(s.Settings.Stack, s.Model, new GitOpsOptions
-        {
-            RepoUrl = s.Settings.GitOpsRepoUrl,
-            Tier = s.Settings.Tier.Name,
-            Revision = s.Settings.GitOpsRevision,
-        })).ToList());
+        GitOpsSynthesizer.Synthesize(stacks.Select(s => new EnvironmentModel(s.Settings.Stack, s.Model, PlatformDeclaration.GitOps(s.Settings))).ToList());
 }

@@ -15,8 +15,20 @@ public static class SettingKeys
     /// <summary>Kubeconfig context.</summary>
     public static readonly SettingKey KubeContext = new("kubeContext", true, "aks-prod-weu", "kubeconfig context of the target cluster");
 
-    /// <summary>Azure location.</summary>
-    public static readonly SettingKey AzureLocation = new("azureLocation", true, "westeurope", "Azure region of the Key Vault and backup storage");
+    /// <summary>Azure location (the azure-native provider's setting, which the program also uses for its resources).</summary>
+    public static readonly SettingKey AzureLocation = new("location", true, "westeurope", "Azure region of every Azure resource", "azure-native");
+
+    /// <summary>Azure subscription.</summary>
+    public static readonly SettingKey SubscriptionId = new("subscriptionId", true, "00000000-0000-0000-0000-000000000000", "Azure subscription (a GUID); scopes the role definitions", "azure-native");
+
+    /// <summary>Azure tenant.</summary>
+    public static readonly SettingKey TenantId = new("tenantId", true, "00000000-0000-0000-0000-000000000000", "Azure AD tenant (a GUID) the azure-native provider signs in to; the Key Vault's tenant is read at deploy time", "azure-native");
+
+    /// <summary>OIDC issuer of the Kubernetes cluster.</summary>
+    public static readonly SettingKey OidcIssuerUrl = new("oidcIssuerUrl", true, "https://westeurope.oic.prod-aks.azure.com/<tenant>/<guid>/", "OIDC issuer URL of the cluster, trusted by the workload identities' federated credentials");
+
+    /// <summary>Who delivers applications.</summary>
+    public static readonly SettingKey DeliverySubject = new("deliverySubject", false, "pg-platform-delivery", "user (or system:serviceaccount:<ns>:<name>) that delivers applications; default pg-platform-delivery");
 
     /// <summary>Resource group.</summary>
     public static readonly SettingKey ResourceGroup = new("resourceGroup", true, "rg-pg-platform-prod", "resource group of the Key Vault and backup storage");
@@ -42,5 +54,5 @@ public static class SettingKeys
 
     /// <summary>All settings, in documentation order.</summary>
     public static IReadOnlyList<SettingKey> All { get; } =
-        [Tier, KubeContext, AzureLocation, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, GitOpsRepoUrl, GitOpsRevision, Databases];
+        [Tier, KubeContext, AzureLocation, SubscriptionId, TenantId, OidcIssuerUrl, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, DeliverySubject, GitOpsRepoUrl, GitOpsRevision, Databases];
 }

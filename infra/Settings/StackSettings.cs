@@ -14,8 +14,20 @@ public sealed record StackSettings
     /// <summary><c>pg-platform:kubeContext</c>: the kubeconfig context of the target cluster.</summary>
     public required string KubeContext { get; init; }
 
-    /// <summary><c>pg-platform:azureLocation</c>.</summary>
+    /// <summary><c>azure-native:location</c>.</summary>
     public required string AzureLocation { get; init; }
+
+    /// <summary><c>azure-native:subscriptionId</c>.</summary>
+    public string SubscriptionId { get; init; } = "00000000-0000-0000-0000-000000000000";
+
+    /// <summary><c>azure-native:tenantId</c>.</summary>
+    public string TenantId { get; init; } = "00000000-0000-0000-0000-000000000000";
+
+    /// <summary><c>pg-platform:oidcIssuerUrl</c>.</summary>
+    public string OidcIssuerUrl { get; init; } = "https://oidc.example.com/";
+
+    /// <summary><c>pg-platform:deliverySubject</c>; default <c>pg-platform-delivery</c>.</summary>
+    public string DeliverySubject { get; init; } = "pg-platform-delivery";
 
     /// <summary><c>pg-platform:resourceGroup</c>.</summary>
     public required string ResourceGroup { get; init; }

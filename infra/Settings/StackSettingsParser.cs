@@ -40,6 +40,10 @@ public static partial class StackSettingsParser
             Tier = tier,
             KubeContext = Required(SettingKeys.KubeContext),
             AzureLocation = Checked(SettingKeys.AzureLocation, Required(SettingKeys.AzureLocation), source, LocationPattern(), "it is not an Azure region name"),
+            SubscriptionId = Checked(SettingKeys.SubscriptionId, Required(SettingKeys.SubscriptionId), source, GuidPattern(), "it is not a GUID"),
+            TenantId = Checked(SettingKeys.TenantId, Required(SettingKeys.TenantId), source, GuidPattern(), "it is not a GUID"),
+            OidcIssuerUrl = Checked(SettingKeys.OidcIssuerUrl, Required(SettingKeys.OidcIssuerUrl), source, HttpsUrlPattern(), "an OIDC issuer is an https:// URL"),
+            DeliverySubject = Optional(SettingKeys.DeliverySubject) is { } subject ? Checked(SettingKeys.DeliverySubject, subject, source, SubjectPattern(), "it is not a user name or system:serviceaccount:<namespace>:<name>") : "pg-platform-delivery",
             ResourceGroup = Checked(SettingKeys.ResourceGroup, Required(SettingKeys.ResourceGroup), source, ResourceGroupPattern(), "it is not a resource group name"),
             KeyVaultName = Checked(SettingKeys.KeyVaultName, Required(SettingKeys.KeyVaultName), source, KeyVaultPattern(), "Key Vault names have 3-24 letters, digits and '-', starting with a letter"),
             BackupStorageAccount = Checked(SettingKeys.BackupStorageAccount, Required(SettingKeys.BackupStorageAccount), source, StorageAccountPattern(), "storage account names have 3-24 lower-case letters and digits"),
@@ -52,7 +56,7 @@ public static partial class StackSettingsParser
 
     private static void CheckKeys(IReadOnlyDictionary<string, JsonNode?> config, string source)
     {
-        var known = SettingKeys.All.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        var known = SettingKeys.All.Where(k => k.Namespace == SettingKeys.Namespace).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var key in config.Keys.Order(StringComparer.Ordinal))
         {
             var colon = key.IndexOf(':', StringComparison.Ordinal);
@@ -194,6 +198,15 @@ public static partial class StackSettingsParser
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")]
     private static partial Regex StorageClassPattern();
+
+    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial Regex GuidPattern();
+
+    [GeneratedRegex(@"^https://[^\s/]+(/\S*)?$")]
+    private static partial Regex HttpsUrlPattern();
+
+    [GeneratedRegex(@"^([a-zA-Z0-9][-a-zA-Z0-9_.@]*|system:serviceaccount:[a-z0-9][-a-z0-9]*:[a-z0-9][-a-z0-9.]*)$")]
+    private static partial Regex SubjectPattern();
 
     [GeneratedRegex(@"^(https://|ssh://|git@)\S+$")]
     private static partial Regex RepoUrlPattern();

@@ -14,7 +14,7 @@ public static class ArgoCdApplicationSets
     /// <summary>File name to content for <c>argocd/&lt;env&gt;/</c>.</summary>
     public static IEnumerable<(string File, string Content)> Files(EnvironmentModel env)
     {
-        var sets = new[] { For(env, GitOpsFolder.Databases, "db"), For(env, GitOpsFolder.Apps, "app") };
+        var sets = For(env.Environment, env.Options);
         foreach (var set in sets)
         {
             yield return ($"applicationset-{set.Metadata.Name}.yaml", YamlWriter.Write(CanonicalJson.FromObject(set)));
@@ -29,15 +29,18 @@ public static class ArgoCdApplicationSets
         yield return ("kustomization.yaml", YamlWriter.Write(kustomization));
     }
 
-    private static ApplicationSet For(EnvironmentModel env, string folder, string suffix)
+    /// <summary>The ApplicationSets of <paramref name="environment"/>: databases first, then applications.</summary>
+    public static IReadOnlyList<ApplicationSet> For(string environment, GitOpsOptions options) =>
+        [For(environment, options, GitOpsFolder.Databases, "db"), For(environment, options, GitOpsFolder.Apps, "app")];
+
+    private static ApplicationSet For(string environment, GitOpsOptions options, string folder, string suffix)
     {
-        var options = env.Options;
         const string App = "{{ index .path.segments 1 }}";
         return new ApplicationSet
         {
             Metadata = new V1ObjectMeta
             {
-                Name = $"{folder}-{env.Environment}",
+                Name = $"{folder}-{environment}",
                 NamespaceProperty = options.ArgoCdNamespace,
                 Labels = new Dictionary<string, string>
                 {
@@ -46,7 +49,7 @@ public static class ArgoCdApplicationSets
                     [Labels.ManagedBy] = "pg-platform",
                     [Labels.Team] = "platform",
                     [Labels.Tier] = options.Tier,
-                    [Labels.Environment] = env.Environment,
+                    [Labels.Environment] = environment,
                 },
             },
             Spec = new ApplicationSetSpec
@@ -61,7 +64,7 @@ public static class ArgoCdApplicationSets
                         {
                             RepoUrl = options.RepoUrl,
                             Revision = options.Revision,
-                            Directories = [new GitDirectory { Path = $"{folder}/*/overlays/{env.Environment}" }],
+                            Directories = [new GitDirectory { Path = $"{folder}/*/overlays/{environment}" }],
                         },
                     },
                 ],
@@ -69,14 +72,14 @@ public static class ArgoCdApplicationSets
                 {
                     Metadata = new ApplicationTemplateMetadata
                     {
-                        Name = $"{App}-{suffix}-{env.Environment}",
-                        Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = App, ["pg-platform.io/environment"] = env.Environment },
+                        Name = $"{App}-{suffix}-{environment}",
+                        Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = App, ["pg-platform.io/environment"] = environment },
                     },
                     Spec = new ApplicationSpec
                     {
                         Project = options.Project,
                         Source = new ApplicationSource { RepoUrl = options.RepoUrl, TargetRevision = options.Revision, Path = "{{ .path.path }}" },
-                        Destination = new ApplicationDestination { Server = "https://kubernetes.default.svc", Namespace = $"{App}-{env.Environment}" },
+                        Destination = new ApplicationDestination { Server = "https://kubernetes.default.svc", Namespace = $"{App}-{environment}" },
                         SyncPolicy = new SyncPolicy
                         {
                             Automated = new AutomatedSync { Prune = true, SelfHeal = true },

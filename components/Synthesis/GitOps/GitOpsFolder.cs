@@ -15,7 +15,7 @@ public static class GitOpsFolder
     public static string? For(ObjectGroup group) => group switch
     {
         ObjectGroup.Application => Apps,
-        ObjectGroup.Platform => null,
+        ObjectGroup.Platform or ObjectGroup.Access => null,
         _ => Databases,
     };
 }

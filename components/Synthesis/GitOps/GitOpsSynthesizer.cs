@@ -104,6 +104,13 @@ public static class GitOpsSynthesizer
         foreach (var resource in resources)
         {
             var obj = resource.ToJson();
+            if (obj.ToJsonString().Contains(OutputReference.EmbedStart, StringComparison.Ordinal))
+            {
+                throw new DeclarationException(
+                    $"{resource.Name} holds a value that only exists after deployment, so it cannot be written to the GitOps tree",
+                    "put the object in a Pulumi-only group (ObjectGroup.Platform or ObjectGroup.Access)");
+            }
+
             var metadata = obj["metadata"]!.AsObject();
             if (metadata["namespace"] is { } objectNamespace)
             {

@@ -30,7 +30,7 @@ public static class PulumiProgramSynthesizer
         foreach (var resource in model.Resources.OfType<PulumiResource>())
         {
             var entry = new JsonObject { ["type"] = resource.Type, ["properties"] = PulumiValues.Map(resource.Properties) };
-            var resourceOptions = Options(provider: false, resource.DependsOn);
+            var resourceOptions = Options(provider: resource.Type.StartsWith("kubernetes:", StringComparison.Ordinal), resource.DependsOn);
             if (resource.AdditionalSecretOutputs.Count > 0)
             {
                 resourceOptions["additionalSecretOutputs"] = new JsonArray(resource.AdditionalSecretOutputs.Select(o => (JsonNode)o).ToArray());

@@ -49,7 +49,7 @@ public static class PulumiValues
         if (child is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String)
         {
             var text = value.GetValue<string>();
-            return text.Contains('$', StringComparison.Ordinal) ? JsonValue.Create(Escape(text)) : null;
+            return text.Contains('$', StringComparison.Ordinal) || text.Contains(OutputReference.EmbedStart, StringComparison.Ordinal) ? JsonValue.Create(Escape(text)) : null;
         }
 
         EscapeInPlace(child);
@@ -77,6 +77,7 @@ public static class PulumiValues
         double number => JsonValue.Create(number),
         JsonNode node => Literal(node),
         IReadOnlyDictionary<string, object?> map => Map(map),
+        System.Collections.IDictionary map => Map(map.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => map[k])),
         IEnumerable<object?> list => new JsonArray(list.Select(From).ToArray()),
         _ => throw new ArgumentException($"a {value.GetType().Name} cannot be a Pulumi value", nameof(value)),
     };
@@ -96,8 +97,14 @@ public static class PulumiValues
         return result;
     }
 
-    /// <summary>Doubles every <c>$</c>.</summary>
-    public static string Escape(string text) => text.Replace("$", "$$", StringComparison.Ordinal);
+    /// <summary>Doubles every <c>$</c>, then turns embedded <see cref="OutputReference"/>s into interpolations.</summary>
+    public static string Escape(string text)
+    {
+        var escaped = text.Replace("$", "$$", StringComparison.Ordinal);
+        return escaped.Contains(OutputReference.EmbedStart, StringComparison.Ordinal)
+            ? escaped.Replace(OutputReference.EmbedStart.ToString(), "${", StringComparison.Ordinal).Replace(OutputReference.EmbedEnd.ToString(), "}", StringComparison.Ordinal)
+            : escaped;
+    }
 
     /// <summary>An interpolation of a whole resource, as used in <c>dependsOn</c> and <c>provider</c>.</summary>
     public static string ResourceReference(string name) => string.Create(CultureInfo.InvariantCulture, $"${{{name}}}");

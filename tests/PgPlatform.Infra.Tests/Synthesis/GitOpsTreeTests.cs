@@ -43,8 +43,7 @@ public sealed class GitOpsTreeTests(SynthesizedRepository repo) : IClassFixture<
             built.AddRange(YamlReader.ReadDocuments(result.StandardOutput).Select(d => d.Node!.AsObject()));
         }
 
-        // Admission policies are day-0 platform objects that only the Pulumi program deploys.
-        var expected = repo.ProgramObjects(stack).Where(o => !((string?)o["apiVersion"])!.StartsWith("admissionregistration.k8s.io/", StringComparison.Ordinal)).ToDictionary(Key);
+        var expected = repo.ProgramObjects(stack, gitOpsUnitsOnly: true).ToDictionary(Key);
         var actual = built.ToDictionary(Key);
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
         foreach (var (key, obj) in expected)

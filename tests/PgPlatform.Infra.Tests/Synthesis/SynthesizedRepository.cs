@@ -34,11 +34,17 @@ public sealed class SynthesizedRepository : IDisposable
     public string GitOps(string stack) => Path.Combine(OutDir(stack), "gitops");
 
     /// <summary>Every Kubernetes object the program deploys, with Pulumi's <c>$$</c> escapes undone.</summary>
-    public List<JsonObject> ProgramObjects(string stack)
+    public List<JsonObject> ProgramObjects(string stack, bool gitOpsUnitsOnly = false)
     {
         var objects = new List<JsonObject>();
-        foreach (var (_, resource) in Program(stack)["resources"]!.AsObject())
+        foreach (var (name, resource) in Program(stack)["resources"]!.AsObject())
         {
+            // Day-0 units (platform objects, per-application access) are deployed by Pulumi only.
+            if (gitOpsUnitsOnly && (name == "pg-platform-platform" || name.EndsWith("-access", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             var type = (string?)resource!["type"];
             if (type == "kubernetes:yaml/v2:ConfigGroup")
             {

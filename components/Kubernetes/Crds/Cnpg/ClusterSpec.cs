@@ -48,6 +48,9 @@ public sealed class ClusterSpec
     /// <summary>Labels and annotations inherited by every object the operator creates.</summary>
     [JsonPropertyName("inheritedMetadata")] public EmbeddedObjectMetadata? InheritedMetadata { get; init; }
 
+    /// <summary>An existing ServiceAccount the instances run as (created by day-0 with its workload identity).</summary>
+    [JsonPropertyName("serviceAccountName")] public string? ServiceAccountName { get; init; }
+
     /// <summary>Template for the instances' service account (workload identity annotations).</summary>
     [JsonPropertyName("serviceAccountTemplate")] public ServiceAccountTemplate? ServiceAccountTemplate { get; init; }
 }

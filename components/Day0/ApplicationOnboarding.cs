@@ -1,0 +1,87 @@
+using k8s.Models;
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Naming;
+
+namespace PgPlatform.Components.Day0;
+
+/// <summary>
+/// What day-0 gives each application's database: its blob container, a workload identity that may write
+/// only to that container, the cluster's ServiceAccount carrying that identity, and the delivery subject's
+/// rights in the application's namespace (CNPG and External Secrets objects there, nothing cluster-wide).
+/// </summary>
+public static class ApplicationOnboarding
+{
+    /// <summary>Verbs the delivery subject has on the database objects of its namespace.</summary>
+    public static readonly IReadOnlyList<string> DeliveryVerbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
+
+    /// <summary>Onboards <paramref name="database"/>; returns the logical name of its container (for the lifecycle policy).</summary>
+    public static string Add(IComponentScope scope, AzureBackbone azure, AppDatabase database, string app, PlatformFoundationArgs args)
+    {
+        var env = args.Environment;
+        var db = database.Outputs;
+        var container = azure.Add($"{app}-backup-container", "azure-native:storage:BlobContainer", new()
+        {
+            ["resourceGroupName"] = azure.ResourceGroupName,
+            ["accountName"] = new OutputReference(azure.StorageAccount, "name"),
+            ["containerName"] = AppDatabase.BackupContainerName(app, env),
+            ["publicAccess"] = "None",
+        });
+        var identity = azure.Identity($"{app}-db", db.Namespace, db.ServiceAccountName);
+        azure.Add($"{app}-db-blob-contributor", "azure-native:authorization:RoleAssignment", new()
+        {
+            ["principalId"] = new OutputReference(identity, "principalId"),
+            ["principalType"] = "ServicePrincipal",
+            ["roleDefinitionId"] = AzureRoles.Definition(args.SubscriptionId, AzureRoles.StorageBlobDataContributor),
+            ["scope"] = new OutputReference(container, "id"),
+        });
+
+        var labels = Labels.For(app, "access", database.Args.Team, env);
+        void Add(string part, object obj) =>
+            scope.Model.Add(new KubernetesObjectResource(ResourceNames.FromPath([.. scope.Path, app, part]), app, ObjectGroup.Access, obj));
+        V1ObjectMeta Meta(string name, Dictionary<string, string>? annotations = null) =>
+            new() { Name = name, NamespaceProperty = db.Namespace, Labels = new Dictionary<string, string>(labels), Annotations = annotations };
+
+        Add("service-account", new V1ServiceAccount
+        {
+            ApiVersion = "v1",
+            Kind = "ServiceAccount",
+            Metadata = Meta(db.ServiceAccountName, new() { ["azure.workload.identity/client-id"] = new OutputReference(identity, "clientId").Embed() }),
+        });
+        var role = $"{app}-delivery";
+        Add("delivery-role", new V1Role
+        {
+            ApiVersion = "rbac.authorization.k8s.io/v1",
+            Kind = "Role",
+            Metadata = Meta(role),
+            Rules =
+            [
+                new V1PolicyRule { ApiGroups = ["postgresql.cnpg.io"], Resources = ["clusters", "scheduledbackups", "backups"], Verbs = [.. DeliveryVerbs] },
+                new V1PolicyRule { ApiGroups = ["barmancloud.cnpg.io"], Resources = ["objectstores"], Verbs = [.. DeliveryVerbs] },
+                new V1PolicyRule { ApiGroups = ["external-secrets.io"], Resources = ["externalsecrets"], Verbs = [.. DeliveryVerbs] },
+            ],
+        });
+        Add("delivery-binding", new V1RoleBinding
+        {
+            ApiVersion = "rbac.authorization.k8s.io/v1",
+            Kind = "RoleBinding",
+            Metadata = Meta(role),
+            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = role },
+            Subjects = [Subject(args.DeliverySubject)],
+        });
+        return container;
+    }
+
+    /// <summary>An RBAC subject: <c>system:serviceaccount:ns:name</c> is a service account, anything else a user.</summary>
+    public static Rbacv1Subject Subject(string subject)
+    {
+        const string Prefix = "system:serviceaccount:";
+        if (subject.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            var parts = subject[Prefix.Length..].Split(':');
+            return new Rbacv1Subject { Kind = "ServiceAccount", Name = parts[1], NamespaceProperty = parts[0] };
+        }
+
+        return new Rbacv1Subject { Kind = "User", Name = subject, ApiGroup = "rbac.authorization.k8s.io" };
+    }
+}

@@ -1,0 +1,67 @@
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Versions;
+
+namespace PgPlatform.Components.Day0;
+
+/// <summary>
+/// The operators as Helm releases, in install order: cert-manager, then the CNPG operator, then its
+/// Barman Cloud plugin (which needs both), External Secrets (signing in to Key Vault by workload
+/// identity) and Argo CD.
+/// </summary>
+public static class OperatorReleases
+{
+    /// <summary>Namespace of the CNPG operator and its plugin.</summary>
+    public const string CnpgNamespace = "cnpg-system";
+
+    /// <summary>Namespace and service account of External Secrets.</summary>
+    public const string ExternalSecretsNamespace = "external-secrets";
+
+    /// <summary>Adds the releases and returns their logical names.</summary>
+    public static IReadOnlyList<string> Add(IComponentScope scope, OutputReference externalSecretsClientId, string argoCdNamespace)
+    {
+        string Name(string part) => Naming.ResourceNames.FromPath([.. scope.Path, part]);
+        PulumiResource Release(string part, HelmChart chart, string ns, Dictionary<string, object?> values, params string[] dependsOn) =>
+            scope.Model.Add(new PulumiResource(Name(part), "kubernetes:helm.sh/v3:Release", new Dictionary<string, object?>
+            {
+                ["name"] = part,
+                ["chart"] = chart.Chart,
+                ["version"] = chart.Version,
+                ["repositoryOpts"] = new Dictionary<string, object?> { ["repo"] = chart.Repository },
+                ["namespace"] = ns,
+                ["createNamespace"] = true,
+                ["atomic"] = true,
+                ["cleanupOnFail"] = true,
+                ["values"] = values,
+            }) { DependsOn = dependsOn });
+
+        var certManager = Release("cert-manager", HelmCharts.CertManager, "cert-manager", new()
+        {
+            ["crds"] = new Dictionary<string, object?> { ["enabled"] = true },
+        });
+        var cnpg = Release("cnpg", HelmCharts.CloudNativePg, CnpgNamespace, new()
+        {
+            ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.CloudNativePg.AppVersion },
+            ["crds"] = new Dictionary<string, object?> { ["create"] = true },
+        });
+        var plugin = Release("barman-cloud", HelmCharts.BarmanCloudPlugin, CnpgNamespace, new()
+        {
+            ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.BarmanCloudPlugin.AppVersion },
+        }, certManager.Name, cnpg.Name);
+        var eso = Release("external-secrets", HelmCharts.ExternalSecrets, ExternalSecretsNamespace, new()
+        {
+            ["installCRDs"] = true,
+            ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.ExternalSecrets.AppVersion },
+            ["serviceAccount"] = new Dictionary<string, object?>
+            {
+                ["name"] = ExternalSecretsNamespace,
+                ["annotations"] = new Dictionary<string, object?> { ["azure.workload.identity/client-id"] = externalSecretsClientId },
+            },
+            ["podLabels"] = new Dictionary<string, object?> { ["azure.workload.identity/use"] = "true" },
+        });
+        var argo = Release("argo-cd", HelmCharts.ArgoCd, argoCdNamespace, new()
+        {
+            ["global"] = new Dictionary<string, object?> { ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.ArgoCd.AppVersion } },
+        });
+        return [certManager.Name, cnpg.Name, plugin.Name, eso.Name, argo.Name];
+    }
+}

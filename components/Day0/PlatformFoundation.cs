@@ -1,0 +1,104 @@
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Naming;
+using PgPlatform.Components.Synthesis.GitOps;
+
+namespace PgPlatform.Components.Day0;
+
+/// <summary>
+/// Day-0 for one cluster: operator releases, the Azure backbone (resource group, Key Vault, backup storage,
+/// workload identities), the tier's storage class, the Key Vault ClusterSecretStore, the contract's
+/// admission policies, the Argo CD project and ApplicationSets, and fleet alerts. Applications are
+/// onboarded with <see cref="Onboard"/>; <see cref="Complete"/> adds what spans all of them.
+/// </summary>
+public sealed class PlatformFoundation
+{
+    private readonly IComponentScope _scope;
+    private readonly PlatformFoundationArgs _args;
+    private readonly AzureBackbone _azure;
+    private readonly List<(string Container, string Prefix, int Days)> _containers = [];
+
+    /// <summary>Declares the foundation named <paramref name="name"/>.</summary>
+    public PlatformFoundation(IComponentScope scope, string name, PlatformFoundationArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(args);
+        _scope = ComponentScope.Child(scope, name);
+        _args = args;
+        var env = args.Environment;
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["managed-by"] = "pg-platform",
+            ["environment"] = env.Name,
+            ["tier"] = env.Tier.Name,
+            ["cost-class"] = env.Tier.CostClass,
+        };
+        _azure = new AzureBackbone(_scope, args, tags);
+        var releases = OperatorReleases.Add(_scope, _azure.ExternalSecretsClientId, args.GitOps.ArgoCdNamespace);
+        Operators = releases;
+        DatabaseDependencies = [.. releases, _azure.Vault, _azure.DeployerCanWriteSecrets];
+
+        ContractAdmission.Add(_scope, env.Tier);
+        var objects = new List<object>
+        {
+            PlatformObjects.StorageClass(env),
+            PlatformObjects.SecretStore(env, new OutputReference(_azure.Vault, "properties.vaultUri").Embed()),
+            PlatformObjects.Project(env, args.GitOps.Project, args.GitOps.RepoUrl, args.GitOps.ArgoCdNamespace),
+            FleetAlerts.For(env),
+        };
+        objects.AddRange(ArgoCdApplicationSets.For(env.Name, args.GitOps));
+        foreach (var obj in objects)
+        {
+            var json = Serialization.CanonicalJson.FromObject(obj);
+            var logical = ResourceNames.FromPath([.. _scope.Path, json["kind"]!.GetValue<string>().ToLowerInvariant(), json["metadata"]!["name"]!.GetValue<string>()]);
+            _scope.Model.Add(new KubernetesObjectResource(logical, ContractAdmission.PlatformApplication, ObjectGroup.Platform, obj) { DependsOn = releases });
+        }
+    }
+
+    /// <summary>Logical names of the operator releases.</summary>
+    public IReadOnlyList<string> Operators { get; }
+
+    /// <summary>What every application database waits for: the operators (their CRDs), the vault and the right to write to it.</summary>
+    public IReadOnlyList<string> DatabaseDependencies { get; }
+
+    /// <summary>Gives <paramref name="database"/> of application <paramref name="app"/> its container, identity, ServiceAccount and delivery RBAC.</summary>
+    public void Onboard(string app, AppDatabase database)
+    {
+        var container = ApplicationOnboarding.Add(_scope, _azure, database, app, _args);
+        _containers.Add((container, AppDatabase.BackupContainerName(app, _args.Environment), database.RetentionDays));
+    }
+
+    /// <summary>
+    /// Adds the lifecycle policy: blobs older than a container's recovery window plus a week are deleted.
+    /// Barman's retention policy removes backups first; the policy is the safety net that keeps cost bounded.
+    /// </summary>
+    public void Complete()
+    {
+        if (_containers.Count == 0)
+        {
+            return;
+        }
+
+        var rules = _containers.Select(c => (object?)new Dictionary<string, object?>
+        {
+            ["name"] = ResourceNames.FromPath(["expire", c.Prefix]),
+            ["enabled"] = true,
+            ["type"] = "Lifecycle",
+            ["definition"] = new Dictionary<string, object?>
+            {
+                ["filters"] = new Dictionary<string, object?> { ["blobTypes"] = new List<object?> { "blockBlob" }, ["prefixMatch"] = new List<object?> { $"{c.Prefix}/" } },
+                ["actions"] = new Dictionary<string, object?>
+                {
+                    ["baseBlob"] = new Dictionary<string, object?> { ["delete"] = new Dictionary<string, object?> { ["daysAfterModificationGreaterThan"] = c.Days + 7 } },
+                },
+            },
+        }).ToList();
+        _azure.Add("backup-lifecycle", "azure-native:storage:ManagementPolicy", new()
+        {
+            ["resourceGroupName"] = _azure.ResourceGroupName,
+            ["accountName"] = new OutputReference(_azure.StorageAccount, "name"),
+            ["managementPolicyName"] = "default",
+            ["policy"] = new Dictionary<string, object?> { ["rules"] = rules },
+        }, [.. _containers.Select(c => c.Container)]);
+    }
+}

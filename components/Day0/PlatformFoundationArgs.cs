@@ -1,0 +1,26 @@
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Synthesis.GitOps;
+
+namespace PgPlatform.Components.Day0;
+
+/// <summary>What the day-0 foundation of one cluster (one stack) needs. Optional properties document their defaults.</summary>
+public sealed record PlatformFoundationArgs
+{
+    /// <summary>The environment (tier, resource group, Key Vault, storage account).</summary>
+    public required PlatformEnvironment Environment { get; init; }
+
+    /// <summary>Azure region of every Azure resource.</summary>
+    public required string Location { get; init; }
+
+    /// <summary>Subscription the role definitions live in.</summary>
+    public required string SubscriptionId { get; init; }
+
+    /// <summary>OIDC issuer of the Kubernetes cluster, trusted by the federated credentials.</summary>
+    public required string OidcIssuerUrl { get; init; }
+
+    /// <summary>The user or service account that delivers applications (gets namespace-scoped RBAC only).</summary>
+    public required string DeliverySubject { get; init; }
+
+    /// <summary>Where Argo CD reads the GitOps tree.</summary>
+    public required GitOpsOptions GitOps { get; init; }
+}

@@ -1,0 +1,73 @@
+using k8s.Models;
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Kubernetes.Crds.ArgoCd;
+using PgPlatform.Components.Kubernetes.Crds.ExternalSecrets;
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Day0;
+
+/// <summary>The cluster-wide Kubernetes objects of day-0: the tier's storage class, the Key Vault secret store, the Argo CD project.</summary>
+public static class PlatformObjects
+{
+    /// <summary>Labels of platform objects.</summary>
+    public static Dictionary<string, string> LabelsFor(string component, PlatformEnvironment env) => new(Labels.For(ContractAdmission.PlatformApplication, component, "platform", env));
+
+    /// <summary>The storage class database volumes of <paramref name="env"/> use: production keeps volumes (Retain); every tier binds in the pod's zone and can grow.</summary>
+    public static V1StorageClass StorageClass(PlatformEnvironment env) => new()
+    {
+        ApiVersion = "storage.k8s.io/v1",
+        Kind = "StorageClass",
+        Metadata = new V1ObjectMeta { Name = env.EffectiveStorageClass, Labels = LabelsFor("storage", env) },
+        Provisioner = "disk.csi.azure.com",
+        Parameters = new Dictionary<string, string> { ["skuName"] = env.Tier.Tier == Tier.Production ? "Premium_ZRS" : "Premium_LRS", ["cachingMode"] = "ReadOnly" },
+        ReclaimPolicy = env.Tier.Tier is Tier.Production or Tier.Staging ? "Retain" : "Delete",
+        VolumeBindingMode = "WaitForFirstConsumer",
+        AllowVolumeExpansion = true,
+    };
+
+    /// <summary>The ClusterSecretStore reading the Key Vault with External Secrets' workload identity.</summary>
+    public static ClusterSecretStore SecretStore(PlatformEnvironment env, string vaultUri) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = env.SecretStoreName, Labels = LabelsFor("secrets", env) },
+        Spec = new SecretStoreSpec
+        {
+            Provider = new SecretStoreProvider
+            {
+                AzureKeyVault = new AzureKeyVaultProvider
+                {
+                    AuthType = "WorkloadIdentity",
+                    VaultUrl = vaultUri,
+                    ServiceAccountRef = new ServiceAccountSelector { Name = OperatorReleases.ExternalSecretsNamespace, Namespace = OperatorReleases.ExternalSecretsNamespace },
+                },
+            },
+        },
+    };
+
+    /// <summary>
+    /// The AppProject of the generated Applications: the GitOps repository only, application namespaces of
+    /// this environment only, and only the kinds the tree holds (Namespaces the one cluster-scoped kind).
+    /// </summary>
+    public static AppProject Project(PlatformEnvironment env, string name, string repoUrl, string argoCdNamespace) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = argoCdNamespace, Labels = LabelsFor("gitops", env) },
+        Spec = new AppProjectSpec
+        {
+            Description = $"pg-platform applications and databases of {env.Name}",
+            SourceRepos = [repoUrl],
+            Destinations = [new ApplicationDestination { Server = "https://kubernetes.default.svc", Namespace = $"*-{env.Name}" }],
+            ClusterResourceWhitelist = [new GroupKind { Group = "", Kind = "Namespace" }],
+            NamespaceResourceWhitelist =
+            [
+                new GroupKind { Group = "postgresql.cnpg.io", Kind = "Cluster" },
+                new GroupKind { Group = "postgresql.cnpg.io", Kind = "ScheduledBackup" },
+                new GroupKind { Group = "barmancloud.cnpg.io", Kind = "ObjectStore" },
+                new GroupKind { Group = "external-secrets.io", Kind = "ExternalSecret" },
+                new GroupKind { Group = "monitoring.coreos.com", Kind = "PodMonitor" },
+                new GroupKind { Group = "monitoring.coreos.com", Kind = "PrometheusRule" },
+                new GroupKind { Group = "networking.k8s.io", Kind = "NetworkPolicy" },
+                new GroupKind { Group = "apps", Kind = "Deployment" },
+                new GroupKind { Group = "", Kind = "Service" },
+            ],
+        },
+    };
+}

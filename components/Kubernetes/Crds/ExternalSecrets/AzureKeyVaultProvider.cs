@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace PgPlatform.Components.Kubernetes.Crds.ExternalSecrets;
+
+/// <summary><c>spec.provider.azurekv</c>.</summary>
+public sealed class AzureKeyVaultProvider
+{
+    /// <summary><c>WorkloadIdentity</c>: no client secret anywhere.</summary>
+    [JsonPropertyName("authType")] public required string AuthType { get; init; }
+
+    /// <summary>The vault's URI.</summary>
+    [JsonPropertyName("vaultUrl")] public required string VaultUrl { get; init; }
+
+    /// <summary>Service account whose federated token is exchanged.</summary>
+    [JsonPropertyName("serviceAccountRef")] public ServiceAccountSelector? ServiceAccountRef { get; init; }
+}
