@@ -40,12 +40,20 @@ public static class GitOpsSynthesizer
 
             return appFiles;
         });
-        foreach (var appFiles in perApp)
+        try
         {
-            foreach (var (path, content) in appFiles)
+            foreach (var appFiles in perApp)
             {
-                files.Add(path, content);
+                foreach (var (path, content) in appFiles)
+                {
+                    files.Add(path, content);
+                }
             }
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // Callers see the declaration error itself, not the parallel machinery around it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
         foreach (var env in ordered)
@@ -104,7 +112,7 @@ public static class GitOpsSynthesizer
         foreach (var resource in resources)
         {
             var obj = resource.ToJson();
-            if (obj.ToJsonString().Contains(OutputReference.EmbedStart, StringComparison.Ordinal))
+            if (HoldsDeployTimeValue(obj))
             {
                 throw new DeclarationException(
                     $"{resource.Name} holds a value that only exists after deployment, so it cannot be written to the GitOps tree",
@@ -162,4 +170,12 @@ public static class GitOpsSynthesizer
 
         return kustomization;
     }
+
+    private static bool HoldsDeployTimeValue(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Any(p => HoldsDeployTimeValue(p.Value)),
+        JsonArray array => array.Any(HoldsDeployTimeValue),
+        JsonValue value => value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().Contains(OutputReference.EmbedStart, StringComparison.Ordinal),
+        _ => false,
+    };
 }

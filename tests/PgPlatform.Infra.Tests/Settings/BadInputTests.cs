@@ -36,6 +36,10 @@ public sealed class BadInputTests
     [InlineData("retentionDays: 14", "retentionDays: 90", "outside the production tier's 14 to 30 days")]
     [InlineData("storageSize: 20Gi", "instances: 1", "fewer than the 3 the production tier requires")]
     [InlineData("retentionDays: 14", "color: blue", "unknown field 'color'")]
+    [InlineData("azure-native:tenantId: 8e1d0c44-2b7a-4f3e-a5c9-61d0f2e4b7c3", "azure-native:tenantId: contoso", "setting 'azure-native:tenantId' in Pulumi.prod.yaml is 'contoso': it is not a GUID", "e.g. 'azure-native:tenantId: 00000000-0000-0000-0000-000000000000'")]
+    [InlineData("  azure-native:tenantId: 8e1d0c44-2b7a-4f3e-a5c9-61d0f2e4b7c3\n", "", "missing setting 'azure-native:tenantId' in Pulumi.prod.yaml")]
+    [InlineData("azure-native:location: westeurope", "azure-native:location: West Europe", "setting 'azure-native:location' in Pulumi.prod.yaml is 'West Europe': it is not an Azure region name", "e.g. 'azure-native:location: westeurope'")]
+    [InlineData("pg-platform:oidcIssuerUrl: https://", "pg-platform:oidcIssuerUrl: http://", "'pg-platform:oidcIssuerUrl' in Pulumi.prod.yaml", "an OIDC issuer is an https:// URL")]
     [InlineData("stpgpprodbackups", "St_Backups", "storage account names have 3-24 lower-case letters and digits")]
     public async Task BadStackSettings(string from, string to, params string[] expected)
     {
