@@ -12,6 +12,7 @@ public static class RootCommandFactory
         new SynthCommand(context),
         new CheckCommand(context),
         new RulesCommand(context),
+        new CanICommand(context),
         new BenchCommand(context),
     };
 
