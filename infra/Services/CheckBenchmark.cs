@@ -23,18 +23,7 @@ public static class CheckBenchmark
         // Each application yields ten objects; generate enough and keep exactly the number asked for.
         var apps = objects / 10 + 1;
         var catalog = Enumerable.Range(1, apps).Select(i => ApplicationCatalog.Linkding with { Name = $"app-{i:D5}" }).ToList();
-        var settings = new StackSettings
-        {
-            Stack = "bench",
-            Tier = TierProfiles.Production,
-            KubeContext = "bench",
-            AzureLocation = "westeurope",
-            ResourceGroup = "rg-bench",
-            KeyVaultName = "kv-bench",
-            BackupStorageAccount = "stbench",
-            GitOpsRepoUrl = "https://git.example.com/bench.git",
-            Databases = catalog.Select(c => new DatabaseSelection { Name = c.Name }).ToList(),
-        };
+        var settings = SyntheticStacks.Settings("bench", TierProfiles.Production, catalog.Select(c => c.Name));
         var model = PlatformDeclaration.Build(settings, catalog);
         var yaml = YamlWriter.WriteAll(model.KubernetesObjects.Take(objects).Select(o => o.ToJson()));
 

@@ -16,8 +16,8 @@ public static class FleetBenchmark
     public static Result Run(int applications)
     {
         var catalog = Enumerable.Range(1, applications).Select(i => Entry($"app-{i:D4}")).ToList();
-        var selections = catalog.Select(c => new DatabaseSelection { Name = c.Name }).ToList();
-        var stacks = new[] { Settings("dev", TierProfiles.Development, selections), Settings("prod", TierProfiles.Production, selections) };
+        var names = catalog.Select(c => c.Name).ToList();
+        var stacks = new[] { SyntheticStacks.Settings("dev", TierProfiles.Development, names), SyntheticStacks.Settings("prod", TierProfiles.Production, names) };
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
@@ -42,16 +42,4 @@ public static class FleetBenchmark
         DatabaseEnvironment = new DatabaseEnvironmentNames { Host = "DB_HOST", Port = "DB_PORT", Database = "DB_NAME", User = "DB_USER", Password = "DB_PASSWORD" },
     });
 
-    private static StackSettings Settings(string stack, TierProfile tier, IReadOnlyList<DatabaseSelection> selections) => new()
-    {
-        Stack = stack,
-        Tier = tier,
-        KubeContext = $"bench-{stack}",
-        AzureLocation = "westeurope",
-        ResourceGroup = $"rg-bench-{stack}",
-        KeyVaultName = $"kv-bench-{stack}",
-        BackupStorageAccount = $"stbench{stack}",
-        GitOpsRepoUrl = "https://git.example.com/bench/gitops.git",
-        Databases = selections,
-    };
 }

@@ -19,18 +19,7 @@ public sealed class SynthesisGateTests
                 Environment = new Dictionary<string, string> { ["DB_TYPE"] = "postgres", ["LEGACY_PG_HOST"] = "old-postgres.example.com" },
             },
         };
-        var settings = new StackSettings
-        {
-            Stack = "prod",
-            Tier = TierProfiles.Production,
-            KubeContext = "ctx",
-            AzureLocation = "westeurope",
-            ResourceGroup = "rg",
-            KeyVaultName = "kv-test",
-            BackupStorageAccount = "stbackups",
-            GitOpsRepoUrl = "https://git.example.com/gitops.git",
-            Databases = [new DatabaseSelection { Name = "wikijs" }],
-        };
+        var settings = SyntheticStacks.Settings("prod", TierProfiles.Production, ["wikijs"]);
         var e = Assert.Throws<ContractViolationException>(() => StackSynthesis.Model(settings, [legacy]));
         var violation = Assert.Single(e.Violations);
         Assert.Equal("PGP014", violation.RuleId);

@@ -1,24 +1,14 @@
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Infra.Platform;
+using PgPlatform.Infra.Services;
 using PgPlatform.Infra.Settings;
 
 namespace PgPlatform.Infra.Tests.Platform;
 
 public sealed class PlatformDeclarationTests
 {
-    private static StackSettings Settings(params string[] apps) => new()
-    {
-        Stack = "prod",
-        Tier = TierProfiles.Production,
-        KubeContext = "ctx",
-        AzureLocation = "westeurope",
-        ResourceGroup = "rg",
-        KeyVaultName = "kv-test",
-        BackupStorageAccount = "stbackups",
-        GitOpsRepoUrl = "https://git.example.com/gitops.git",
-        Databases = apps.Select(a => new DatabaseSelection { Name = a }).ToList(),
-    };
+    private static StackSettings Settings(params string[] apps) => SyntheticStacks.Settings("prod", TierProfiles.Production, apps);
 
     [Fact]
     public void ACatalogDeclaringAnApplicationTwiceIsRefused()
