@@ -56,6 +56,10 @@ public static class ArgoCdApplicationSets
             {
                 GoTemplate = true,
                 GoTemplateOptions = ["missingkey=error"],
+
+                // `gitops pause` switches one Application to manual sync during an incident; without this
+                // the ApplicationSet controller would put automated sync straight back.
+                IgnoreApplicationDifferences = [new ApplicationDifferenceRule { JsonPointers = ["/spec/syncPolicy"] }],
                 Generators =
                 [
                     new ApplicationSetGenerator

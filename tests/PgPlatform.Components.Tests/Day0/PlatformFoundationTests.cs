@@ -135,6 +135,7 @@ public sealed class PlatformFoundationTests
         {
             Assert.Equal("pg-platform", (string?)s["spec"]!["template"]!["spec"]!["project"]);
             Assert.True((bool)s["spec"]!["template"]!["spec"]!["syncPolicy"]!["automated"]!["selfHeal"]!);
+            Assert.Equal("/spec/syncPolicy", (string?)s["spec"]!["ignoreApplicationDifferences"]![0]!["jsonPointers"]![0]);
         });
     }
 

@@ -11,6 +11,9 @@ public sealed class ApplicationSetSpec
     /// <summary>Template options; <c>missingkey=error</c> fails on a typo instead of rendering an empty string.</summary>
     [JsonPropertyName("goTemplateOptions")] public IList<string>? GoTemplateOptions { get; init; }
 
+    /// <summary>Application fields the controller does not reset (a paused sync policy must survive).</summary>
+    [JsonPropertyName("ignoreApplicationDifferences")] public IList<ApplicationDifferenceRule>? IgnoreApplicationDifferences { get; init; }
+
     /// <summary>Generators producing template parameters.</summary>
     [JsonPropertyName("generators")] public required IList<ApplicationSetGenerator> Generators { get; init; }
 
