@@ -114,8 +114,8 @@ public sealed class AppDatabase
                 TopologySpreadConstraints = tier.RequireZoneSpread ? [ZoneSpread(clusterName)] : null,
                 EnablePdb = tier.EnablePodDisruptionBudget,
                 Plugins = [new PluginConfiguration { Name = BarmanCloudPlugin, IsWalArchiver = true, Parameters = new Dictionary<string, string> { ["barmanObjectName"] = objectStoreName } }],
-                InheritedMetadata = new EmbeddedObjectMetadata { Labels = new Dictionary<string, string>(labels) { [WorkloadIdentityLabel] = "true" } },
-                ServiceAccountName = clusterName,
+                InheritedMetadata = new EmbeddedObjectMetadata { Labels = args.UseWorkloadIdentity ? new Dictionary<string, string>(labels) { [WorkloadIdentityLabel] = "true" } : new Dictionary<string, string>(labels) },
+                ServiceAccountName = args.UseWorkloadIdentity ? clusterName : null,
             },
         });
 

@@ -39,6 +39,13 @@ public sealed record AppDatabaseArgs
     /// <summary>Logical names of resources every resource of the database waits for (operators, Key Vault). Default: none.</summary>
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 
+    /// <summary>
+    /// Whether the instances run as the day-0 ServiceAccount carrying the backup workload identity. Default:
+    /// true. Without it (stacks that own no foundation) CNPG creates its own ServiceAccount and the object
+    /// store cannot be reached.
+    /// </summary>
+    public bool UseWorkloadIdentity { get; init; } = true;
+
     /// <summary>Extra postgresql.conf parameters. Default: none beyond the platform's.</summary>
     public IReadOnlyDictionary<string, string> PostgresParameters { get; init; } = new Dictionary<string, string>();
 }

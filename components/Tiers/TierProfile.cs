@@ -48,6 +48,13 @@ public sealed record TierProfile
     /// <summary>Storage class the tier's volumes use (created by the platform foundation).</summary>
     public required string StorageClass { get; init; }
 
+    /// <summary>
+    /// Whether a stack of this tier owns its cluster's day-0 foundation. Ephemeral stacks (drills) only add
+    /// databases to a cluster whose foundation another stack owns, so destroying them never removes shared
+    /// operators, vaults or policies.
+    /// </summary>
+    public bool DeploysFoundation { get; init; } = true;
+
     /// <summary>Cost-centre label value for this tier's resources.</summary>
     public required string CostClass { get; init; }
 }

@@ -42,7 +42,7 @@ public static class TierProfiles
         RequireZoneSpread = false, EnablePodDisruptionBudget = false,
         BackupSchedule = "0 0 * * * *", RetentionDays = 1, MinRetentionDays = 1, MaxRetentionDays = 1,
         CpuRequest = "100m", Memory = "256Mi", SetMemoryLimit = false, StorageSize = "1Gi",
-        StorageClass = "pgp-ephemeral", CostClass = "throwaway",
+        StorageClass = "pgp-ephemeral", CostClass = "throwaway", DeploysFoundation = false,
     };
 
     /// <summary>All tiers, in order.</summary>

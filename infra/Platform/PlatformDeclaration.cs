@@ -6,7 +6,10 @@ using PgPlatform.Infra.Settings;
 
 namespace PgPlatform.Infra.Platform;
 
-/// <summary>Builds the model of one stack: every application the stack selects, from the catalog, in the stack's environment.</summary>
+/// <summary>
+/// Builds the model of one stack: the cluster's day-0 foundation (unless the tier owns none: ephemeral drill
+/// stacks rely on their base environment's), then every application the stack selects from the catalog.
+/// </summary>
 public static class PlatformDeclaration
 {
     /// <summary>The model of <paramref name="settings"/>'s stack, declared against <paramref name="catalog"/>.</summary>
@@ -20,7 +23,7 @@ public static class PlatformDeclaration
 
         var environment = Environment(settings);
         var model = new ResourceModel();
-        var foundation = new PlatformFoundation(model, "platform", new PlatformFoundationArgs
+        var foundation = !settings.Tier.DeploysFoundation ? null : new PlatformFoundation(model, "platform", new PlatformFoundationArgs
         {
             Environment = environment,
             Location = settings.AzureLocation,
@@ -46,14 +49,15 @@ public static class PlatformDeclaration
                     WalStorageSize = selection.WalStorageSize,
                     BackupSchedule = selection.BackupSchedule,
                     RetentionDays = selection.RetentionDays,
-                    DependsOn = foundation.DatabaseDependencies,
+                    DependsOn = foundation?.DatabaseDependencies ?? [],
+                    UseWorkloadIdentity = foundation is not null,
                 },
                 Workload = entry.Workload,
             });
-            foundation.Onboard(entry.Name, application.Database);
+            foundation?.Onboard(entry.Name, application.Database);
         }
 
-        foundation.Complete();
+        foundation?.Complete();
         return model;
     }
 

@@ -39,4 +39,16 @@ public sealed class PlatformDeclarationTests
         var model = PlatformDeclaration.Build(Settings("wikijs"), ApplicationCatalog.All);
         Assert.All(model.KubernetesObjects.Where(o => o.Group != ObjectGroup.Platform), o => Assert.Equal("wikijs", o.Application));
     }
+
+    [Fact]
+    public void AnEphemeralStackDeclaresDatabasesOnlyNeverTheSharedFoundation()
+    {
+        var model = PlatformDeclaration.Build(SyntheticStacks.Settings("drill1", TierProfiles.Ephemeral, ["linkding"]), ApplicationCatalog.All);
+        var types = model.Resources.OfType<PulumiResource>().Select(r => r.Type).ToHashSet();
+        Assert.Equal(["random:RandomPassword", "azure-native:keyvault:Secret"], types);
+        Assert.DoesNotContain(model.KubernetesObjects, o => o.Group is ObjectGroup.Platform or ObjectGroup.Access);
+        var cluster = model.KubernetesObjects.Single(o => o.Object is PgPlatform.Components.Kubernetes.Crds.Cnpg.Cluster).ToJson();
+        Assert.Null(cluster["spec"]!["serviceAccountName"]);
+        Assert.Equal("drill1", (string?)cluster["metadata"]!["labels"]!["pg-platform.io/environment"]);
+    }
 }
