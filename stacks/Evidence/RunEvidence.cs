@@ -1,0 +1,23 @@
+namespace PgPlatform.Stacks.Evidence;
+
+/// <summary>One <c>drill</c> run: the target's life and every drill's evidence.</summary>
+public sealed record RunEvidence
+{
+    /// <summary>The target (<c>local</c>).</summary>
+    public required string Target { get; init; }
+
+    /// <summary>The fault injected, or <c>none</c>.</summary>
+    public required string Fault { get; init; }
+
+    /// <summary>When the run started.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>True when every drill passed (and at least one ran).</summary>
+    public bool Passed => Drills.Count > 0 && Drills.All(d => d.Passed);
+
+    /// <summary>Each drill's evidence, in the order run.</summary>
+    public required IReadOnlyList<DrillEvidence> Drills { get; init; }
+
+    /// <summary>Run-level phases: target start, each drill, teardown.</summary>
+    public required IReadOnlyList<PhaseTiming> Timings { get; init; }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PgPlatform.Stacks.Evidence;
+
+namespace PgPlatform.Stacks.Nightly;
+
+/// <summary>Writes a fleet report as <c>fleet.md</c>, <c>fleet.json</c> and <c>pg_platform_drills.prom</c> (node_exporter textfile format).</summary>
+public static class FleetReportWriter
+{
+    /// <summary>The metrics file's name.</summary>
+    public const string MetricsFile = "pg_platform_drills.prom";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NewLine = "\n",
+    };
+
+    /// <summary>Writes the three files into <paramref name="directory"/>; the metrics carry forward the last success of drills that failed tonight from the file already there.</summary>
+    public static (string Markdown, string Json, string Metrics) Write(FleetReport report, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var markdown = Path.Combine(directory, "fleet.md");
+        var json = Path.Combine(directory, "fleet.json");
+        var metrics = Path.Combine(directory, MetricsFile);
+        File.WriteAllText(markdown, ToMarkdown(report));
+        File.WriteAllText(json, ToJson(report) + "\n");
+        var previous = File.Exists(metrics) ? PrometheusTextfile.LastSuccesses(File.ReadAllText(metrics)) : new Dictionary<(string, string), double>();
+        // node_exporter may read the file at any moment: write beside it and rename.
+        var temporary = metrics + ".tmp";
+        File.WriteAllText(temporary, PrometheusTextfile.Render(report, previous));
+        File.Move(temporary, metrics, overwrite: true);
+        return (markdown, json, metrics);
+    }
+
+    /// <summary>The report as JSON (camelCase, <c>passed</c> at fleet, application and drill level).</summary>
+    public static string ToJson(FleetReport report) => JsonSerializer.Serialize(report, Json);
+
+    /// <summary>The report as Markdown: one row per application and drill, then each failure in full.</summary>
+    public static string ToMarkdown(FleetReport report)
+    {
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"# Nightly drills: stack {report.Stack}, {(report.Passed ? "PASSED" : "FAILED")}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Started {Time(report.StartedAt)}; {report.Applications.Count(a => a.Passed)} of {report.Applications.Count} application(s) passed.\n\n");
+        md.Append("| application | drill | result | RTO | RPO | operator | PostgreSQL image | storage class | reason |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        foreach (var app in report.Applications)
+        {
+            if (app.Run is null || app.Run.Drills.Count == 0)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(app.Application)} | - | FAILED | - | - | - | - | - | {Cell(app.Error ?? "no drill ran")} |\n");
+                continue;
+            }
+
+            foreach (var drill in app.Run.Drills)
+            {
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {Cell(app.Application)} | {drill.Drill} | {(drill.Passed ? "passed" : "FAILED")} | {Seconds(drill.RtoSeconds)} | {Seconds(drill.RpoSeconds)} | {Cell(drill.OperatorVersion)} | {Cell(drill.PostgresImage)} | {Cell(drill.StorageClass)} | {Cell(drill.Reason)} |\n");
+            }
+
+            if (app.Error is not null)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(app.Application)} | (stack) | FAILED | - | - | - | - | - | {Cell(app.Error)} |\n");
+            }
+        }
+
+        var failures = report.Applications.Where(a => !a.Passed).ToList();
+        if (failures.Count > 0)
+        {
+            md.Append("\n## Failures\n\n");
+            foreach (var app in failures)
+            {
+                if (app.Error is not null)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"- {app.Application}: {app.Error}\n");
+                }
+
+                foreach (var drill in app.Run?.Drills.Where(d => !d.Passed) ?? [])
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"- {app.Application} {drill.Drill}: {drill.Reason}\n");
+                }
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static string Seconds(double? seconds) => seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:F2} s") : "-";
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    internal static IEnumerable<(string App, DrillEvidence Drill)> Drills(FleetReport report) =>
+        report.Applications.SelectMany(a => (a.Run?.Drills ?? []).Select(d => (a.Application, d)));
+}

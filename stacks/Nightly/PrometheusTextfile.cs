@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PgPlatform.Stacks.Nightly;
+
+/// <summary>
+/// The fleet report as Prometheus text exposition for node_exporter's textfile collector: per application and
+/// drill, the last success (unix seconds), this run's result, RTO and RPO. A drill that failed tonight keeps
+/// the last success recorded in the previous file, so an alert on its age fires.
+/// </summary>
+public static partial class PrometheusTextfile
+{
+    /// <summary>Unix time of the last successful run of each drill.</summary>
+    public const string LastSuccess = "pg_platform_drill_last_success_timestamp_seconds";
+
+    /// <summary>1 when the drill passed in the last run, 0 when it failed.</summary>
+    public const string Success = "pg_platform_drill_success";
+
+    /// <summary>Observed recovery time.</summary>
+    public const string Rto = "pg_platform_drill_rto_seconds";
+
+    /// <summary>Observed recovery point.</summary>
+    public const string Rpo = "pg_platform_drill_rpo_seconds";
+
+    /// <summary>The metrics of <paramref name="report"/>, with <paramref name="previous"/> last successes carried forward.</summary>
+    public static string Render(FleetReport report, IReadOnlyDictionary<(string App, string Drill), double> previous)
+    {
+        var drills = FleetReportWriter.Drills(report).ToList();
+        var lastSuccess = new SortedDictionary<(string App, string Drill), double>(previous.ToDictionary(p => p.Key, p => p.Value));
+        foreach (var (app, drill) in drills.Where(d => d.Drill.Passed))
+        {
+            lastSuccess[(app, drill.Drill)] = (drill.StartedAt + TimeSpan.FromSeconds(drill.DurationSeconds)).ToUnixTimeMilliseconds() / 1000.0;
+        }
+
+        var text = new StringBuilder();
+        Family(text, LastSuccess, "Unix time the drill last passed.", lastSuccess.Select(p => (p.Key.App, p.Key.Drill, p.Value)));
+        Family(text, Success, "1 if the drill passed in the last nightly run, 0 if it failed.", drills.Select(d => (d.App, d.Drill.Drill, d.Drill.Passed ? 1.0 : 0.0)));
+        Family(text, Rto, "Observed recovery time of the last run, in seconds.", drills.Where(d => d.Drill.RtoSeconds is not null).Select(d => (d.App, d.Drill.Drill, d.Drill.RtoSeconds!.Value)));
+        Family(text, Rpo, "Observed recovery point of the last run, in seconds.", drills.Where(d => d.Drill.RpoSeconds is not null).Select(d => (d.App, d.Drill.Drill, d.Drill.RpoSeconds!.Value)));
+        return text.ToString();
+    }
+
+    /// <summary>The last-success samples of a previously written file.</summary>
+    public static Dictionary<(string App, string Drill), double> LastSuccesses(string text)
+    {
+        var samples = new Dictionary<(string, string), double>();
+        foreach (Match match in LastSuccessSample().Matches(text))
+        {
+            if (double.TryParse(match.Groups["value"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                samples[(Unescape(match.Groups["app"].Value), Unescape(match.Groups["drill"].Value))] = value;
+            }
+        }
+
+        return samples;
+    }
+
+    private static void Family(StringBuilder text, string name, string help, IEnumerable<(string App, string Drill, double Value)> samples)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n");
+        foreach (var (app, drill, value) in samples)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{name}{{app=\"{Escape(app)}\",drill=\"{Escape(drill)}\"}} {value.ToString("0.###", CultureInfo.InvariantCulture)}\n");
+        }
+    }
+
+    private static string Escape(string label) => label.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    private static string Unescape(string label) => label.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+
+    [GeneratedRegex("""^pg_platform_drill_last_success_timestamp_seconds\{app="(?<app>(?:[^"\\]|\\.)*)",drill="(?<drill>(?:[^"\\]|\\.)*)"\} (?<value>\S+)$""", RegexOptions.Multiline)]
+    private static partial Regex LastSuccessSample();
+}

@@ -1,0 +1,3 @@
+using PgPlatform.Stacks.Commands;
+
+return await RootCommandFactory.RunAsync(args, CommandContext.FromProcess());

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using k8s;
+using PgPlatform.Stacks.Support;
+
+namespace PgPlatform.Stacks.Targets.Kubernetes;
+
+/// <summary>On-demand base backups through the Barman Cloud plugin (CNPG's in-tree object store is deprecated).</summary>
+public sealed partial class KubernetesTarget
+{
+    /// <summary>The Barman Cloud plugin's name in <c>pluginConfiguration</c>.</summary>
+    public const string BarmanCloudPlugin = "barman-cloud.cloudnative-pg.io";
+
+    /// <summary>
+    /// Creates a <c>Backup</c> (method <c>plugin</c>, the Barman Cloud plugin) of the Cluster and waits (at most
+    /// <see cref="KubernetesTargetOptions.BackupTimeout"/>) for <c>status.phase</c> <c>completed</c>. A
+    /// <c>failed</c> phase throws <see cref="ObjectStoreException"/> with CNPG's error; no completion in time
+    /// throws <see cref="TimeoutException"/>.
+    /// </summary>
+    public async Task<BackupInfo> TakeBackupAsync(CancellationToken cancellationToken)
+    {
+        var name = $"{_options.ClusterName}-drill-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+        var backup = new JsonObject
+        {
+            ["apiVersion"] = $"{CnpgCluster.Group}/{CnpgCluster.Version}",
+            ["kind"] = "Backup",
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = _options.Namespace, ["labels"] = new JsonObject { ["pg-platform.io/drill"] = "backup" } },
+            ["spec"] = new JsonObject
+            {
+                ["cluster"] = new JsonObject { ["name"] = _options.ClusterName },
+                ["method"] = "plugin",
+                ["pluginConfiguration"] = new JsonObject { ["name"] = BarmanCloudPlugin },
+            },
+        };
+        await _kubernetes.CustomObjects.CreateNamespacedCustomObjectAsync(backup, CnpgCluster.Group, CnpgCluster.Version, _options.Namespace, "backups", cancellationToken: cancellationToken);
+
+        JsonObject? status = null;
+        try
+        {
+            await Waiting.UntilAsync($"Backup {name} to complete", _options.BackupTimeout, async ct =>
+            {
+                status = (await GetCustomAsync(CnpgCluster.Group, CnpgCluster.Version, "backups", name, ct))?["status"] as JsonObject;
+                return CnpgCluster.Text(status?["phase"]) is "completed" or "failed";
+            }, cancellationToken, _options.PollInterval);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} (last phase '{CnpgCluster.Text(status?["phase"]) ?? "none"}')", e);
+        }
+
+        if (CnpgCluster.Text(status!["phase"]) == "failed")
+        {
+            throw new ObjectStoreException($"Backup {name} failed: {CnpgCluster.Text(status["error"]) ?? "no error given"}");
+        }
+
+        var stopped = CnpgCluster.Text(status["stoppedAt"]) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : DateTimeOffset.UtcNow;
+        return new BackupInfo(CnpgCluster.Text(status["backupId"]) ?? name, CnpgCluster.Text(status["beginWal"]) ?? "", CnpgCluster.Text(status["endWal"]) ?? "", stopped);
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using PgPlatform.Stacks.Support;
+
+namespace PgPlatform.Stacks.Targets.Kubernetes;
+
+/// <summary>
+/// A CNPG Cluster in a Kubernetes namespace, driven with KubernetesClient: the primary is
+/// <c>status.currentPrimary</c>, killing it deletes its pod with no grace period, readiness is the
+/// <c>Ready</c> condition, and the drills reach PostgreSQL through port forwards (the read-write one follows
+/// the <c>-rw</c> service's ready endpoint, each member's goes to its pod). Facts for the evidence are read
+/// from the live objects, never assumed.
+/// </summary>
+public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarget
+{
+    private const int PostgresPort = 5432;
+    private readonly IKubernetes _kubernetes;
+    private readonly KubernetesTargetOptions _options;
+    private readonly ISecretStore? _secrets;
+    private readonly List<ILocalForward> _forwards = [];
+    private readonly List<(string Name, int Port)> _members = [];
+    private int _readWritePort;
+    private string _superuser = "";
+    private string _superuserPassword = "";
+    private string _database = "";
+
+    private KubernetesTarget(IKubernetes kubernetes, KubernetesTargetOptions options, ISecretStore? secrets)
+    {
+        _kubernetes = kubernetes;
+        _options = options;
+        _secrets = secrets;
+        Facts = new TargetFacts("cloudnative-pg (unknown)", "unknown", "unknown");
+    }
+
+    /// <inheritdoc />
+    public string Name => "kubernetes";
+
+    /// <inheritdoc />
+    public TargetFacts Facts { get; private set; }
+
+    /// <inheritdoc />
+    public string ReadWriteConnectionString => ConnectionStringWithPassword(ApplicationPassword);
+
+    /// <inheritdoc />
+    public string SuperuserReadWriteConnectionString => KubernetesTargetOptions.ConnectionString(_readWritePort, _superuser, _superuserPassword, _database);
+
+    /// <inheritdoc />
+    public IReadOnlyList<ClusterMember> Members => [.. _members.Select(m => new ClusterMember(m.Name, KubernetesTargetOptions.ConnectionString(m.Port, _superuser, _superuserPassword, _database)))];
+
+    /// <summary>
+    /// Waits (bounded) for the Cluster to be Ready, reads the facts and credentials, and opens the forwards.
+    /// Throws <see cref="TargetUnavailableException"/> when the Cluster never becomes Ready or an object is missing.
+    /// </summary>
+    public static async Task<KubernetesTarget> StartAsync(IKubernetes kubernetes, KubernetesTargetOptions options, IPortForwarder forwarder, ISecretStore? secrets, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var target = new KubernetesTarget(kubernetes, options, secrets);
+        try
+        {
+            await target.StartInternalAsync(forwarder, progress, cancellationToken);
+            return target;
+        }
+        catch (Exception e)
+        {
+            await target.DisposeAsync();
+            if (e is OperationCanceledException or TargetUnavailableException)
+            {
+                throw;
+            }
+
+            throw new TargetUnavailableException($"kubernetes target {options.Namespace}/{options.ClusterName} did not start: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The Cluster as it is now.</summary>
+    public async Task<CnpgCluster> ReadClusterAsync(CancellationToken cancellationToken) =>
+        CnpgCluster.From(await GetCustomAsync(CnpgCluster.Group, CnpgCluster.Version, "clusters", _options.ClusterName, cancellationToken)
+            ?? throw new TargetUnavailableException($"Cluster {_options.Namespace}/{_options.ClusterName} not found"));
+
+    /// <summary>Deletes the primary's pod with a grace period of 0 (the instance manager is PID 1: killing it alone is not possible from outside).</summary>
+    public async Task KillAsync(ClusterMember primary, PrimaryKill kill, CancellationToken cancellationToken)
+    {
+        if (kill == PrimaryKill.Agent)
+        {
+            throw new NotSupportedException("the kubernetes target cannot kill the instance manager alone: it is the pod's PID 1, so killing it stops PostgreSQL too");
+        }
+
+        await _kubernetes.CoreV1.DeleteNamespacedPodAsync(primary.Name, _options.Namespace, new V1DeleteOptions { GracePeriodSeconds = 0 }, gracePeriodSeconds: 0, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// After <paramref name="killedPrimary"/> was killed: waits (at most <see cref="KubernetesTargetOptions.FailoverTimeout"/>)
+    /// until the Cluster is Ready with another current primary, and returns it; throws <see cref="TimeoutException"/> saying what was last seen.
+    /// </summary>
+    public async Task<string> WaitForFailoverAsync(string killedPrimary, CancellationToken cancellationToken)
+    {
+        CnpgCluster? last = null;
+        try
+        {
+            await Waiting.UntilAsync($"Cluster {_options.ClusterName} Ready with a primary other than {killedPrimary}", _options.FailoverTimeout, async ct =>
+            {
+                last = await ReadClusterAsync(ct);
+                return last.Ready && last.CurrentPrimary is { } now && now != killedPrimary;
+            }, cancellationToken, _options.PollInterval);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} (last seen: primary {last?.CurrentPrimary ?? "none"}, {(last?.Ready == true ? "Ready" : "not Ready")}, phase '{last?.Phase}')", e);
+        }
+
+        return last!.CurrentPrimary!;
+    }
+
+    /// <summary>Closes every forward. The namespace itself belongs to whoever created it (the ephemeral stack).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var forward in _forwards)
+        {
+            await forward.DisposeAsync();
+        }
+
+        _forwards.Clear();
+    }
+
+    private async Task StartInternalAsync(IPortForwarder forwarder, Action<string> progress, CancellationToken cancellationToken)
+    {
+        progress($"waiting for Cluster {_options.Namespace}/{_options.ClusterName} to be Ready");
+        CnpgCluster? cluster = null;
+        try
+        {
+            await Waiting.UntilAsync($"Cluster {_options.Namespace}/{_options.ClusterName} Ready", _options.ReadyTimeout, async ct =>
+            {
+                cluster = await ReadClusterAsync(ct);
+                return cluster.Ready && cluster.CurrentPrimary is not null;
+            }, cancellationToken, _options.PollInterval);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TargetUnavailableException($"{e.Message} (phase '{cluster?.Phase}')", e);
+        }
+
+        Facts = new TargetFacts(await OperatorVersionAsync(cancellationToken), cluster!.ImageName ?? "unknown (no spec.imageName)", cluster.StorageClass ?? "cluster default (no spec.storage.storageClass)");
+        var owner = await ReadSecretAsync($"{_options.ClusterName}-owner", cancellationToken)
+            ?? throw new TargetUnavailableException($"Secret {_options.Namespace}/{_options.ClusterName}-owner not found (External Secrets has not written it)");
+        ApplicationRole = owner.GetValueOrDefault("username") ?? throw new TargetUnavailableException($"Secret {_options.ClusterName}-owner has no username");
+        ApplicationPassword = owner.GetValueOrDefault("password") ?? throw new TargetUnavailableException($"Secret {_options.ClusterName}-owner has no password");
+        _database = ApplicationRole;
+        // CNPG creates <cluster>-superuser only with enableSuperuserAccess; otherwise the owner checks what it can.
+        var superuser = await ReadSecretAsync($"{_options.ClusterName}-superuser", cancellationToken);
+        (_superuser, _superuserPassword) = superuser is not null && superuser.TryGetValue("username", out var su) && superuser.TryGetValue("password", out var sp)
+            ? (su, sp)
+            : (ApplicationRole, ApplicationPassword);
+
+        var readWrite = await forwarder.ForwardAsync(_options.Namespace, ReadWritePodAsync, PostgresPort, cancellationToken);
+        _forwards.Add(readWrite);
+        _readWritePort = readWrite.LocalPort;
+        var pods = await _kubernetes.CoreV1.ListNamespacedPodAsync(_options.Namespace, labelSelector: $"cnpg.io/cluster={_options.ClusterName},cnpg.io/podRole=instance", cancellationToken: cancellationToken);
+        foreach (var pod in pods.Items.Select(p => p.Metadata.Name).Order(StringComparer.Ordinal))
+        {
+            var forward = await forwarder.ForwardAsync(_options.Namespace, _ => Task.FromResult<string?>(pod), PostgresPort, cancellationToken);
+            _forwards.Add(forward);
+            _members.Add((pod, forward.LocalPort));
+        }
+
+        progress($"{Facts.OperatorVersion}, {Facts.PostgresImage}, storage class {Facts.StorageClass}; primary {cluster.CurrentPrimary}; members {string.Join(", ", _members.Select(m => m.Name))}");
+    }
+
+    /// <summary>The pod behind the <c>-rw</c> service now: its EndpointSlice's ready endpoint; null while there is none (mid-failover).</summary>
+    private async Task<string?> ReadWritePodAsync(CancellationToken cancellationToken)
+    {
+        var slices = await _kubernetes.DiscoveryV1.ListNamespacedEndpointSliceAsync(_options.Namespace, labelSelector: $"kubernetes.io/service-name={_options.ClusterName}-rw", cancellationToken: cancellationToken);
+        return slices.Items.SelectMany(s => s.Endpoints ?? []).FirstOrDefault(e => e.Conditions?.Ready != false && e.TargetRef?.Kind == "Pod")?.TargetRef.Name;
+    }
+
+    /// <summary><c>cloudnative-pg &lt;tag&gt;</c> from the operator Deployment's image.</summary>
+    private async Task<string> OperatorVersionAsync(CancellationToken cancellationToken)
+    {
+        var deployments = await _kubernetes.AppsV1.ListNamespacedDeploymentAsync(_options.OperatorNamespace, labelSelector: "app.kubernetes.io/name=cloudnative-pg", cancellationToken: cancellationToken);
+        var image = deployments.Items.SelectMany(d => d.Spec.Template.Spec.Containers).Select(c => c.Image).FirstOrDefault();
+        if (image is null)
+        {
+            return $"cloudnative-pg (no operator Deployment found in {_options.OperatorNamespace})";
+        }
+
+        var tag = image.LastIndexOf(':') is var colon and > 0 && !image[colon..].Contains('/') ? image[(colon + 1)..] : "untagged";
+        return $"cloudnative-pg {tag} ({image})";
+    }
+
+    private async Task<Dictionary<string, string>?> ReadSecretAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var secret = await _kubernetes.CoreV1.ReadNamespacedSecretAsync(name, _options.Namespace, cancellationToken: cancellationToken);
+            return (secret.Data ?? new Dictionary<string, byte[]>()).ToDictionary(d => d.Key, d => Encoding.UTF8.GetString(d.Value));
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<JsonObject?> GetCustomAsync(string group, string version, string plural, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>(group, version, _options.Namespace, plural, name, cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Npgsql;
+using PgPlatform.Stacks.Support;
+
+namespace PgPlatform.Stacks.Targets.Kubernetes;
+
+/// <summary>Which CNPG cluster a <see cref="KubernetesTarget"/> drives, and how long it waits for each thing.</summary>
+public sealed record KubernetesTargetOptions
+{
+    /// <summary>The namespace of the Cluster (<c>&lt;app&gt;-&lt;env&gt;</c>).</summary>
+    public required string Namespace { get; init; }
+
+    /// <summary>The CNPG Cluster (<c>&lt;app&gt;-db</c>).</summary>
+    public required string ClusterName { get; init; }
+
+    /// <summary>The Key Vault secret holding the owner's password (<c>&lt;app&gt;-&lt;env&gt;-db-owner-password</c>); needed for rotation.</summary>
+    public string? VaultSecretName { get; init; }
+
+    /// <summary>Where the CNPG operator runs. Default <c>cnpg-system</c>.</summary>
+    public string OperatorNamespace { get; init; } = "cnpg-system";
+
+    /// <summary>Longest wait for the Cluster to be Ready at start. Default 10 minutes.</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Longest wait, after the primary was killed, for the Cluster to be Ready with another primary. Default 3 minutes.</summary>
+    public TimeSpan FailoverTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Longest wait for a Backup to complete. Default 30 minutes.</summary>
+    public TimeSpan BackupTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Longest wait for External Secrets to write a rotated password and CNPG to accept it. Default 5 minutes.</summary>
+    public TimeSpan RotationTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Between two reads of an object being waited on. Default 2 seconds.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>True when a login with a connection string succeeds; the default opens an Npgsql connection.</summary>
+    public Func<string, CancellationToken, Task<bool>> LoginProbe { get; init; } = CanLogInAsync;
+
+    /// <summary>Opens and closes a connection; false when the server refuses or cannot be reached.</summary>
+    public static async Task<bool> CanLogInAsync(string connectionString, CancellationToken cancellationToken) =>
+        await Sql.TryScalarAsync<int>(connectionString, "SELECT 1", cancellationToken) == 1;
+
+    /// <summary>The connection string of <paramref name="user"/> through a forward on local <paramref name="port"/>.</summary>
+    internal static string ConnectionString(int port, string user, string password, string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        Username = user,
+        Password = password,
+        Database = database,
+        // Every connection is routed anew through the forward: the drills want to see where each one lands.
+        Pooling = false,
+        Timeout = 5,
+        SslMode = SslMode.Prefer,
+    }.ConnectionString;
+}

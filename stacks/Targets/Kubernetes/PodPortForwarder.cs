@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+using k8s;
+
+namespace PgPlatform.Stacks.Targets.Kubernetes;
+
+/// <summary>
+/// Port forwarding over the API server's WebSocket (what <c>kubectl port-forward</c> does), resolving the
+/// pod again for every accepted connection. A connection whose pod cannot be resolved or reached is closed
+/// at once, which the client sees as a failed connection attempt.
+/// </summary>
+public sealed class PodPortForwarder(IKubernetes kubernetes) : IPortForwarder
+{
+    /// <inheritdoc />
+    public Task<ILocalForward> ForwardAsync(string ns, Func<CancellationToken, Task<string?>> resolvePod, int remotePort, CancellationToken cancellationToken)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return Task.FromResult<ILocalForward>(new Forward(kubernetes, listener, ns, resolvePod, remotePort));
+    }
+
+    private sealed class Forward : ILocalForward
+    {
+        private readonly TcpListener _listener;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _accepting;
+
+        public Forward(IKubernetes kubernetes, TcpListener listener, string ns, Func<CancellationToken, Task<string?>> resolvePod, int remotePort)
+        {
+            _listener = listener;
+            LocalPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+            _accepting = Task.Run(() => AcceptAsync(kubernetes, ns, resolvePod, remotePort));
+        }
+
+        public int LocalPort { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            _listener.Stop();
+            try
+            {
+                await _accepting;
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                // The listener was stopped under the pending accept: that is how the loop ends.
+            }
+
+            _stop.Dispose();
+        }
+
+        private async Task AcceptAsync(IKubernetes kubernetes, string ns, Func<CancellationToken, Task<string?>> resolvePod, int remotePort)
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                _ = Task.Run(() => PipeAsync(kubernetes, ns, resolvePod, remotePort, client, _stop.Token));
+            }
+        }
+
+        private static async Task PipeAsync(IKubernetes kubernetes, string ns, Func<CancellationToken, Task<string?>> resolvePod, int remotePort, TcpClient client, CancellationToken stop)
+        {
+            using (client)
+            {
+                try
+                {
+                    var pod = await resolvePod(stop);
+                    if (pod is null)
+                    {
+                        return;
+                    }
+
+                    using var socket = await kubernetes.WebSocketNamespacedPodPortForwardAsync(pod, ns, [remotePort], "v4.channel.k8s.io", cancellationToken: stop);
+                    using var demuxer = new StreamDemuxer(socket, StreamType.PortForward);
+                    demuxer.Start();
+                    await using var remote = demuxer.GetStream((byte?)0, (byte?)0);
+                    var local = client.GetStream();
+                    using var done = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                    var upstream = local.CopyToAsync(remote, done.Token);
+                    var downstream = remote.CopyToAsync(local, done.Token);
+                    // Either side closing ends the connection; the other copy is cancelled.
+                    await Task.WhenAny(upstream, downstream);
+                    await done.CancelAsync();
+                }
+                catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or System.Net.WebSockets.WebSocketException or k8s.Autorest.HttpOperationException or HttpRequestException or ObjectDisposedException)
+                {
+                    // The pod went away (a failover) or the forward was stopped: the client sees its connection close.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace PgPlatform.Stacks.Targets.Local;
+
+/// <summary>Where the local target finds its programs and how long it waits. Every property documents its default.</summary>
+public sealed record LocalTargetOptions
+{
+    /// <summary>PostgreSQL 15's bin directory. Default: <c>/usr/lib/postgresql/15/bin</c> (Debian's postgresql-15).</summary>
+    public string PostgresBinDirectory { get; init; } = "/usr/lib/postgresql/15/bin";
+
+    /// <summary>Azurite's blob service launcher. Default: <c>REPO/.tools/azurite/node_modules/.bin/azurite-blob</c>, as installed by scripts/install-prereqs.sh.</summary>
+    public string? AzuriteBlobPath { get; init; }
+
+    /// <summary>Directory for the run directory. Default: the system temp path.</summary>
+    public string? TempRoot { get; init; }
+
+    /// <summary>How long the cluster may take to accept a write after start. Default: 90 s.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Options from the environment: <c>PG_PLATFORM_PG_BIN</c> and <c>PG_PLATFORM_AZURITE_BLOB</c> override the defaults.</summary>
+    public static LocalTargetOptions FromEnvironment(Func<string, string?> getEnvironmentVariable)
+    {
+        var options = new LocalTargetOptions();
+        if (getEnvironmentVariable("PG_PLATFORM_PG_BIN") is { Length: > 0 } bin)
+        {
+            options = options with { PostgresBinDirectory = bin };
+        }
+
+        if (getEnvironmentVariable("PG_PLATFORM_AZURITE_BLOB") is { Length: > 0 } azurite)
+        {
+            options = options with { AzuriteBlobPath = azurite };
+        }
+
+        return options;
+    }
+}

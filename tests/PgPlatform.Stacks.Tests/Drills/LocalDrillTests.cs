@@ -1,0 +1,113 @@
+using System.Globalization;
+using PgPlatform.Stacks.Drills;
+using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Targets.Local;
+using Xunit.Abstractions;
+
+namespace PgPlatform.Stacks.Tests.Drills;
+
+/// <summary>
+/// Every drill without a fault on one shared local target, in run order: each must pass on what it observed.
+/// The destructive kill-patroni fault runs last on the same target.
+/// </summary>
+[TestCaseOrderer(RunOrderOrderer.TypeName, RunOrderOrderer.AssemblyName)]
+public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelper output) : IClassFixture<LocalTargetFixture>
+{
+    private async Task<DrillEvidence> RunAsync(DrillKind drill)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var evidence = await DrillRunner.RunOneAsync(fixture.Target, drill, Fault.None, new DrillLog(new TestOutputWriter(output)), timeout.Token);
+        Assert.True(evidence.Passed, evidence.Reason);
+        Assert.Equal(("local", "none", "local disk"), (evidence.Target, evidence.Fault, evidence.StorageClass));
+        Assert.StartsWith("patroni 3.", evidence.OperatorVersion, StringComparison.Ordinal);
+        Assert.StartsWith("postgresql 15.", evidence.PostgresImage, StringComparison.Ordinal);
+        return evidence;
+    }
+
+    private static double Seconds(DrillEvidence evidence, string measurement) =>
+        double.Parse(evidence.Measurements.Single(m => m.Name == measurement).Value.Split(' ')[0], CultureInfo.InvariantCulture);
+
+    [Fact]
+    [RunOrder(1)]
+    public async Task Failover_promotes_a_replica_quickly_and_loses_no_acknowledged_row()
+    {
+        var evidence = await RunAsync(DrillKind.Failover);
+
+        Assert.InRange(Seconds(evidence, "promotion time"), 0, 30);
+        Assert.InRange(Seconds(evidence, "write gap"), 0, 30);
+        Assert.Equal("0", evidence.Measurements.Single(m => m.Name == "acknowledged rows lost").Value);
+        Assert.DoesNotContain(",", evidence.Measurements.Single(m => m.Name == "writable members at the end").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [RunOrder(2)]
+    public async Task Restore_recovers_every_committed_row_and_a_point_in_time()
+    {
+        var evidence = await RunAsync(DrillKind.Restore);
+
+        Assert.Equal(0, evidence.RpoRows);
+        Assert.Equal(0, evidence.RpoSeconds);
+        Assert.InRange(evidence.RtoSeconds!.Value, 0.1, 120);
+        Assert.Matches("^[0-9]{8}T[0-9]{6}$", evidence.BackupId);
+        Assert.StartsWith(fixture.Target.RunDirectory, evidence.RestoreNamespace, StringComparison.Ordinal);
+        Assert.NotNull(evidence.RestoreStartedAt);
+        Assert.Equal("not applicable (local target)", evidence.ApplicationMigration);
+        Assert.Contains("point-in-time restore holds the expected 20 rows", evidence.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [RunOrder(3)]
+    public async Task Rotation_accepts_the_new_password_refuses_the_old_and_reports_open_sessions()
+    {
+        var before = fixture.Target.ApplicationPassword;
+
+        var evidence = await RunAsync(DrillKind.Rotation);
+
+        Assert.NotEqual(before, fixture.Target.ApplicationPassword);
+        Assert.Contains("refused (28P01)", evidence.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("1 ", evidence.Measurements.Single(m => m.Name == "sessions authenticated before the rotation, still open").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [RunOrder(4)]
+    public async Task Backup_health_sees_a_recent_backup_and_a_continuous_archive()
+    {
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            // The shared target starts without a backup; the restore test, which runs first, takes one.
+            if ((await fixture.Target.ListBackupsAsync(timeout.Token)).Count == 0)
+            {
+                await fixture.Target.BackupAsync(timeout.Token);
+            }
+        }
+
+        var evidence = await RunAsync(DrillKind.Backup);
+
+        Assert.Contains("object store reachable", evidence.Reason, StringComparison.Ordinal);
+        Assert.Contains("WAL continuous from", evidence.Reason, StringComparison.Ordinal);
+        Assert.InRange(Seconds(evidence, "newest base backup age"), 0, 600);
+    }
+
+    [Fact]
+    [RunOrder(5)]
+    public async Task Kill_patroni_leaves_an_orphaned_primary_the_failover_drill_fails_on_and_teardown_still_ends_it()
+    {
+        // Destructive (a split brain nothing heals), so it runs last on the shared target and then tears it down.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var target = fixture.Target;
+        var run = target.RunDirectory;
+
+        var evidence = await DrillRunner.RunOneAsync(target, DrillKind.Failover, Fault.KillPatroni, new DrillLog(new TestOutputWriter(output)), timeout.Token);
+
+        Assert.False(evidence.Passed);
+        Assert.Equal("kill-patroni", evidence.Fault);
+        Assert.Contains("split brain", evidence.Reason, StringComparison.Ordinal);
+        Assert.Contains(",", evidence.Measurements.Single(m => m.Name == "writable members at the end").Value, StringComparison.Ordinal);
+        Assert.NotEmpty(ProcessSweeper.Find(run));
+
+        await target.DisposeAsync();
+
+        Assert.Empty(ProcessSweeper.Find(run));
+        Assert.False(Directory.Exists(run));
+    }
+}

@@ -1,0 +1,114 @@
+using PgPlatform.Stacks.Drills;
+using PgPlatform.Stacks.Ephemeral;
+using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Targets;
+using PgPlatform.Stacks.Targets.Kubernetes;
+using PgPlatform.Stacks.Tests.Kubernetes;
+using static PgPlatform.Stacks.Tests.Kubernetes.CnpgFixtures;
+
+namespace PgPlatform.Stacks.Tests.Ephemeral;
+
+public sealed class EphemeralDrillRunTests : IDisposable
+{
+    private readonly FakePulumi _pulumi = new();
+    private readonly string _project = Directory.CreateTempSubdirectory("drill-run-").FullName;
+    private readonly List<string> _started = [];
+
+    public EphemeralDrillRunTests() => File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), """
+        config:
+          pg-platform:tier: development
+          pg-platform:kubeContext: aks-dev-weu
+          pg-platform:databases:
+            - name: linkding
+        """);
+
+    public void Dispose()
+    {
+        _pulumi.Dispose();
+        Directory.Delete(_project, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_failover_after_which_the_cluster_never_becomes_ready_is_a_failed_drill_and_the_stack_is_still_destroyed()
+    {
+        var api = ReadyCluster();
+
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: false)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
+
+        var failover = run.Drills[0];
+        Assert.False(failover.Passed);
+        Assert.StartsWith("the Cluster did not recover: Cluster linkding-db Ready with a primary other than linkding-db-1: not reached", failover.Reason, StringComparison.Ordinal);
+        Assert.True(run.Drills[1].Passed);
+        Assert.False(run.Passed);
+        Assert.Equal(["destroy", "stack"], _pulumi.Commands.TakeLast(2).Select(c => c.Split(' ')[0]));
+        Assert.StartsWith("stack rm nightly-", _pulumi.Commands[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failover_followed_by_a_ready_cluster_with_a_new_primary_keeps_its_verdict_and_says_so()
+    {
+        var run = await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
+
+        Assert.True(run.Passed);
+        Assert.Contains(new Measurement("Cluster after the kill", "Ready, current primary linkding-db-3 (was linkding-db-1)"), run.Drills[0].Measurements);
+        Assert.Equal(["stack up", "target start", "drill failover", "teardown"], run.Timings.Select(t => t.Phase));
+        Assert.Equal("kubernetes", run.Target);
+    }
+
+    [Fact]
+    public async Task The_stack_deploys_only_the_drilled_database_at_tier_ephemeral_and_the_target_starts_from_its_outputs()
+    {
+        await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
+
+        var configSets = _pulumi.Commands.Where(c => c.StartsWith("config set", StringComparison.Ordinal)).Select(c => c.Split(" -- ")[1]).ToList();
+        Assert.Equal(["pg-platform:kubeContext aks-dev-weu", "pg-platform:tier ephemeral", "pg-platform:databases[0].name linkding"], configSets);
+        Assert.Equal(["linkding nightly- linkding-failover-a1b2c3"], _started);
+    }
+
+    [Fact]
+    public async Task A_target_that_cannot_start_propagates_after_the_stack_is_destroyed()
+    {
+        var run = Run(ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false)), afterKill: "{}");
+
+        await Assert.ThrowsAsync<TargetUnavailableException>(() => run.RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None));
+
+        Assert.Equal(["up", "stack", "destroy", "stack"], _pulumi.Commands.TakeLast(4).Select(c => c.Split(' ')[0]));
+    }
+
+    private EphemeralDrillRun Run(FakeKubernetesApi api, string afterKill) => new()
+    {
+        ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(), BackendDirectory = _pulumi.BackendDirectory },
+        StartTarget = async (deployed, ct) =>
+        {
+            _started.Add($"{deployed.Application} {deployed.StackName[..8]} {deployed.Outputs.String("linkding-namespace")}");
+            return await KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
+            {
+                Namespace = Namespace,
+                ClusterName = "linkding-db",
+                ReadyTimeout = TimeSpan.FromMilliseconds(200),
+                FailoverTimeout = TimeSpan.FromMilliseconds(200),
+                PollInterval = TimeSpan.FromMilliseconds(10),
+            }, new FakePortForwarder(), null, _ => { }, ct);
+        },
+        RunDrill = (target, kind, _, _) =>
+        {
+            // The drill itself needs PostgreSQL; here it "kills" the primary by changing what the Cluster reports.
+            api.On("GET", ClusterPath, afterKill);
+            return Task.FromResult(Evidence(target, kind));
+        },
+    };
+
+    private static DrillEvidence Evidence(IDrillTarget target, DrillKind kind) => new()
+    {
+        Drill = DrillNames.Name(kind),
+        Target = target.Name,
+        Fault = "none",
+        Passed = true,
+        Reason = "observed",
+        StartedAt = DateTimeOffset.UtcNow,
+        DurationSeconds = 1,
+        OperatorVersion = target.Facts.OperatorVersion,
+        PostgresImage = target.Facts.PostgresImage,
+        StorageClass = target.Facts.StorageClass,
+    };
+}

@@ -1,0 +1,76 @@
+using PgPlatform.Stacks.Evidence;
+
+namespace PgPlatform.Stacks.Tests.Evidence;
+
+public sealed class FailoverMetricsTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static WriteAttempt Ack(double at, long id) => new(T0.AddSeconds(at - 0.01), T0.AddSeconds(at), id, "port 1", null);
+
+    private static WriteAttempt Failed(double at) => new(T0.AddSeconds(at - 0.01), T0.AddSeconds(at), null, null, "connection refused");
+
+    private static Dictionary<string, IReadOnlySet<long>> Rows(params (string Member, long[] Ids)[] members) =>
+        members.ToDictionary(m => m.Member, m => (IReadOnlySet<long>)m.Ids.ToHashSet());
+
+    [Fact]
+    public void Write_gap_runs_from_the_last_acknowledgement_before_the_kill_to_the_first_after()
+    {
+        var attempts = new[] { Ack(0.1, 1), Ack(0.2, 2), Ack(0.3, 3), Failed(0.4), Failed(0.5), Failed(2.0), Ack(2.6, 4), Ack(2.7, 5) };
+
+        var metrics = FailoverMetrics.Compute(attempts, T0.AddSeconds(0.35), T0.AddSeconds(2.5), Rows(("b", [1, 2, 3, 4, 5])), ["b"]);
+
+        Assert.Equal(2.3, metrics.WriteGapSeconds!.Value, precision: 6);
+        Assert.Equal(2.15, metrics.PromotionSeconds!.Value, precision: 6);
+        Assert.Equal(3, metrics.FailedAttempts);
+        Assert.Equal(5, metrics.AcknowledgedWrites);
+        Assert.Equal(2, metrics.AcknowledgedAfterKill);
+        Assert.Empty(metrics.LostRows);
+        Assert.Empty(metrics.Failures());
+    }
+
+    [Fact]
+    public void An_acknowledged_row_missing_from_the_new_primary_is_lost_even_if_the_old_primary_has_it()
+    {
+        var attempts = new[] { Ack(0.1, 1), Ack(0.2, 2), Ack(0.3, 3), Ack(2.6, 4) };
+
+        var metrics = FailoverMetrics.Compute(attempts, T0.AddSeconds(0.35), T0.AddSeconds(2.5), Rows(("old", [1, 2, 3]), ("new", [1, 2, 4])), ["new"]);
+
+        Assert.Equal([3L], metrics.LostRows);
+        Assert.Contains(metrics.Failures(), f => f.Contains("1 acknowledged row(s) lost (ids 3)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_writable_members_are_a_split_brain_and_rows_missing_from_either_are_lost()
+    {
+        var attempts = new[] { Ack(0.1, 1), Ack(0.2, 2), Ack(11, 3) };
+
+        var metrics = FailoverMetrics.Compute(attempts, T0.AddSeconds(0.15), T0.AddSeconds(10), Rows(("a", [1, 2, 3]), ("b", [1, 2])), ["a", "b"]);
+
+        Assert.Equal([3L], metrics.LostRows);
+        Assert.Contains(metrics.Failures(), f => f.StartsWith("split brain: a and b", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_promotion_and_no_write_after_the_kill_are_failures_without_a_gap()
+    {
+        var attempts = new[] { Ack(0.1, 1), Failed(0.5), Failed(0.6) };
+
+        var metrics = FailoverMetrics.Compute(attempts, T0.AddSeconds(0.2), null, Rows(("a", [1])), []);
+
+        Assert.Null(metrics.PromotionSeconds);
+        Assert.Null(metrics.WriteGapSeconds);
+        var failures = metrics.Failures();
+        Assert.Contains("no other member was promoted", failures);
+        Assert.Contains("no member accepts writes at the end", failures);
+        Assert.Contains("writes never resumed through the read-write endpoint", failures);
+    }
+
+    [Fact]
+    public void A_writable_member_that_cannot_be_read_loses_every_acknowledged_row()
+    {
+        var metrics = FailoverMetrics.Compute([Ack(0.1, 1), Ack(3, 2)], T0.AddSeconds(0.2), T0.AddSeconds(2), Rows(), ["c"]);
+
+        Assert.Equal([1L, 2L], metrics.LostRows);
+    }
+}

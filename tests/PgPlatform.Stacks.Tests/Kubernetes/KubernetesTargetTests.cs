@@ -1,0 +1,221 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using PgPlatform.Stacks.Targets;
+using PgPlatform.Stacks.Targets.Kubernetes;
+using static PgPlatform.Stacks.Tests.Kubernetes.CnpgFixtures;
+
+namespace PgPlatform.Stacks.Tests.Kubernetes;
+
+public sealed class KubernetesTargetTests
+{
+    private readonly FakePortForwarder _forwarder = new();
+    private readonly FakeSecretStore _vault = new();
+    private readonly List<string> _probed = [];
+
+    [Fact]
+    public async Task Start_reads_the_facts_from_the_live_objects()
+    {
+        await using var target = await StartAsync(ReadyCluster());
+
+        Assert.Equal("kubernetes", target.Name);
+        Assert.Equal("cloudnative-pg 1.30.0 (ghcr.io/cloudnative-pg/cloudnative-pg:1.30.0)", target.Facts.OperatorVersion);
+        Assert.Equal("ghcr.io/cloudnative-pg/postgresql:17.5-standard-bookworm", target.Facts.PostgresImage);
+        Assert.Equal("pgp-ephemeral", target.Facts.StorageClass);
+    }
+
+    [Fact]
+    public async Task Start_forwards_the_rw_endpoint_and_each_member_with_the_owner_credentials()
+    {
+        var api = ReadyCluster();
+
+        await using var target = await StartAsync(api);
+
+        Assert.Equal(["linkding-db-1", "linkding-db-2", "linkding-db-3"], target.Members.Select(m => m.Name));
+        Assert.All(_forwarder.Forwards, f => Assert.Equal((Namespace, 5432), (f.Namespace, f.RemotePort)));
+        var rw = new NpgsqlConnectionStringBuilder(target.ReadWriteConnectionString);
+        Assert.Equal(("127.0.0.1", 40000, "linkding", "old-password", "linkding", false), (rw.Host, rw.Port, rw.Username, rw.Password, rw.Database, rw.Pooling));
+        Assert.Equal(40002, new NpgsqlConnectionStringBuilder(target.Members[1].ConnectionString).Port);
+        Assert.Equal("linkding", target.ApplicationRole);
+        Assert.Contains(api.Requests, r => r.Path == $"/api/v1/namespaces/{Namespace}/pods" && r.Query.Contains("labelSelector=cnpg.io%2Fcluster%3Dlinkding-db%2Ccnpg.io%2FpodRole%3Dinstance", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_rw_forward_goes_to_the_ready_endpoint_of_the_rw_service_and_members_to_their_pods()
+    {
+        var api = ReadyCluster();
+        await using var target = await StartAsync(api);
+
+        Assert.Equal("linkding-db-1", await _forwarder.Forwards[0].ResolvePod(CancellationToken.None));
+        Assert.Equal("linkding-db-3", await _forwarder.Forwards[3].ResolvePod(CancellationToken.None));
+        Assert.Contains(api.Requests, r => r.Path == $"/apis/discovery.k8s.io/v1/namespaces/{Namespace}/endpointslices" && r.Query.StartsWith("?labelSelector=kubernetes.io%2Fservice-name%3Dlinkding-db-rw&", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_cluster_that_never_becomes_ready_makes_the_target_unavailable_in_bounded_time()
+    {
+        var api = ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false));
+
+        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => StartAsync(api));
+
+        Assert.Contains("Cluster linkding-drill/linkding-db Ready: not reached within", error.Message, StringComparison.Ordinal);
+        Assert.Contains("phase 'Failing over'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_forwarder.Forwards);
+    }
+
+    [Fact]
+    public async Task Killing_the_primary_deletes_its_pod_with_a_grace_period_of_0()
+    {
+        var api = ReadyCluster().On("DELETE", $"/api/v1/namespaces/{Namespace}/pods/linkding-db-1", """{"kind":"Pod","apiVersion":"v1","metadata":{"name":"linkding-db-1"}}""");
+        await using var target = await StartAsync(api);
+
+        await target.KillAsync(target.Members[0], PrimaryKill.Postmaster, CancellationToken.None);
+
+        var delete = Assert.Single(api.Writes);
+        Assert.Equal($"DELETE /api/v1/namespaces/{Namespace}/pods/linkding-db-1?gracePeriodSeconds=0", delete.ToString());
+        Assert.Equal(0, JsonNode.Parse(delete.Body!)!["gracePeriodSeconds"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_instance_manager_alone_cannot_be_killed()
+    {
+        await using var target = await StartAsync(ReadyCluster());
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => target.KillAsync(target.Members[0], PrimaryKill.Agent, CancellationToken.None));
+
+        Assert.Contains("PID 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_kill_the_target_waits_for_ready_and_a_new_current_primary()
+    {
+        var api = ReadyCluster();
+        await using var target = await StartAsync(api);
+        api.On("GET", ClusterPath, InTurn(Cluster("linkding-db-1", ready: false), Cluster("linkding-db-2", ready: false), Cluster("linkding-db-2", ready: true)));
+
+        var primary = await target.WaitForFailoverAsync("linkding-db-1", CancellationToken.None);
+
+        Assert.Equal("linkding-db-2", primary);
+        Assert.Equal(3, api.Requests.Count(r => r.Path == ClusterPath) - 1);
+    }
+
+    [Fact]
+    public async Task A_cluster_that_never_becomes_ready_after_a_kill_is_a_timeout_saying_what_was_seen()
+    {
+        var api = ReadyCluster();
+        await using var target = await StartAsync(api);
+        api.On("GET", ClusterPath, Cluster("linkding-db-2", ready: false));
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => target.WaitForFailoverAsync("linkding-db-1", CancellationToken.None));
+
+        Assert.Contains("Ready with a primary other than linkding-db-1: not reached", error.Message, StringComparison.Ordinal);
+        Assert.Contains("last seen: primary linkding-db-2, not Ready, phase 'Failing over'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_backup_is_a_plugin_backup_of_the_cluster_awaited_until_completed()
+    {
+        var api = ReadyCluster();
+        AnswerBackups(api,
+            """{"status":{"phase":"running"}}""",
+            """{"status":{"phase":"completed","backupId":"20260314T072653","beginWal":"000000010000000000000004","endWal":"000000010000000000000005","stoppedAt":"2026-03-14T07:27:01Z"}}""");
+        await using var target = await StartAsync(api);
+
+        var backup = await target.TakeBackupAsync(CancellationToken.None);
+
+        var create = Assert.Single(api.Writes);
+        Assert.Equal("application/json", create.ContentType);
+        var body = JsonNode.Parse(create.Body!)!;
+        Assert.Equal("postgresql.cnpg.io/v1", body["apiVersion"]!.GetValue<string>());
+        Assert.Equal("Backup", body["kind"]!.GetValue<string>());
+        Assert.Matches("^linkding-db-drill-[0-9]{14}-[0-9a-f]{4}$", body["metadata"]!["name"]!.GetValue<string>());
+        Assert.Equal("""{"cluster":{"name":"linkding-db"},"method":"plugin","pluginConfiguration":{"name":"barman-cloud.cloudnative-pg.io"}}""", body["spec"]!.ToJsonString());
+        Assert.Equal(new BackupInfo("20260314T072653", "000000010000000000000004", "000000010000000000000005", new DateTimeOffset(2026, 3, 14, 7, 27, 1, TimeSpan.Zero)), backup);
+    }
+
+    [Fact]
+    public async Task A_failed_backup_is_an_object_store_error_with_cnpg_s_reason()
+    {
+        var api = ReadyCluster();
+        AnswerBackups(api, """{"status":{"phase":"failed","error":"container not found"}}""");
+        await using var target = await StartAsync(api);
+
+        var error = await Assert.ThrowsAsync<ObjectStoreException>(() => target.TakeBackupAsync(CancellationToken.None));
+
+        Assert.EndsWith("failed: container not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rotation_writes_key_vault_forces_the_external_secret_to_sync_and_waits_for_the_secret_and_a_login()
+    {
+        var api = ReadyCluster();
+        await using var target = await StartAsync(api);
+        api.On("PATCH", $"/apis/external-secrets.io/v1/namespaces/{Namespace}/externalsecrets/linkding-db-owner", "{}");
+        _vault.OnSet = password => api.On("GET", OwnerSecretPath, InTurn(
+            Secret("linkding-db-owner", ("username", "linkding"), ("password", "old-password")),
+            Secret("linkding-db-owner", ("username", "linkding"), ("password", password))));
+
+        await target.RotatePasswordAsync("new-password", CancellationToken.None);
+
+        Assert.Equal([("linkding-drill-db-owner-password", "new-password")], _vault.Writes);
+        var patch = Assert.Single(api.Writes);
+        Assert.Equal("application/merge-patch+json", patch.ContentType);
+        Assert.Matches("""^\{"metadata":\{"annotations":\{"force-sync":"\d{10}"\}\}\}$""", patch.Body);
+        Assert.Equal(2, api.Requests.Count(r => r.Path == OwnerSecretPath) - 1);
+        Assert.Equal("new-password", new NpgsqlConnectionStringBuilder(Assert.Single(_probed)).Password);
+        Assert.Equal("new-password", target.ApplicationPassword);
+        Assert.Equal("new-password", new NpgsqlConnectionStringBuilder(target.ReadWriteConnectionString).Password);
+    }
+
+    [Fact]
+    public async Task Rotation_that_external_secrets_never_delivers_is_a_timeout_naming_that_step()
+    {
+        var api = ReadyCluster();
+        await using var target = await StartAsync(api);
+        api.On("PATCH", $"/apis/external-secrets.io/v1/namespaces/{Namespace}/externalsecrets/linkding-db-owner", "{}");
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => target.RotatePasswordAsync("new-password", CancellationToken.None));
+
+        Assert.StartsWith("External Secrets to write the new password into Secret linkding-drill/linkding-db-owner: not reached", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_probed);
+        Assert.Equal("old-password", target.ApplicationPassword);
+    }
+
+    [Fact]
+    public async Task Dispose_closes_every_forward()
+    {
+        var target = await StartAsync(ReadyCluster());
+
+        await target.DisposeAsync();
+
+        Assert.Equal(4, _forwarder.Forwards.Count);
+        Assert.All(_forwarder.Forwards, f => Assert.True(f.Disposed));
+    }
+
+    /// <summary>Accepts the Backup's creation and answers reads of the created Backup with <paramref name="states"/> in turn.</summary>
+    private static void AnswerBackups(FakeKubernetesApi api, params string[] states)
+    {
+        var backups = $"/apis/postgresql.cnpg.io/v1/namespaces/{Namespace}/backups";
+        api.On("POST", backups, request =>
+        {
+            api.On("GET", $"{backups}/{JsonNode.Parse(request.Body!)!["metadata"]!["name"]!.GetValue<string>()}", InTurn(states));
+            return (System.Net.HttpStatusCode.Created, request.Body!);
+        });
+    }
+
+    private Task<KubernetesTarget> StartAsync(FakeKubernetesApi api) => KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
+    {
+        Namespace = Namespace,
+        ClusterName = "linkding-db",
+        VaultSecretName = "linkding-drill-db-owner-password",
+        ReadyTimeout = TimeSpan.FromMilliseconds(300),
+        FailoverTimeout = TimeSpan.FromMilliseconds(300),
+        BackupTimeout = TimeSpan.FromMilliseconds(300),
+        RotationTimeout = TimeSpan.FromMilliseconds(300),
+        PollInterval = TimeSpan.FromMilliseconds(10),
+        LoginProbe = (connectionString, _) =>
+        {
+            _probed.Add(connectionString);
+            return Task.FromResult(true);
+        },
+    }, _forwarder, _vault, _ => { }, CancellationToken.None);
+}

@@ -1,0 +1,13 @@
+namespace PgPlatform.Stacks.Tests.Kubernetes;
+
+/// <summary>One request the fake API received.</summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Path">Path without query.</param>
+/// <param name="Query">Query string with its leading '?', or empty.</param>
+/// <param name="ContentType">The body's media type (the patch type for a PATCH), if any.</param>
+/// <param name="Body">The body, if any.</param>
+public sealed record RecordedRequest(string Method, string Path, string Query, string? ContentType, string? Body)
+{
+    /// <summary><c>METHOD path?query</c>.</summary>
+    public override string ToString() => $"{Method} {Path}{Query}";
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using PgPlatform.Stacks.Commands;
+using PgPlatform.Stacks.Drills;
+using PgPlatform.Stacks.Ephemeral;
+using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Nightly;
+using PgPlatform.Stacks.Targets;
+using PgPlatform.Stacks.Tests.Ephemeral;
+
+namespace PgPlatform.Stacks.Tests.Nightly;
+
+public sealed class NightlyRunnerTests : IDisposable
+{
+    private readonly FakePulumi _pulumi = new();
+    private readonly string _project = Directory.CreateTempSubdirectory("nightly-").FullName;
+    private readonly List<FakeDrillTarget> _targets = [];
+    private readonly List<string> _drilled = [];
+
+    public NightlyRunnerTests() => File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), """
+        config:
+          pg-platform:tier: development
+          pg-platform:kubeContext: aks-dev-weu
+          pg-platform:databases:
+            - name: linkding
+            - name: wikijs
+            - name: gitea
+        """);
+
+    public void Dispose()
+    {
+        _pulumi.Dispose();
+        Directory.Delete(_project, recursive: true);
+    }
+
+    [Fact]
+    public async Task Every_application_gets_its_own_stack_and_suite_and_a_failure_does_not_stop_the_night()
+    {
+        var report = await new NightlyRunner(Drills()).RunAsync(_project, "dev", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
+
+        Assert.Equal(["linkding", "wikijs", "gitea"], report.Applications.Select(a => a.Application));
+        Assert.Equal([true, false, false], report.Applications.Select(a => a.Passed));
+        Assert.Equal("wikijs rotation broke", report.Applications[1].Run!.Drills[1].Reason);
+        Assert.StartsWith("Cluster gitea-db Ready: not reached", report.Applications[2].Error, StringComparison.Ordinal);
+        Assert.False(report.Passed);
+        Assert.Equal(["linkding failover", "linkding rotation", "wikijs failover", "wikijs rotation"], _drilled);
+        Assert.All(_targets, t => Assert.True(t.Disposed));
+        var stacks = _pulumi.Commands.Where(c => c.StartsWith("stack init", StringComparison.Ordinal)).Select(c => c.Split(' ')[2]).ToList();
+        Assert.Equal(3, stacks.Distinct().Count());
+        Assert.All(stacks, s => Assert.Matches("^nightly-[0-9a-f]{6}$", s));
+        Assert.All(stacks, s => Assert.Contains($"stack rm {s} --yes --non-interactive --config-file {_pulumi.BackendDirectory}/Pulumi.{s}.yaml", _pulumi.Commands));
+        Assert.Equal(["linkding", "wikijs", "gitea"], _pulumi.Commands.Where(c => c.Contains("pg-platform:databases[0].name", StringComparison.Ordinal)).Select(c => c.Split(' ')[^1]));
+    }
+
+    [Fact]
+    public async Task A_stack_that_will_not_deploy_is_that_application_s_failure_with_the_stack_torn_down()
+    {
+        var drills = Drills(fail: "up");
+
+        var report = await new NightlyRunner(drills).RunAsync(_project, "dev", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
+
+        Assert.All(report.Applications, a => Assert.Contains("'pulumi up --stack nightly-", a.Error, StringComparison.Ordinal));
+        Assert.Equal(3, _pulumi.Commands.Count(c => c.StartsWith("destroy", StringComparison.Ordinal)));
+        Assert.Empty(_drilled);
+    }
+
+    [Fact]
+    public async Task The_command_writes_the_report_and_exits_1_when_a_drill_failed()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CommandContext(output, error, _ => null, _project);
+        var root = new RootCommand("test") { new NightlyCommand(context, _ => Drills()) };
+
+        var exit = await root.Parse($"nightly --stack dev --project-dir {_project} --out reports").InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("linkding             passed failover passed, rotation passed", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("wikijs               FAILED failover passed, rotation FAILED", output.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_project, "reports", "fleet.md")));
+        Assert.Contains("pg_platform_drill_success{app=\"wikijs\",drill=\"rotation\"} 0", File.ReadAllText(Path.Combine(_project, "reports", FleetReportWriter.MetricsFile)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_exits_2_for_a_stack_file_that_does_not_exist()
+    {
+        var error = new StringWriter();
+        var root = new RootCommand("test") { new NightlyCommand(new CommandContext(TextWriter.Null, error, _ => null, _project), _ => Drills()) };
+
+        var exit = await root.Parse($"nightly --stack nope --project-dir {_project}").InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("Pulumi.nope.yaml does not exist", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>linkding passes, wikijs fails its rotation, gitea's target never becomes Ready.</summary>
+    private EphemeralDrillRun Drills(string? fail = null) => new()
+    {
+        ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(fail: fail), BackendDirectory = _pulumi.BackendDirectory },
+        StartTarget = (deployed, _) =>
+        {
+            if (deployed.Application == "gitea")
+            {
+                throw new TargetUnavailableException("Cluster gitea-db Ready: not reached within 600 s");
+            }
+
+            var target = new FakeDrillTarget(deployed.Application);
+            _targets.Add(target);
+            return Task.FromResult<IDrillTarget>(target);
+        },
+        RunDrill = (target, kind, _, _) =>
+        {
+            var app = ((FakeDrillTarget)target).Application;
+            _drilled.Add($"{app} {DrillNames.Name(kind)}");
+            return Task.FromResult(FleetSamples.Drill(DrillNames.Name(kind), !(app == "wikijs" && kind == DrillKind.Rotation), 0, reason: app == "wikijs" && kind == DrillKind.Rotation ? "wikijs rotation broke" : null));
+        },
+    };
+}
