@@ -2,7 +2,7 @@
 # The README's test command: installs prerequisites (idempotent), builds, runs every test project,
 # and ends with one summary line "N passed, N failed" over all projects. Exit 0 only when all passed.
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 
 bash scripts/install-prereqs.sh || { echo "install-prereqs failed"; echo "0 passed, 1 failed"; exit 1; }
 
