@@ -1,6 +1,5 @@
 using PgPlatform.Components.Contract;
 using PgPlatform.Components.Model;
-using PgPlatform.Components.Naming;
 using PgPlatform.Components.Tiers;
 
 namespace PgPlatform.Components.Day0;
@@ -16,9 +15,7 @@ public static class ContractAdmission
     {
         foreach (var obj in AdmissionPolicies.Render(ContractRules.All, tier.Name))
         {
-            var json = Serialization.CanonicalJson.FromObject(obj);
-            var name = ResourceNames.FromPath([.. scope.Path, "admission", json["kind"]!.GetValue<string>().ToLowerInvariant(), json["metadata"]!["name"]!.GetValue<string>().Replace('.', '-')]);
-            scope.Model.Add(new KubernetesObjectResource(name, PlatformApplication, ObjectGroup.Platform, obj));
+            PlatformObjects.AddToModel(scope, "admission", obj, []);
         }
     }
 }

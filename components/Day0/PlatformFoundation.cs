@@ -49,9 +49,7 @@ public sealed class PlatformFoundation
         objects.AddRange(ArgoCdApplicationSets.For(env.Name, args.GitOps));
         foreach (var obj in objects)
         {
-            var json = Serialization.CanonicalJson.FromObject(obj);
-            var logical = ResourceNames.FromPath([.. _scope.Path, json["kind"]!.GetValue<string>().ToLowerInvariant(), json["metadata"]!["name"]!.GetValue<string>()]);
-            _scope.Model.Add(new KubernetesObjectResource(logical, ContractAdmission.PlatformApplication, ObjectGroup.Platform, obj) { DependsOn = releases });
+            PlatformObjects.AddToModel(_scope, null, obj, releases);
         }
     }
 

@@ -2,6 +2,7 @@ using k8s.Models;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Kubernetes.Crds.ArgoCd;
 using PgPlatform.Components.Kubernetes.Crds.ExternalSecrets;
+using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
 
 namespace PgPlatform.Components.Day0;
@@ -9,6 +10,19 @@ namespace PgPlatform.Components.Day0;
 /// <summary>The cluster-wide Kubernetes objects of day-0: the tier's storage class, the Key Vault secret store, the Argo CD project.</summary>
 public static class PlatformObjects
 {
+    /// <summary>
+    /// Adds a cluster-wide platform object to the model, named <c>&lt;scope&gt;[-&lt;prefix&gt;]-&lt;kind&gt;-&lt;name&gt;</c>
+    /// (dots in the object's name become dashes).
+    /// </summary>
+    public static void AddToModel(IComponentScope scope, string? prefix, object obj, IReadOnlyList<string> dependsOn)
+    {
+        var json = Serialization.CanonicalJson.FromObject(obj);
+        var kind = json["kind"]!.GetValue<string>().ToLowerInvariant();
+        var name = json["metadata"]!["name"]!.GetValue<string>().Replace('.', '-');
+        var logical = Naming.ResourceNames.FromPath(prefix is null ? [.. scope.Path, kind, name] : [.. scope.Path, prefix, kind, name]);
+        scope.Model.Add(new Model.KubernetesObjectResource(logical, ContractAdmission.PlatformApplication, Model.ObjectGroup.Platform, obj) { DependsOn = dependsOn });
+    }
+
     /// <summary>Labels of platform objects.</summary>
     public static Dictionary<string, string> LabelsFor(string component, PlatformEnvironment env) => new(Labels.For(ContractAdmission.PlatformApplication, component, "platform", env));
 
