@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using PgPlatform.Stacks.Targets.ObjectStore;
 
 namespace PgPlatform.Stacks.Targets.Local;
 
@@ -96,18 +96,10 @@ internal sealed class BarmanCloud(Azurite store, string serverName, RunAs runAs,
                 backup.GetProperty("backup_id").GetString()!,
                 backup.GetProperty("begin_wal").GetString()!,
                 backup.GetProperty("end_wal").GetString()!,
-                ParseTime(backup.GetProperty("end_time").GetString()!)));
+                BarmanTime.Parse(backup.GetProperty("end_time").GetString()!)));
         }
 
         return [.. backups.OrderBy(b => b.EndTime)];
-    }
-
-    /// <summary>Barman writes times as ctime (<c>Sun Nov  2 17:14:41 2026</c>) in the machine's zone.</summary>
-    public static DateTimeOffset ParseTime(string text)
-    {
-        var normalized = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var local = DateTime.ParseExact(normalized, "ddd MMM d HH:mm:ss yyyy", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal);
-        return new DateTimeOffset(local);
     }
 
     private async Task<string> Run(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)

@@ -22,14 +22,6 @@ public sealed class BarmanCloudTests
     }
 
     [Fact]
-    public void Ctime_with_a_padded_single_digit_day_parses()
-    {
-        var at = BarmanCloud.ParseTime("Mon Nov  2 07:04:05 2026");
-
-        Assert.Equal(new DateTime(2026, 11, 2, 7, 4, 5), at.DateTime);
-    }
-
-    [Fact]
     public void Postmaster_pid_file_gives_the_pid_and_the_shared_memory_segment()
     {
         var file = PostmasterPidFile.Parse(["1234", "/data", "1700000000", "5432", "/run", "127.0.0.1", "  5432001     32768", "ready"]);
