@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Azure;
 using Npgsql;
 using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Targets.ObjectStore;
 
 namespace PgPlatform.Stacks.Targets.Local;
 
@@ -22,74 +22,27 @@ public sealed partial class LocalTarget
 
     /// <inheritdoc />
     public Task<IReadOnlyList<BackupInfo>> ListBackupsAsync(CancellationToken cancellationToken) =>
-        _barman.ListAsync(UseWrongObjectStoreCredentials, cancellationToken);
+        ObjectStore(UseWrongObjectStoreCredentials).ListBackupsAsync(cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> ArchivedWalAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var names = new List<string>();
-            await foreach (var blob in _azurite.Client(UseWrongObjectStoreCredentials).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{Scope}/wals/", cancellationToken))
-            {
-                var file = Path.GetFileName(blob.Name);
-                names.Add(file.EndsWith(".gz", StringComparison.Ordinal) ? file[..^3] : file);
-            }
-
-            return names;
-        }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException)
-        {
-            throw new ObjectStoreException($"cannot list the WAL archive: {FirstLine(e.Message)}", e);
-        }
-    }
+    public Task<IReadOnlyList<string>> ArchivedWalAsync(CancellationToken cancellationToken) =>
+        ObjectStore(UseWrongObjectStoreCredentials).ListWalAsync(cancellationToken);
 
     /// <inheritdoc />
-    public async Task<string> SwitchWalAsync(CancellationToken cancellationToken)
-    {
-        var segment = await Sql.ScalarAsync<string>(SuperuserReadWriteConnectionString, "SELECT pg_walfile_name(pg_switch_wal())", cancellationToken);
-        try
-        {
-            await Waiting.UntilAsync($"WAL {segment} archived", TimeSpan.FromSeconds(60), async ct =>
-                (await ArchiverStatusAsync(ct)).LastArchivedWal is { } last && string.CompareOrdinal(last, segment) >= 0, cancellationToken, TimeSpan.FromMilliseconds(200));
-        }
-        catch (TimeoutException e)
-        {
-            throw new ObjectStoreException(e.Message, e);
-        }
-
-        return segment;
-    }
+    public Task<string> SwitchWalAsync(CancellationToken cancellationToken) =>
+        WalArchiver.SwitchWalAsync(SuperuserReadWriteConnectionString, TimeSpan.FromSeconds(60), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<ArchiverStatus> ArchiverStatusAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(SuperuserReadWriteConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT last_archived_wal, last_archived_time, last_failed_wal, last_failed_time FROM pg_stat_archiver", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new ArchiverStatus(
-            reader.IsDBNull(0) ? null : reader.GetString(0),
-            reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3));
-    }
+    public Task<ArchiverStatus> ArchiverStatusAsync(CancellationToken cancellationToken) =>
+        WalArchiver.StatusAsync(SuperuserReadWriteConnectionString, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IRestoredCluster> RestoreAsync(RestoreRequest request, CancellationToken cancellationToken) =>
         await LocalRestoredCluster.RestoreAsync(request, _run.Path, _barman, UseWrongObjectStoreCredentials, _options.PostgresBinDirectory, _runAs, _passwords.Superuser, cancellationToken);
 
     /// <inheritdoc />
-    public async Task RemoveArchivedWalAsync(string walFile, CancellationToken cancellationToken)
-    {
-        var blob = $"{Scope}/wals/{walFile[..16]}/{walFile}.gz";
-        var response = await _azurite.Client().DeleteBlobIfExistsAsync(blob, cancellationToken: cancellationToken);
-        if (!response.Value)
-        {
-            throw new InvalidOperationException($"{blob} is not in the archive");
-        }
-    }
+    public Task RemoveArchivedWalAsync(string walFile, CancellationToken cancellationToken) =>
+        ObjectStore().RemoveWalAsync(walFile, cancellationToken);
 
     /// <inheritdoc />
     public async Task SetObjectStoreAvailableAsync(bool available, CancellationToken cancellationToken)
@@ -103,6 +56,18 @@ public sealed partial class LocalTarget
             await _azurite.StartAsync(cancellationToken);
         }
     }
+
+    /// <summary>barman's server name: the prefix of everything in the archive container.</summary>
+    internal static string ArchiveServerName => Scope;
+
+    /// <summary>The archive's container in Azurite (with <paramref name="wrongKey"/>, through credentials Azurite refuses).</summary>
+    internal Azure.Storage.Blobs.BlobContainerClient ArchiveContainer(bool wrongKey = false) => _azurite.Client(wrongKey);
+
+    private BarmanObjectStore ObjectStore(bool wrongKey = false) => new(ArchiveContainer(wrongKey), Scope);
+
+    /// <summary>The base backups as <c>barman-cloud-backup-list</c> lists them (the reference <see cref="ListBackupsAsync"/> must agree with).</summary>
+    internal Task<IReadOnlyList<BackupInfo>> BarmanBackupListAsync(CancellationToken cancellationToken) =>
+        _barman.ListAsync(wrongKey: false, cancellationToken);
 
     private async Task<PatroniMember?> PrimaryMemberAsync(CancellationToken cancellationToken)
     {
@@ -189,6 +154,4 @@ public sealed partial class LocalTarget
     {
         Host = "127.0.0.1", Port = port, Username = "postgres", Password = _passwords.Superuser, Database = "postgres", Pooling = false, Timeout = 3, CommandTimeout = 5,
     }.ConnectionString;
-
-    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }
