@@ -25,7 +25,7 @@ public sealed class DrillCommand : Command
     public Option<string> Drills { get; } = new("--drill") { Description = "Drills to run, comma-separated: failover, restore, rotation, backup (default: all)", DefaultValueFactory = _ => string.Join(',', DrillNames.AllDrills.Select(DrillNames.Name)) };
 
     /// <summary>Fault to inject.</summary>
-    public Option<string?> Fault { get; } = new("--fault") { Description = "Fault to inject: wal-gap, object-store-down, wrong-credentials (restore, backup) or kill-patroni (failover)" };
+    public Option<string?> Fault { get; } = new("--fault") { Description = "Fault to inject: wal-gap, object-store-down, wrong-credentials (restore, backup) or kill-patroni (failover); the kubernetes target injects wal-gap only" };
 
     /// <summary>Where evidence goes.</summary>
     public Option<string> Out { get; } = new("--out") { Description = "Directory for evidence.json and evidence.md", DefaultValueFactory = _ => Path.Combine("out", "drills") };
@@ -72,7 +72,7 @@ public sealed class DrillCommand : Command
             }
 
             var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", context.CurrentDirectory);
-            return await Ephemeral.KubernetesDrillSession.RunAsync(selected, projectDir, stack, app, parse.GetValue(Kubeconfig), outDir, context, cancellationToken);
+            return await Ephemeral.KubernetesDrillSession.RunAsync(selected, fault, projectDir, stack, app, parse.GetValue(Kubeconfig), outDir, context, cancellationToken);
         });
     }
 }

@@ -5,4 +5,5 @@ namespace PgPlatform.Stacks.Ephemeral;
 /// <param name="Application">The application.</param>
 /// <param name="StackName">The ephemeral stack (also the environment name).</param>
 /// <param name="Outputs">What <c>stack output --json</c> reported (<c>&lt;app&gt;-namespace</c>, <c>&lt;app&gt;-rw-host</c>, ...).</param>
-public sealed record DeployedDatabase(StackFile BaseStack, string Application, string StackName, StackOutputs Outputs);
+/// <param name="Restores">Deploys restores of this database into stacks of their own; null where restores are not offered.</param>
+public sealed record DeployedDatabase(StackFile BaseStack, string Application, string StackName, StackOutputs Outputs, EphemeralRestores? Restores = null);

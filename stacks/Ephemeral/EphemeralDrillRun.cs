@@ -9,8 +9,10 @@ namespace PgPlatform.Stacks.Ephemeral;
 /// <summary>
 /// Drills for one application on its own ephemeral stack: <c>up</c> a stack deploying only that database
 /// (tier ephemeral, fresh namespace), start the target from the stack's outputs, run each drill, and destroy
-/// the stack whatever happens. On a Kubernetes target a failover drill also needs the Cluster to be Ready
-/// again with a new primary in bounded time; if it is not, that drill failed.
+/// the stack whatever happens. Restores go into further ephemeral stacks (<see cref="EphemeralRestores"/>).
+/// On a Kubernetes target a failover drill also needs the Cluster to be Ready again with a new primary in
+/// bounded time; if it is not, that drill failed. A teardown that fails after the drills ran is recorded in
+/// the evidence (which is then a failure) instead of losing it.
 /// </summary>
 public sealed class EphemeralDrillRun
 {
@@ -20,9 +22,11 @@ public sealed class EphemeralDrillRun
     /// <summary>Starts the target on the deployed database.</summary>
     public required Func<DeployedDatabase, CancellationToken, Task<IDrillTarget>> StartTarget { get; init; }
 
-    /// <summary>Runs one drill on a running target (default: <see cref="DrillRunner.RunOneAsync"/> without a fault).</summary>
-    public Func<IDrillTarget, DrillKind, DrillLog, CancellationToken, Task<DrillEvidence>> RunDrill { get; init; } =
-        (target, kind, log, cancellationToken) => DrillRunner.RunOneAsync(target, kind, Fault.None, log, cancellationToken);
+    /// <summary>The fault every drill injects. Default none.</summary>
+    public Fault Fault { get; init; } = Fault.None;
+
+    /// <summary>Runs one drill on a running target; default <see cref="DrillRunner.RunOneAsync"/> with <see cref="Fault"/>.</summary>
+    public Func<IDrillTarget, DrillKind, DrillLog, CancellationToken, Task<DrillEvidence>>? RunDrill { get; init; }
 
     /// <summary>
     /// Runs <paramref name="drills"/> for <paramref name="application"/> on a fresh stack named
@@ -34,38 +38,58 @@ public sealed class EphemeralDrillRun
         var startedAt = DateTimeOffset.UtcNow;
         var stackName = EphemeralDatabaseStack.NewStackName(stackPrefix);
         var options = ConfigureStack(EphemeralDatabaseStack.Options(baseStack, projectDirectory, application, stackName, line => log.Write($"stack {stackName}", line)));
+        var restores = new EphemeralRestores(baseStack, projectDirectory, application, stackName, ConfigureStack, log);
         var timings = new List<PhaseTiming>();
         var clock = Stopwatch.StartNew();
-        var evidence = await EphemeralStack.RunAsync(options, async (_, outputs, ct) =>
+        var stack = await EphemeralStack.CreateAsync(options, cancellationToken);
+        List<DrillEvidence> results;
+        try
         {
+            await stack.UpAsync(cancellationToken);
+            var outputs = await stack.OutputsAsync(cancellationToken);
             timings.Add(new PhaseTiming("stack up", clock.Elapsed.TotalSeconds));
             clock.Restart();
-            var target = await StartTarget(new DeployedDatabase(baseStack, application, stackName, outputs), ct);
+            var target = await StartTarget(new DeployedDatabase(baseStack, application, stackName, outputs, restores), cancellationToken);
             timings.Add(new PhaseTiming("target start", clock.Elapsed.TotalSeconds));
             log.Write("target", $"{target.Name} ready ({target.Facts.OperatorVersion}, {target.Facts.PostgresImage}, {target.Facts.StorageClass})");
             await using (target)
             {
-                var results = new List<DrillEvidence>();
+                results = [];
                 foreach (var kind in drills)
                 {
                     clock.Restart();
-                    results.Add(await RunOneAsync(target, kind, log, ct));
+                    results.Add(await RunOneAsync(target, kind, log, cancellationToken));
                     timings.Add(new PhaseTiming($"drill {DrillNames.Name(kind)}", clock.Elapsed.TotalSeconds));
                 }
-
-                clock.Restart();
-                return results;
             }
-        }, cancellationToken);
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+
+        clock.Restart();
+        string? teardownError = null;
+        try
+        {
+            await stack.DestroyAsync();
+        }
+        catch (StackTeardownException e)
+        {
+            log.Write($"stack {stackName}", $"teardown FAILED: {e.Message}");
+            teardownError = e.Message;
+        }
+
         timings.Add(new PhaseTiming("teardown", clock.Elapsed.TotalSeconds));
-        return new RunEvidence { Target = "kubernetes", Fault = DrillNames.Name(Fault.None), StartedAt = startedAt, Drills = evidence, Timings = timings };
+        return new RunEvidence { Target = "kubernetes", Fault = DrillNames.Name(Fault), StartedAt = startedAt, Drills = results, Timings = timings, TeardownError = teardownError };
     }
 
     private async Task<DrillEvidence> RunOneAsync(IDrillTarget target, DrillKind kind, DrillLog log, CancellationToken cancellationToken)
     {
         var kubernetes = kind == DrillKind.Failover ? target as KubernetesTarget : null;
         var primaryBefore = kubernetes is null ? null : (await kubernetes.ReadClusterAsync(cancellationToken)).CurrentPrimary;
-        var evidence = await RunDrill(target, kind, log, cancellationToken);
+        var evidence = await (RunDrill ?? RunWithFault)(target, kind, log, cancellationToken);
         if (kubernetes is null || primaryBefore is null)
         {
             return evidence;
@@ -84,4 +108,7 @@ public sealed class EphemeralDrillRun
             return evidence with { Passed = false, Reason = evidence.Passed ? reason : $"{evidence.Reason}; {reason}" };
         }
     }
+
+    private Task<DrillEvidence> RunWithFault(IDrillTarget target, DrillKind kind, DrillLog log, CancellationToken cancellationToken) =>
+        DrillRunner.RunOneAsync(target, kind, Fault, log, cancellationToken);
 }

@@ -17,19 +17,23 @@ public static class KubernetesDrillSession
             return $"the kubernetes target cannot run {string.Join(", ", unsupported.Select(DrillNames.Name))} yet; choose from {string.Join(", ", KubernetesDrillTargets.Supported.Select(DrillNames.Name))}";
         }
 
-        return fault == Fault.None ? null : $"the kubernetes target injects no faults (--fault {DrillNames.Name(fault)})";
+        return fault == Fault.None || KubernetesDrillTargets.SupportedFaults.Contains(fault)
+            ? null
+            : $"the kubernetes target cannot inject --fault {DrillNames.Name(fault)}; it injects {string.Join(", ", KubernetesDrillTargets.SupportedFaults.Select(DrillNames.Name))}";
     }
 
     /// <summary>
-    /// Runs <paramref name="drills"/> for <paramref name="application"/> on an ephemeral copy of <paramref name="stack"/>
-    /// (in <paramref name="projectDirectory"/>) and writes evidence into <paramref name="outDir"/>. Exit codes as
-    /// <c>drill --target local</c>: 0 all passed, 1 any failed or cancelled, 2 the target could not start.
+    /// Runs <paramref name="drills"/> (injecting <paramref name="fault"/>) for <paramref name="application"/> on an
+    /// ephemeral copy of <paramref name="stack"/> (in <paramref name="projectDirectory"/>) and writes evidence into
+    /// <paramref name="outDir"/>. Exit codes as <c>drill --target local</c>: 0 all passed, 1 any failed or cancelled,
+    /// 2 the target could not start or could not be torn down (the evidence is written first and records it).
     /// </summary>
-    public static async Task<int> RunAsync(IReadOnlyList<DrillKind> drills, string projectDirectory, string stack, string application, string? kubeconfig, string outDir, CommandContext context, CancellationToken cancellationToken, EphemeralDrillRun? run = null)
+    public static async Task<int> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, string projectDirectory, string stack, string application, string? kubeconfig, string outDir, CommandContext context, CancellationToken cancellationToken, EphemeralDrillRun? run = null)
     {
         var log = new DrillLog(context.Out);
         run ??= new EphemeralDrillRun
         {
+            Fault = fault,
             ConfigureStack = options => options with { SearchPath = context.GetEnvironmentVariable("PATH") },
             StartTarget = (deployed, ct) => KubernetesDrillTargets.StartAsync(deployed, kubeconfig, line => log.Write("target", line), ct),
         };
@@ -63,6 +67,12 @@ public static class KubernetesDrillSession
         }
 
         await context.Out.WriteLineAsync($"evidence: {markdown} and {json}");
+        if (evidence.TeardownError is { } teardown)
+        {
+            await context.Error.WriteLineAsync($"error: {teardown}");
+            return ExitCodes.TargetUnavailable;
+        }
+
         return evidence.Passed ? ExitCodes.Success : ExitCodes.Failed;
     }
 }

@@ -39,6 +39,11 @@ public static class EvidenceWriter
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# Drill evidence: {run.Target} target, {(run.Passed ? "PASSED" : "FAILED")}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Started {Time(run.StartedAt)}; fault: {run.Fault}.\n\n");
+        if (run.TeardownError is { } teardown)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"**Teardown FAILED**: {teardown}\n\n");
+        }
+
         md.Append("| drill | result | RTO | RPO | reason |\n| --- | --- | --- | --- | --- |\n");
         foreach (var drill in run.Drills)
         {

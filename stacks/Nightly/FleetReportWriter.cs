@@ -82,6 +82,11 @@ public static class FleetReportWriter
                 {
                     md.Append(CultureInfo.InvariantCulture, $"- {app.Application} {drill.Drill}: {drill.Reason}\n");
                 }
+
+                if (app.Run?.TeardownError is { } teardown)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"- {app.Application} teardown: {teardown}\n");
+                }
             }
         }
 

@@ -10,7 +10,7 @@ public sealed class NightlyCommand : Command
 {
     /// <summary>Creates the command; <paramref name="configure"/> (tests) replaces how each application's drills run.</summary>
     public NightlyCommand(CommandContext context, Func<string?, EphemeralDrillRun>? configure = null)
-        : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace), run the drills the Kubernetes target supports (failover, rotation), destroy it, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed, 2 usage error or no pulumi CLI.")
+        : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed, 2 usage error or no pulumi CLI.")
     {
         Options.Add(Stack);
         Options.Add(ProjectDir);
@@ -40,7 +40,7 @@ public sealed class NightlyCommand : Command
             var (markdown, json, metrics) = FleetReportWriter.Write(report, Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory));
             foreach (var app in report.Applications)
             {
-                await context.Out.WriteLineAsync($"{app.Application,-20} {(app.Passed ? "passed" : "FAILED")} {app.Error ?? string.Join(", ", app.Run!.Drills.Select(d => $"{d.Drill} {(d.Passed ? "passed" : "FAILED")}"))}");
+                await context.Out.WriteLineAsync($"{app.Application,-20} {(app.Passed ? "passed" : "FAILED")} {app.Error ?? string.Join(", ", app.Run!.Drills.Select(d => $"{d.Drill} {(d.Passed ? "passed" : "FAILED")}"))}{(app.Run?.TeardownError is null ? "" : ", teardown FAILED")}");
             }
 
             await context.Out.WriteLineAsync($"report: {markdown}, {json}, metrics: {metrics}");

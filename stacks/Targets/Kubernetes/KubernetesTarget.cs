@@ -57,7 +57,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
     /// </summary>
     public static async Task<KubernetesTarget> StartAsync(IKubernetes kubernetes, KubernetesTargetOptions options, IPortForwarder forwarder, ISecretStore? secrets, Action<string> progress, CancellationToken cancellationToken)
     {
-        var target = new KubernetesTarget(kubernetes, options, secrets);
+        var target = new KubernetesTarget(kubernetes, options, secrets) { _forwarder = forwarder, _progress = progress };
         try
         {
             await target.StartInternalAsync(forwarder, progress, cancellationToken);

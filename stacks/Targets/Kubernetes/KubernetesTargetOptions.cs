@@ -1,5 +1,6 @@
 using Npgsql;
 using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Targets.ObjectStore;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 
@@ -33,8 +34,27 @@ public sealed record KubernetesTargetOptions
     /// <summary>Between two reads of an object being waited on. Default 2 seconds.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Longest wait for a switched WAL segment to be archived. Default 2 minutes.</summary>
+    public TimeSpan ArchiveTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Longest wait for a restored Cluster to be Ready and accept writes, after its deployment. Default 30 minutes.</summary>
+    public TimeSpan RestoreTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The Cluster's archive where the Barman Cloud plugin writes it; needed by backup health and the wal-gap fault.</summary>
+    public BarmanObjectStore? ObjectStore { get; init; }
+
+    /// <summary>Deploys a Cluster of the same name restored from this one's object store into a clean namespace (a restore stack); needed by the restore drill.</summary>
+    public Func<RestoreRequest, CancellationToken, Task<RestoreDeployment>>? DeployRestore { get; init; }
+
     /// <summary>True when a login with a connection string succeeds; the default opens an Npgsql connection.</summary>
     public Func<string, CancellationToken, Task<bool>> LoginProbe { get; init; } = CanLogInAsync;
+
+    /// <summary>True when a connection string reaches a primary that accepts writes; the default asks PostgreSQL whether it is in recovery.</summary>
+    public Func<string, CancellationToken, Task<bool>> ReadWriteProbe { get; init; } = AcceptsWritesAsync;
+
+    /// <summary>True when the server answers and is not in recovery.</summary>
+    public static async Task<bool> AcceptsWritesAsync(string connectionString, CancellationToken cancellationToken) =>
+        await Sql.TryScalarAsync<bool>(connectionString, "SELECT NOT pg_is_in_recovery()", cancellationToken) == true;
 
     /// <summary>Opens and closes a connection; false when the server refuses or cannot be reached.</summary>
     public static async Task<bool> CanLogInAsync(string connectionString, CancellationToken cancellationToken) =>

@@ -52,8 +52,37 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
             new ConfigSetting("azure-native:location", "westeurope"),
             new ConfigSetting("pg-platform:tier", "ephemeral"),
             new ConfigSetting("pg-platform:databases[0].name", "wikijs", IsPath: true),
+            new ConfigSetting("pg-platform:databases[0].instances", "3", IsPath: true),
         ], config);
         Assert.Equal("wikijs-failover-0a1b2c", EphemeralDatabaseStack.Namespace("wikijs", "failover-0a1b2c"));
+    }
+
+    [Fact]
+    public void A_restore_stack_has_one_instance_recovering_from_the_drilled_stack_at_the_backup_and_time_asked_for()
+    {
+        File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), DevStack);
+        var recovery = new RecoverySource("failover-0a1b2c", "20261122T101010", new DateTimeOffset(2026, 11, 22, 11, 12, 13, 456, TimeSpan.FromHours(1)));
+
+        var config = EphemeralDatabaseStack.Config(StackFile.Read(_project, "dev"), "wikijs", "restore-9f8e7d", recovery);
+
+        Assert.Equal(
+        [
+            new ConfigSetting("pg-platform:databases[0].name", "wikijs", IsPath: true),
+            new ConfigSetting("pg-platform:databases[0].instances", "1", IsPath: true),
+            new ConfigSetting("pg-platform:databases[0].recoverFrom.stack", "failover-0a1b2c", IsPath: true),
+            new ConfigSetting("pg-platform:databases[0].recoverFrom.backupId", "20261122T101010", IsPath: true),
+            new ConfigSetting("pg-platform:databases[0].recoverFrom.targetTime", "2026-11-22T10:12:13.456000Z", IsPath: true),
+        ], config.Where(c => c.Key.StartsWith(StackFile.DatabasesKey, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_restore_of_the_latest_state_names_neither_a_backup_nor_a_time()
+    {
+        File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), DevStack);
+
+        var config = EphemeralDatabaseStack.Config(StackFile.Read(_project, "dev"), "wikijs", "restore-9f8e7d", new RecoverySource("failover-0a1b2c"));
+
+        Assert.Equal(["name", "instances", "recoverFrom.stack"], config.Where(c => c.Key.StartsWith(StackFile.DatabasesKey, StringComparison.Ordinal)).Select(c => c.Key[(StackFile.DatabasesKey.Length + 4)..]));
     }
 
     [Fact]

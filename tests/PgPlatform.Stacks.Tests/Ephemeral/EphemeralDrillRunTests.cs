@@ -61,7 +61,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
         await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
 
         var configSets = _pulumi.Commands.Where(c => c.StartsWith("config set", StringComparison.Ordinal)).Select(c => c.Split(" -- ")[1]).ToList();
-        Assert.Equal(["pg-platform:kubeContext aks-dev-weu", "pg-platform:tier ephemeral", "pg-platform:databases[0].name linkding"], configSets);
+        Assert.Equal(["pg-platform:kubeContext aks-dev-weu", "pg-platform:tier ephemeral", "pg-platform:databases[0].name linkding", "pg-platform:databases[0].instances 3"], configSets);
         Assert.Equal(["linkding nightly- linkding-failover-a1b2c3"], _started);
     }
 

@@ -37,7 +37,15 @@ public sealed class FakePulumi : IDisposable
           exit 1
         fi
         if [[ "$sub" == "stack output" ]]; then
-          cat "${FAKE_PULUMI_OUTPUTS:?}"
+          stack=""
+          prev=""
+          for arg in "$@"; do
+            if [[ "$prev" == "--stack" ]]; then stack="$arg"; fi
+            prev="$arg"
+          done
+          # Outputs of stacks named <prefix>-<hex> come from outputs.json.<prefix> when a test wrote one.
+          per_prefix="${FAKE_PULUMI_OUTPUTS:?}.${stack%-*}"
+          if [[ -f "$per_prefix" ]]; then cat "$per_prefix"; else cat "${FAKE_PULUMI_OUTPUTS:?}"; fi
         fi
         exit 0
         """;
@@ -88,6 +96,9 @@ public sealed class FakePulumi : IDisposable
 
     /// <summary>The standard-input hash of each invocation (<c>none</c> when it read none).</summary>
     public IReadOnlyList<string> StdinHashes => [.. File.ReadLines(LogPath).Where(l => l.StartsWith("stdin\t", StringComparison.Ordinal)).Select(l => l[6..])];
+
+    /// <summary>Makes <c>stack output</c> of stacks named <c>&lt;<paramref name="prefix"/>&gt;-&lt;hex&gt;</c> answer <paramref name="json"/>.</summary>
+    public void OutputsFor(string prefix, string json) => File.WriteAllText($"{OutputsPath}.{prefix}", json);
 
     /// <summary>Environment steering the fake, plus its log and outputs.</summary>
     public Dictionary<string, string> Environment(string? fail = null, string? hang = null, string? stderr = null)

@@ -74,8 +74,8 @@ public sealed class NightlyRunnerTests : IDisposable
         var exit = await root.Parse($"nightly --stack dev --project-dir {_project} --out reports").InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 
         Assert.Equal(ExitCodes.Failed, exit);
-        Assert.Contains("linkding             passed failover passed, rotation passed", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("wikijs               FAILED failover passed, rotation FAILED", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("linkding             passed failover passed, restore passed, rotation passed, backup passed", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("wikijs               FAILED failover passed, restore passed, rotation FAILED, backup passed", output.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_project, "reports", "fleet.md")));
         Assert.Contains("pg_platform_drill_success{app=\"wikijs\",drill=\"rotation\"} 0", File.ReadAllText(Path.Combine(_project, "reports", FleetReportWriter.MetricsFile)), StringComparison.Ordinal);
     }

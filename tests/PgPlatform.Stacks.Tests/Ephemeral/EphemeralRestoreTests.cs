@@ -1,0 +1,166 @@
+using Npgsql;
+using PgPlatform.Stacks.Drills;
+using PgPlatform.Stacks.Ephemeral;
+using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Targets;
+using PgPlatform.Stacks.Targets.Kubernetes;
+using PgPlatform.Stacks.Tests.Kubernetes;
+using static PgPlatform.Stacks.Tests.Kubernetes.CnpgFixtures;
+
+namespace PgPlatform.Stacks.Tests.Ephemeral;
+
+/// <summary>Restores on the Kubernetes target: each one a further ephemeral stack recovering from the drilled stack's object store.</summary>
+public sealed class EphemeralRestoreTests : IDisposable
+{
+    private const string RestoredNamespace = "linkding-restore-a1b2c3";
+    private static readonly DateTimeOffset PointInTime = new(2026, 11, 22, 10, 0, 0, 250, TimeSpan.Zero);
+    private readonly FakePulumi _pulumi = new();
+    private readonly string _project = Directory.CreateTempSubdirectory("restore-run-").FullName;
+    private readonly List<string> _probed = [];
+
+    public EphemeralRestoreTests()
+    {
+        File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), """
+            config:
+              pg-platform:tier: development
+              pg-platform:kubeContext: aks-dev-weu
+              pg-platform:databases:
+                - name: linkding
+            """);
+        _pulumi.OutputsFor(EphemeralRestores.StackPrefix, $$"""{"linkding-namespace":"{{RestoredNamespace}}"}""");
+    }
+
+    public void Dispose()
+    {
+        _pulumi.Dispose();
+        Directory.Delete(_project, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_restore_is_a_stack_recovering_from_the_drilled_stack_that_is_destroyed_before_the_drilled_one()
+    {
+        var api = WithRestoredCluster(ReadyCluster(), ready: true);
+        IRestoredCluster? seen = null;
+
+        var run = await Run(api, async (target, ct) =>
+        {
+            await using var restored = await target.RestoreAsync(new RestoreRequest("pitr-1", "20261122T095500", PointInTime), ct);
+            seen = restored;
+            Assert.Equal(RestoredNamespace, restored.Location);
+            Assert.True(restored.ReadWriteAt >= restored.StartedAt);
+            Assert.Equal("linkding", new NpgsqlConnectionStringBuilder(restored.ConnectionString).Username);
+        }).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
+
+        Assert.True(run.Passed);
+        Assert.NotNull(seen);
+        var commands = _pulumi.Commands;
+        var source = Stack(commands, "nightly-");
+        var restore = Stack(commands, "restore-");
+        var restoreConfig = commands.Where(c => c.StartsWith("config set", StringComparison.Ordinal) && c.Contains($"--stack {restore} ", StringComparison.Ordinal) && c.Contains("databases[0]", StringComparison.Ordinal))
+            .Select(c => c.Split(" -- ")[1]).ToList();
+        Assert.Equal(
+        [
+            "pg-platform:databases[0].name linkding",
+            "pg-platform:databases[0].instances 1",
+            $"pg-platform:databases[0].recoverFrom.stack {source}",
+            "pg-platform:databases[0].recoverFrom.backupId 20261122T095500",
+            "pg-platform:databases[0].recoverFrom.targetTime 2026-11-22T10:00:00.250000Z",
+        ], restoreConfig);
+        Assert.Equal(
+        [
+            $"up {source}", $"up {restore}", $"destroy {restore}", $"rm {restore}", $"destroy {source}", $"rm {source}",
+        ], Lifecycle(commands));
+        // The restored Cluster is reached through its own forward, asked whether it accepts writes.
+        Assert.Single(_probed);
+        Assert.Contains(api.Requests, r => r.Path == $"/apis/postgresql.cnpg.io/v1/namespaces/{RestoredNamespace}/clusters/linkding-db");
+    }
+
+    [Fact]
+    public async Task A_restored_cluster_that_never_becomes_ready_fails_the_restore_and_its_stack_is_still_destroyed()
+    {
+        var api = WithRestoredCluster(ReadyCluster(), ready: false);
+        RestoreFailedException? failure = null;
+
+        await Run(api, async (target, ct) => failure = await Assert.ThrowsAsync<RestoreFailedException>(() => target.RestoreAsync(new RestoreRequest("latest-1", "20261122T095500"), ct)))
+            .RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
+
+        Assert.NotNull(failure);
+        Assert.StartsWith($"restore into {RestoredNamespace}: Cluster {RestoredNamespace}/linkding-db Ready: not reached within", failure.Message, StringComparison.Ordinal);
+        var restore = Stack(_pulumi.Commands, "restore-");
+        Assert.Equal([$"up {restore}", $"destroy {restore}", $"rm {restore}"], Lifecycle(_pulumi.Commands).Where(c => c.EndsWith(restore, StringComparison.Ordinal)));
+        Assert.Empty(_probed);
+    }
+
+    [Fact]
+    public async Task A_restore_stack_that_will_not_deploy_fails_the_restore_with_pulumis_reason_and_is_removed()
+    {
+        var api = ReadyCluster();
+        RestoreFailedException? failure = null;
+        var run = Run(api, async (target, ct) => failure = await Assert.ThrowsAsync<RestoreFailedException>(() => target.RestoreAsync(new RestoreRequest("latest-1", "x"), ct)));
+        var failingRestores = new EphemeralDrillRun
+        {
+            // Only the restore stack's up fails: its config carries recoverFrom.
+            ConfigureStack = options => options with
+            {
+                SearchPath = _pulumi.SearchPath,
+                BackendDirectory = Path.Combine(_pulumi.BackendDirectory, options.StackName),
+                Environment = _pulumi.Environment(fail: options.StackName.StartsWith(EphemeralRestores.StackPrefix, StringComparison.Ordinal) ? "up" : null, stderr: "container not found"),
+            },
+            StartTarget = run.StartTarget,
+            RunDrill = run.RunDrill,
+        };
+
+        await failingRestores.RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
+
+        Assert.NotNull(failure);
+        Assert.StartsWith("the restore could not be deployed: ", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("container not found", failure.Message, StringComparison.Ordinal);
+        var restore = Stack(_pulumi.Commands, "restore-");
+        Assert.Equal([$"up {restore}", $"destroy {restore}", $"rm {restore}"], Lifecycle(_pulumi.Commands).Where(c => c.EndsWith(restore, StringComparison.Ordinal)));
+    }
+
+    private static FakeKubernetesApi WithRestoredCluster(FakeKubernetesApi api, bool ready) => api
+        .On("GET", $"/apis/postgresql.cnpg.io/v1/namespaces/{RestoredNamespace}/clusters/linkding-db", Cluster("linkding-db-1", ready))
+        .On("GET", $"/api/v1/namespaces/{RestoredNamespace}/secrets/linkding-db-owner", Secret("linkding-db-owner", ("username", "linkding"), ("password", "restored-password")))
+        .On("GET", $"/api/v1/namespaces/{RestoredNamespace}/pods", """{"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"linkding-db-1"}}]}""")
+        .On("GET", $"/apis/discovery.k8s.io/v1/namespaces/{RestoredNamespace}/endpointslices", """{"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSliceList","items":[]}""");
+
+    private static string Stack(IReadOnlyList<string> commands, string prefix) =>
+        commands.Select(c => c.Split(' ')).Where(a => a[0] == "stack" && a[1] == "init" && a[2].StartsWith(prefix, StringComparison.Ordinal)).Select(a => a[2]).Single();
+
+    /// <summary><c>up S</c>, <c>destroy S</c>, <c>rm S</c> in the order pulumi ran them.</summary>
+    private static List<string> Lifecycle(IReadOnlyList<string> commands) =>
+    [
+        .. commands.Select(c => c.Split(' ')).Where(a => a[0] is "up" or "destroy" || (a[0] == "stack" && a[1] == "rm"))
+            .Select(a => a[0] == "stack" ? $"rm {a[2]}" : $"{a[0]} {a[Array.IndexOf(a, "--stack") + 1]}"),
+    ];
+
+    private EphemeralDrillRun Run(FakeKubernetesApi api, Func<IBackupTarget, CancellationToken, Task> drill) => new()
+    {
+        ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(), BackendDirectory = Path.Combine(_pulumi.BackendDirectory, options.StackName) },
+        StartTarget = async (deployed, ct) => await KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
+        {
+            Namespace = Namespace,
+            ClusterName = "linkding-db",
+            ReadyTimeout = TimeSpan.FromMilliseconds(200),
+            RestoreTimeout = TimeSpan.FromMilliseconds(300),
+            PollInterval = TimeSpan.FromMilliseconds(10),
+            DeployRestore = deployed.Restores!.DeployAsync,
+            ReadWriteProbe = (connection, _) =>
+            {
+                _probed.Add(connection);
+                return Task.FromResult(true);
+            },
+        }, new FakePortForwarder(), null, _ => { }, ct),
+        RunDrill = async (target, kind, _, ct) =>
+        {
+            await drill((IBackupTarget)target, ct);
+            return new DrillEvidence
+            {
+                Drill = DrillNames.Name(kind), Target = target.Name, Fault = "none", Passed = true, Reason = "observed",
+                StartedAt = DateTimeOffset.UtcNow, DurationSeconds = 1,
+                OperatorVersion = target.Facts.OperatorVersion, PostgresImage = target.Facts.PostgresImage, StorageClass = target.Facts.StorageClass,
+            };
+        },
+    };
+}
