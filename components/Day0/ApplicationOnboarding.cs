@@ -31,7 +31,6 @@ public static class ApplicationOnboarding
     public static string Add(IComponentScope scope, AzureScope azure, AppDatabase database, string app, string? deliverySubject)
     {
         var env = azure.Args.Environment;
-        var subscription = azure.Args.SubscriptionId;
         var db = database.Outputs;
         var container = azure.Add($"{app}-backup-container", "azure-native:storage:BlobContainer", new()
         {
@@ -41,23 +40,18 @@ public static class ApplicationOnboarding
             ["publicAccess"] = "None",
         });
         var identity = azure.Identity($"{app}-db", db.Namespace, db.ServiceAccountName);
-        azure.Add($"{app}-db-blob-contributor", "azure-native:authorization:RoleAssignment", new()
+        void BlobRole(string part, string role, object scope) => azure.Add(part, "azure-native:authorization:RoleAssignment", new()
         {
             ["principalId"] = new OutputReference(identity, "principalId"),
             ["principalType"] = "ServicePrincipal",
-            ["roleDefinitionId"] = AzureRoles.Definition(subscription, AzureRoles.StorageBlobDataContributor),
-            ["scope"] = new OutputReference(container, "id"),
+            ["roleDefinitionId"] = AzureRoles.Definition(azure.Args.SubscriptionId, role),
+            ["scope"] = scope,
         });
+        BlobRole($"{app}-db-blob-contributor", AzureRoles.StorageBlobDataContributor, new OutputReference(container, "id"));
         if (database.Args.Recovery is { } recovery)
         {
             // The source container belongs to another stack, so it is scoped by its id, never by an output.
-            azure.Add(SourceReaderPart(app), "azure-native:authorization:RoleAssignment", new()
-            {
-                ["principalId"] = new OutputReference(identity, "principalId"),
-                ["principalType"] = "ServicePrincipal",
-                ["roleDefinitionId"] = AzureRoles.Definition(subscription, AzureRoles.StorageBlobDataReader),
-                ["scope"] = azure.ContainerId(AppDatabase.BackupContainerName(app, recovery.SourceEnvironment)),
-            });
+            BlobRole(SourceReaderPart(app), AzureRoles.StorageBlobDataReader, azure.ContainerId(AppDatabase.BackupContainerName(app, recovery.SourceEnvironment)));
         }
 
         var labels = Labels.For(app, "access", database.Args.Team, env);
