@@ -7,34 +7,52 @@ namespace PgPlatform.Components.Day0;
 
 /// <summary>
 /// What day-0 gives each application's database: its blob container, a workload identity that may write
-/// only to that container, the cluster's ServiceAccount carrying that identity, and the delivery subject's
-/// rights in the application's namespace (CNPG and External Secrets objects there, nothing cluster-wide).
+/// only to that container (and read the source container of a recovery), the cluster's ServiceAccount
+/// carrying that identity, and, where the stack has a delivery subject, its rights in the application's
+/// namespace (CNPG and External Secrets objects there, nothing cluster-wide).
 /// </summary>
 public static class ApplicationOnboarding
 {
     /// <summary>Verbs the delivery subject has on the database objects of its namespace.</summary>
     public static readonly IReadOnlyList<string> DeliveryVerbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 
-    /// <summary>Onboards <paramref name="database"/>; returns the logical name of its container (for the lifecycle policy).</summary>
-    public static string Add(IComponentScope scope, AzureBackbone azure, AppDatabase database, string app, PlatformFoundationArgs args)
+    /// <summary>
+    /// What the database of <paramref name="app"/> waits for beyond the platform's dependencies: with a
+    /// <paramref name="recovery"/>, the identity's read access to the source container, without which the
+    /// restore cannot start.
+    /// </summary>
+    public static IReadOnlyList<string> Dependencies(AzureScope azure, string app, DatabaseRecovery? recovery) =>
+        recovery is null ? [] : [azure.NameOf(SourceReaderPart(app))];
+
+    /// <summary>
+    /// Onboards <paramref name="database"/>; returns the logical name of its container (for the lifecycle policy).
+    /// A null <paramref name="deliverySubject"/> grants no delivery RBAC (stacks that onboard against a base environment).
+    /// </summary>
+    public static string Add(IComponentScope scope, AzureScope azure, AppDatabase database, string app, string? deliverySubject)
     {
-        var env = args.Environment;
+        var env = azure.Args.Environment;
         var db = database.Outputs;
         var container = azure.Add($"{app}-backup-container", "azure-native:storage:BlobContainer", new()
         {
             ["resourceGroupName"] = azure.ResourceGroupName,
-            ["accountName"] = new OutputReference(azure.StorageAccount, "name"),
+            ["accountName"] = azure.StorageAccountName,
             ["containerName"] = AppDatabase.BackupContainerName(app, env),
             ["publicAccess"] = "None",
         });
         var identity = azure.Identity($"{app}-db", db.Namespace, db.ServiceAccountName);
-        azure.Add($"{app}-db-blob-contributor", "azure-native:authorization:RoleAssignment", new()
+        void BlobRole(string part, string role, object scope) => azure.Add(part, "azure-native:authorization:RoleAssignment", new()
         {
             ["principalId"] = new OutputReference(identity, "principalId"),
             ["principalType"] = "ServicePrincipal",
-            ["roleDefinitionId"] = AzureRoles.Definition(args.SubscriptionId, AzureRoles.StorageBlobDataContributor),
-            ["scope"] = new OutputReference(container, "id"),
+            ["roleDefinitionId"] = AzureRoles.Definition(azure.Args.SubscriptionId, role),
+            ["scope"] = scope,
         });
+        BlobRole($"{app}-db-blob-contributor", AzureRoles.StorageBlobDataContributor, new OutputReference(container, "id"));
+        if (database.Args.Recovery is { } recovery)
+        {
+            // The source container belongs to another stack, so it is scoped by its id, never by an output.
+            BlobRole(SourceReaderPart(app), AzureRoles.StorageBlobDataReader, azure.ContainerId(AppDatabase.BackupContainerName(app, recovery.SourceEnvironment)));
+        }
 
         var labels = Labels.For(app, "access", database.Args.Team, env);
         void Add(string part, object obj) =>
@@ -48,6 +66,11 @@ public static class ApplicationOnboarding
             Kind = "ServiceAccount",
             Metadata = Meta(db.ServiceAccountName, new() { ["azure.workload.identity/client-id"] = new OutputReference(identity, "clientId").Embed() }),
         });
+        if (deliverySubject is null)
+        {
+            return container;
+        }
+
         var role = $"{app}-delivery";
         Add("delivery-role", new V1Role
         {
@@ -67,10 +90,12 @@ public static class ApplicationOnboarding
             Kind = "RoleBinding",
             Metadata = Meta(role),
             RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = role },
-            Subjects = [Subject(args.DeliverySubject)],
+            Subjects = [Subject(deliverySubject)],
         });
         return container;
     }
+
+    private static string SourceReaderPart(string app) => $"{app}-db-source-reader";
 
     /// <summary>An RBAC subject: <c>system:serviceaccount:ns:name</c> is a service account, anything else a user.</summary>
     public static Rbacv1Subject Subject(string subject)

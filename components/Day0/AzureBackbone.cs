@@ -1,5 +1,4 @@
 using PgPlatform.Components.Model;
-using PgPlatform.Components.Naming;
 
 namespace PgPlatform.Components.Day0;
 
@@ -14,13 +13,12 @@ public sealed class AzureBackbone
     public const string TokenExchangeAudience = "api://AzureADTokenExchange";
 
     /// <summary>Adds the resources.</summary>
-    public AzureBackbone(IComponentScope scope, PlatformFoundationArgs args, IReadOnlyDictionary<string, string> tags)
+    public AzureBackbone(IComponentScope scope, PlatformFoundationArgs args)
     {
-        Scope = scope;
-        Args = args;
-        Tags = tags;
+        Azure = AzureScope.Owned(scope, args);
+        var tags = Azure.Tags;
         var env = args.Environment;
-        ResourceGroup = Add("resource-group", "azure-native:resources:ResourceGroup", new()
+        ResourceGroup = Add(AzureScope.ResourceGroupPart, "azure-native:resources:ResourceGroup", new()
         {
             ["resourceGroupName"] = env.ResourceGroupName,
             ["location"] = args.Location,
@@ -28,7 +26,7 @@ public sealed class AzureBackbone
         });
         Vault = Add("key-vault", "azure-native:keyvault:Vault", new()
         {
-            ["resourceGroupName"] = ResourceGroupName,
+            ["resourceGroupName"] = Azure.ResourceGroupName,
             ["vaultName"] = env.KeyVaultName,
             ["location"] = args.Location,
             ["properties"] = new Dictionary<string, object?>
@@ -43,9 +41,9 @@ public sealed class AzureBackbone
             },
             ["tags"] = tags,
         });
-        StorageAccount = Add("backup-storage", "azure-native:storage:StorageAccount", new()
+        StorageAccount = Add(AzureScope.StorageAccountPart, "azure-native:storage:StorageAccount", new()
         {
-            ["resourceGroupName"] = ResourceGroupName,
+            ["resourceGroupName"] = Azure.ResourceGroupName,
             ["accountName"] = env.BackupStorageAccount,
             ["location"] = args.Location,
             ["kind"] = "StorageV2",
@@ -64,7 +62,7 @@ public sealed class AzureBackbone
             ["roleDefinitionId"] = AzureRoles.Definition(args.SubscriptionId, AzureRoles.KeyVaultSecretsOfficer),
             ["scope"] = new OutputReference(Vault, "id"),
         });
-        var eso = Identity("external-secrets", OperatorReleases.ExternalSecretsNamespace, OperatorReleases.ExternalSecretsNamespace);
+        var eso = Azure.Identity("external-secrets", OperatorReleases.ExternalSecretsNamespace, OperatorReleases.ExternalSecretsNamespace);
         ExternalSecretsClientId = new OutputReference(eso, "clientId");
         Add("external-secrets-secrets-user", "azure-native:authorization:RoleAssignment", new()
         {
@@ -90,38 +88,8 @@ public sealed class AzureBackbone
     /// <summary>External Secrets' identity, for its service account annotation.</summary>
     public OutputReference ExternalSecretsClientId { get; }
 
-    /// <summary>The resource group's name as an output, so everything in it waits for it.</summary>
-    public OutputReference ResourceGroupName => new(ResourceGroup, "name");
+    /// <summary>Where the backbone's resources are, for the resources added next to them.</summary>
+    public AzureScope Azure { get; }
 
-    private IComponentScope Scope { get; }
-
-    private PlatformFoundationArgs Args { get; }
-
-    private IReadOnlyDictionary<string, string> Tags { get; }
-
-    /// <summary>A user-assigned identity federated with service account <paramref name="serviceAccount"/> in <paramref name="ns"/>.</summary>
-    public string Identity(string part, string ns, string serviceAccount)
-    {
-        var identity = Add($"{part}-identity", "azure-native:managedidentity:UserAssignedIdentity", new()
-        {
-            ["resourceGroupName"] = ResourceGroupName,
-            ["resourceName"] = ResourceNames.FromPath(["id", part, Args.Environment.Name]),
-            ["location"] = Args.Location,
-            ["tags"] = Tags,
-        });
-        Add($"{part}-federation", "azure-native:managedidentity:FederatedIdentityCredential", new()
-        {
-            ["resourceGroupName"] = ResourceGroupName,
-            ["resourceName"] = new OutputReference(identity, "name"),
-            ["federatedIdentityCredentialResourceName"] = ResourceNames.FromPath(["fic", part]),
-            ["issuer"] = Args.OidcIssuerUrl,
-            ["subject"] = $"system:serviceaccount:{ns}:{serviceAccount}",
-            ["audiences"] = new List<object?> { TokenExchangeAudience },
-        });
-        return identity;
-    }
-
-    /// <summary>Adds a Pulumi resource under the foundation's scope and returns its logical name.</summary>
-    public string Add(string part, string type, Dictionary<string, object?> properties, params string[] dependsOn) =>
-        Scope.Model.Add(new PulumiResource(ResourceNames.FromPath([.. Scope.Path, part]), type, properties) { DependsOn = dependsOn }).Name;
+    private string Add(string part, string type, Dictionary<string, object?> properties) => Azure.Add(part, type, properties);
 }

@@ -12,6 +12,9 @@ public static class AzureRoles
     /// <summary>Storage Blob Data Contributor: read and write blobs.</summary>
     public const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
 
+    /// <summary>Storage Blob Data Reader: read blobs (a restored cluster reads its source's backups).</summary>
+    public const string StorageBlobDataReader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
+
     /// <summary>The full role definition id in <paramref name="subscriptionId"/>.</summary>
     public static string Definition(string subscriptionId, string role) =>
         $"/subscriptions/{subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{role}";

@@ -11,7 +11,7 @@ namespace PgPlatform.Components.Day0;
 /// admission policies, the Argo CD project and ApplicationSets, and fleet alerts. Applications are
 /// onboarded with <see cref="Onboard"/>; <see cref="Complete"/> adds what spans all of them.
 /// </summary>
-public sealed class PlatformFoundation
+public sealed class PlatformFoundation : IDatabaseOnboarding
 {
     private readonly IComponentScope _scope;
     private readonly PlatformFoundationArgs _args;
@@ -26,14 +26,7 @@ public sealed class PlatformFoundation
         _scope = ComponentScope.Child(scope, name);
         _args = args;
         var env = args.Environment;
-        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["managed-by"] = "pg-platform",
-            ["environment"] = env.Name,
-            ["tier"] = env.Tier.Name,
-            ["cost-class"] = env.Tier.CostClass,
-        };
-        _azure = new AzureBackbone(_scope, args, tags);
+        _azure = new AzureBackbone(_scope, args);
         var releases = OperatorReleases.Add(_scope, _azure.ExternalSecretsClientId, args.GitOps.ArgoCdNamespace);
         Operators = releases;
         DatabaseDependencies = [.. releases, _azure.Vault, _azure.DeployerCanWriteSecrets];
@@ -59,10 +52,14 @@ public sealed class PlatformFoundation
     /// <summary>What every application database waits for: the operators (their CRDs), the vault and the right to write to it.</summary>
     public IReadOnlyList<string> DatabaseDependencies { get; }
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> DependenciesOf(string app, DatabaseRecovery? recovery) =>
+        [.. DatabaseDependencies, .. ApplicationOnboarding.Dependencies(_azure.Azure, app, recovery)];
+
     /// <summary>Gives <paramref name="database"/> of application <paramref name="app"/> its container, identity, ServiceAccount and delivery RBAC.</summary>
     public void Onboard(string app, AppDatabase database)
     {
-        var container = ApplicationOnboarding.Add(_scope, _azure, database, app, _args);
+        var container = ApplicationOnboarding.Add(_scope, _azure.Azure, database, app, _args.DeliverySubject);
         _containers.Add((container, AppDatabase.BackupContainerName(app, _args.Environment), database.RetentionDays));
     }
 
@@ -91,10 +88,10 @@ public sealed class PlatformFoundation
                 },
             },
         }).ToList();
-        _azure.Add("backup-lifecycle", "azure-native:storage:ManagementPolicy", new()
+        _azure.Azure.Add("backup-lifecycle", "azure-native:storage:ManagementPolicy", new()
         {
-            ["resourceGroupName"] = _azure.ResourceGroupName,
-            ["accountName"] = new OutputReference(_azure.StorageAccount, "name"),
+            ["resourceGroupName"] = _azure.Azure.ResourceGroupName,
+            ["accountName"] = _azure.Azure.StorageAccountName,
             ["managementPolicyName"] = "default",
             ["policy"] = new Dictionary<string, object?> { ["rules"] = rules },
         }, [.. _containers.Select(c => c.Container)]);

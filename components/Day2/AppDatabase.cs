@@ -1,5 +1,4 @@
 using k8s.Models;
-using PgPlatform.Components.Kubernetes.Crds.BarmanCloud;
 using PgPlatform.Components.Kubernetes.Crds.Cnpg;
 using PgPlatform.Components.Kubernetes.Crds.ExternalSecrets;
 using PgPlatform.Components.Kubernetes.Crds.Monitoring;
@@ -66,6 +65,11 @@ public sealed class AppDatabase
                 $"declare RetentionDays between {tier.MinRetentionDays} and {tier.MaxRetentionDays} or leave it unset");
         }
 
+        if (args.Recovery is { } recovery)
+        {
+            RecoveryBootstrap.Require(recovery, name, env, where);
+        }
+
         var database = args.Database ?? name.Replace('-', '_');
         var owner = args.Owner ?? database;
         var ns = env.NamespaceFor(name);
@@ -98,10 +102,9 @@ public sealed class AppDatabase
                 ImageName = ContainerImages.Postgres,
                 Description = $"{name} database ({env.Name}, {tier.Name})",
                 Postgresql = new PostgresConfiguration { Parameters = PostgresParameters(args) },
-                Bootstrap = new BootstrapConfiguration
-                {
-                    InitDb = new BootstrapInitDb { Database = database, Owner = owner, Secret = new() { Name = ownerSecret }, DataChecksums = true },
-                },
+                Bootstrap = args.Recovery is { } source
+                    ? RecoveryBootstrap.Bootstrap(source, database, owner, ownerSecret)
+                    : new BootstrapConfiguration { InitDb = new BootstrapInitDb { Database = database, Owner = owner, Secret = new() { Name = ownerSecret }, DataChecksums = true } },
                 Storage = new StorageConfiguration { Size = storageSize, StorageClass = env.EffectiveStorageClass },
                 WalStorage = args.WalStorageSize is null ? null : new StorageConfiguration { Size = args.WalStorageSize, StorageClass = env.EffectiveStorageClass },
                 Resources = resources,
@@ -114,26 +117,18 @@ public sealed class AppDatabase
                 TopologySpreadConstraints = tier.RequireZoneSpread ? [ZoneSpread(clusterName)] : null,
                 EnablePdb = tier.EnablePodDisruptionBudget,
                 Plugins = [new PluginConfiguration { Name = BarmanCloudPlugin, IsWalArchiver = true, Parameters = new Dictionary<string, string> { ["barmanObjectName"] = objectStoreName } }],
+                ExternalClusters = args.Recovery is null ? null : RecoveryBootstrap.ExternalClusters(clusterName),
                 InheritedMetadata = new EmbeddedObjectMetadata { Labels = args.UseWorkloadIdentity ? new Dictionary<string, string>(labels) { [WorkloadIdentityLabel] = "true" } : new Dictionary<string, string>(labels) },
                 ServiceAccountName = args.UseWorkloadIdentity ? clusterName : null,
             },
         });
 
-        Add("backups", new ObjectStore
+        Add("backups", BackupObjectStore.For(Meta(objectStoreName), env.BackupStorageAccount, BackupContainerName(name, env), $"{retention}d"));
+        if (args.Recovery is { } origin)
         {
-            Metadata = Meta(objectStoreName),
-            Spec = new ObjectStoreSpec
-            {
-                Configuration = new BarmanObjectStoreConfiguration
-                {
-                    DestinationPath = $"https://{env.BackupStorageAccount}.blob.core.windows.net/{BackupContainerName(name, env)}",
-                    AzureCredentials = new AzureCredentials { InheritFromAzureAd = true },
-                    Wal = new WalBackupConfiguration { Compression = "gzip", MaxParallel = 2 },
-                    Data = new DataBackupConfiguration { Compression = "gzip", Jobs = 2 },
-                },
-                RetentionPolicy = $"{retention}d",
-            },
-        });
+            // Read-only for this cluster: no retention policy, so nothing here ever deletes the source's backups.
+            Add("origin-backups", BackupObjectStore.For(Meta(RecoveryBootstrap.OriginStoreName(clusterName)), env.BackupStorageAccount, BackupContainerName(name, origin.SourceEnvironment), null));
+        }
 
         Add("scheduled-backup", new ScheduledBackup
         {
@@ -203,7 +198,10 @@ public sealed class AppDatabase
     public static string OwnerPasswordSecretName(string app, PlatformEnvironment env) => $"{app}-{env.Name}-db-owner-password";
 
     /// <summary>Blob container holding the backups of <paramref name="app"/> in <paramref name="env"/>.</summary>
-    public static string BackupContainerName(string app, PlatformEnvironment env) => $"{app}-{env.Name}";
+    public static string BackupContainerName(string app, PlatformEnvironment env) => BackupContainerName(app, env.Name);
+
+    /// <summary>Blob container holding the backups of <paramref name="app"/> in the environment named <paramref name="environment"/>.</summary>
+    public static string BackupContainerName(string app, string environment) => $"{app}-{environment}";
 
     private static Dictionary<string, string> PostgresParameters(AppDatabaseArgs args)
     {

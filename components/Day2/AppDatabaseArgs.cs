@@ -41,10 +41,15 @@ public sealed record AppDatabaseArgs
 
     /// <summary>
     /// Whether the instances run as the day-0 ServiceAccount carrying the backup workload identity. Default:
-    /// true. Without it (stacks that own no foundation) CNPG creates its own ServiceAccount and the object
-    /// store cannot be reached.
+    /// true. Without it CNPG creates its own ServiceAccount and the object store cannot be reached.
     /// </summary>
     public bool UseWorkloadIdentity { get; init; } = true;
+
+    /// <summary>
+    /// Bootstrap by recovery from another environment's backups instead of an empty initdb. Default: none.
+    /// The cluster still archives into its own container.
+    /// </summary>
+    public DatabaseRecovery? Recovery { get; init; }
 
     /// <summary>Extra postgresql.conf parameters. Default: none beyond the platform's.</summary>
     public IReadOnlyDictionary<string, string> PostgresParameters { get; init; } = new Dictionary<string, string>();

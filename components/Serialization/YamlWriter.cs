@@ -202,6 +202,7 @@ public static partial class YamlWriter
     [GeneratedRegex(@"^[A-Za-z0-9/._$(][A-Za-z0-9 /._:=@+$~^()<>*,;!%-]*(?<! )$")]
     private static partial Regex PlainSafe();
 
-    [GeneratedRegex(@"^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?(\d[\d_]*)?\.?\d[\d_:]*([eE][-+]?\d+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[-+]?\d+(\.\d*)?[eE][-+]?\d+|=|<<)$")]
+    /// <summary>Plain scalars a YAML 1.1 reader (Go's yaml packages among them) would not read as a string: null, booleans, numbers, timestamps.</summary>
+    [GeneratedRegex(@"^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?(\d[\d_]*)?\.?\d[\d_:]*([eE][-+]?\d+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[-+]?\d+(\.\d*)?[eE][-+]?\d+|=|<<|\d{4}-\d\d?-\d\d?([Tt ].*)?)$")]
     private static partial Regex AmbiguousScalar();
 }

@@ -49,9 +49,10 @@ public sealed record TierProfile
     public required string StorageClass { get; init; }
 
     /// <summary>
-    /// Whether a stack of this tier owns its cluster's day-0 foundation. Ephemeral stacks (drills) only add
-    /// databases to a cluster whose foundation another stack owns, so destroying them never removes shared
-    /// operators, vaults or policies.
+    /// Whether a stack of this tier owns its cluster's day-0 foundation. Default: true. Stacks of a tier that
+    /// does not (ephemeral drill stacks) onboard their databases against the base environment's existing
+    /// day-0 resources, named by the stack's settings: each database gets its own container, identity and
+    /// ServiceAccount there, so destroying the stack never removes shared operators, vaults or policies.
     /// </summary>
     public bool DeploysFoundation { get; init; } = true;
 

@@ -12,7 +12,7 @@ public sealed class CompileCommand : Command
 {
     /// <summary>Creates the command.</summary>
     public CompileCommand(CommandContext context)
-        : base("compile", "Print the Pulumi YAML program of $PULUMI_STACK, configured by $PULUMI_CONFIG (JSON). Pulumi.yaml names this command as its compiler. Exit 0 printed, 1 bad settings or contract violations, 2 usage error.")
+        : base("compile", "Print the Pulumi YAML program of $PULUMI_STACK, configured by $PULUMI_CONFIG (JSON). Pulumi.yaml names this command as its compiler. Settings: README.md 'Stack settings' (pg-platform:databases[].recoverFrom {stack, backupId?, targetTime?} restores a database from another stack's backups). Exit 0 printed, 1 bad settings or contract violations, 2 usage error.")
     {
         SetAction(_ => CommandRunner.Run(context, () =>
         {

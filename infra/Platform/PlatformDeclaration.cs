@@ -8,7 +8,8 @@ namespace PgPlatform.Infra.Platform;
 
 /// <summary>
 /// Builds the model of one stack: the cluster's day-0 foundation (unless the tier owns none: ephemeral drill
-/// stacks rely on their base environment's), then every application the stack selects from the catalog.
+/// stacks onboard their databases against their base environment's), then every application the stack
+/// selects from the catalog, each onboarded (and restored from another stack's backups when it says so).
 /// </summary>
 public static class PlatformDeclaration
 {
@@ -23,7 +24,7 @@ public static class PlatformDeclaration
 
         var environment = Environment(settings);
         var model = new ResourceModel();
-        var foundation = !settings.Tier.DeploysFoundation ? null : new PlatformFoundation(model, "platform", new PlatformFoundationArgs
+        var day0 = new PlatformFoundationArgs
         {
             Environment = environment,
             Location = settings.AzureLocation,
@@ -31,13 +32,19 @@ public static class PlatformDeclaration
             OidcIssuerUrl = settings.OidcIssuerUrl,
             DeliverySubject = settings.DeliverySubject,
             GitOps = GitOps(settings),
-        });
+        };
+        IDatabaseOnboarding onboarding = settings.Tier.DeploysFoundation
+            ? new PlatformFoundation(model, "platform", day0)
+            : new BaseEnvironmentOnboarding(model, "platform", day0);
         foreach (var selection in settings.Databases)
         {
             var entry = catalog.FirstOrDefault(c => c.Name == selection.Name)
                 ?? throw new DeclarationException(
                     $"stack '{settings.Stack}' selects application '{selection.Name}', which the catalog does not declare",
                     $"use one of {string.Join(", ", catalog.Select(c => c.Name))}, or add it to infra/Platform/ApplicationCatalog.cs");
+            var recovery = selection.RecoverFrom is { } from
+                ? new DatabaseRecovery { SourceEnvironment = from.Stack, BackupId = from.BackupId, TargetTime = from.TargetTime }
+                : null;
             var application = new Application(model, entry.Name, new ApplicationArgs
             {
                 Database = new AppDatabaseArgs
@@ -49,15 +56,15 @@ public static class PlatformDeclaration
                     WalStorageSize = selection.WalStorageSize,
                     BackupSchedule = selection.BackupSchedule,
                     RetentionDays = selection.RetentionDays,
-                    DependsOn = foundation?.DatabaseDependencies ?? [],
-                    UseWorkloadIdentity = foundation is not null,
+                    Recovery = recovery,
+                    DependsOn = onboarding.DependenciesOf(entry.Name, recovery),
                 },
                 Workload = entry.Workload,
             });
-            foundation?.Onboard(entry.Name, application.Database);
+            onboarding.Onboard(entry.Name, application.Database);
         }
 
-        foundation?.Complete();
+        onboarding.Complete();
         return model;
     }
 

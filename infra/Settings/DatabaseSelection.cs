@@ -20,4 +20,7 @@ public sealed record DatabaseSelection
 
     /// <summary>Recovery window in days. Default: the tier's.</summary>
     public int? RetentionDays { get; init; }
+
+    /// <summary>Where the database is restored from. Default: none (a new, empty database).</summary>
+    public RecoverySelection? RecoverFrom { get; init; }
 }

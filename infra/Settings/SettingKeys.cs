@@ -50,7 +50,7 @@ public static class SettingKeys
 
     /// <summary>Databases of the stack.</summary>
     public static readonly SettingKey Databases = new("databases", true, "[{name: linkding, storageSize: 10Gi}]",
-        "applications deployed in the stack, each {name, instances?, storageSize?, walStorageSize?, backupSchedule?, retentionDays?}");
+        "applications deployed in the stack, each {name, instances?, storageSize?, walStorageSize?, backupSchedule?, retentionDays?, recoverFrom?: {stack, backupId?, targetTime? (RFC 3339, UTC)}}");
 
     /// <summary>All settings, in documentation order.</summary>
     public static IReadOnlyList<SettingKey> All { get; } =

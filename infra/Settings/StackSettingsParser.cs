@@ -15,7 +15,7 @@ namespace PgPlatform.Infra.Settings;
 /// </summary>
 public static partial class StackSettingsParser
 {
-    private static readonly string[] DatabaseFields = ["name", "instances", "storageSize", "walStorageSize", "backupSchedule", "retentionDays"];
+    private static readonly string[] DatabaseFields = ["name", "instances", "storageSize", "walStorageSize", "backupSchedule", "retentionDays", "recoverFrom"];
 
     /// <summary>Parses the config of stack <paramref name="stack"/>; <paramref name="source"/> names where it came from in errors.</summary>
     public static StackSettings Parse(string stack, IReadOnlyDictionary<string, JsonNode?> config, string source)
@@ -50,7 +50,7 @@ public static partial class StackSettingsParser
             StorageClass = Optional(SettingKeys.StorageClass) is { } sc ? Checked(SettingKeys.StorageClass, sc, source, StorageClassPattern(), "it is not a Kubernetes object name") : null,
             GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, RepoUrlPattern(), "it is not an https:// or ssh:// Git URL"),
             GitOpsRevision = Optional(SettingKeys.GitOpsRevision) ?? "main",
-            Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, source),
+            Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source),
         };
     }
 
@@ -87,7 +87,7 @@ public static partial class StackSettingsParser
     private static SettingsException Invalid(SettingKey key, string value, string source, string why) =>
         new($"setting '{key.Key}' in {source} is '{value}': {why}. Fix: write a valid value, e.g. '{key.Key}: {key.Example}'");
 
-    private static List<DatabaseSelection> Databases(JsonNode? node, string source)
+    private static List<DatabaseSelection> Databases(JsonNode? node, string stack, string source)
     {
         var key = SettingKeys.Databases;
         if (node is null)
@@ -127,7 +127,7 @@ public static partial class StackSettingsParser
                 throw new SettingsException($"{where} has unknown field '{unknown}'. Fix: use only {string.Join(", ", DatabaseFields)}");
             }
 
-            var selection = DatabaseEntry(entry, where);
+            var selection = DatabaseEntry(entry, where) with { RecoverFrom = RecoverySettingParser.Parse(entry["recoverFrom"], stack, $"{key.Key}[{i}]", source) };
             if (result.Any(r => r.Name == selection.Name))
             {
                 throw new SettingsException($"{where}: application '{selection.Name}' is listed twice. Fix: list each application once");

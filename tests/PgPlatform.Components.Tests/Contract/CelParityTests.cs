@@ -50,7 +50,8 @@ public sealed class CelParityTests
     [Fact]
     public void PassingObjectsEvaluateWithoutErrors()
     {
-        foreach (var manifest in ContractCorpus.Platform(Tiers.TierProfiles.Production).Select((o, i) => new Manifest(o, "platform", i)))
+        var production = Tiers.TierProfiles.Production;
+        foreach (var manifest in ContractCorpus.Platform(production).Concat(ContractCorpus.Platform(production, ContractCorpus.Recovery)).Select((o, i) => new Manifest(o, "platform", i)))
         {
             foreach (var rule in ContractRules.All.Where(r => r.Cel is not null && r.Cel.Resources.Any(x => manifest.Is(x.Group, x.Kind))))
             {

@@ -15,25 +15,31 @@ public static class ContractCorpus
     /// <summary>The seed article's example, which must fail in production.</summary>
     public const string SeedArticleCluster = "kind: Cluster\nspec:\n  instances: 1\n  storage:\n    size: 5Gi\n";
 
-    public static List<JsonObject> Platform(TierProfile tier)
+    /// <summary>A point-in-time recovery from the application's backups in another environment.</summary>
+    public static readonly DatabaseRecovery Recovery = new() { SourceEnvironment = "source", BackupId = "20261122T030000", TargetTime = new DateTimeOffset(2026, 11, 22, 18, 0, 0, TimeSpan.Zero) };
+
+    public static List<JsonObject> Platform(TierProfile tier, DatabaseRecovery? recovery = null)
     {
         var model = new ResourceModel();
-        _ = new Application(model, "shop", TestEnvironments.App(tier, tier.Name));
+        var args = TestEnvironments.App(tier, tier.Name);
+        _ = new Application(model, "shop", args with { Database = args.Database with { Recovery = recovery } });
         return model.KubernetesObjects.Select(o => o.ToJson()).ToList();
     }
 
-    private static ContractCase Pass(string rule, string description, Action<List<JsonObject>>? change = null, TierProfile? tier = null) =>
-        new(rule, description, true, () => Changed(tier ?? TierProfiles.Production, change));
+    private static ContractCase Pass(string rule, string description, Action<List<JsonObject>>? change = null, TierProfile? tier = null, DatabaseRecovery? recovery = null) =>
+        new(rule, description, true, () => Changed(tier ?? TierProfiles.Production, change, recovery));
 
-    private static ContractCase Fail(string rule, string description, Action<List<JsonObject>> change, TierProfile? tier = null) =>
-        new(rule, description, false, () => Changed(tier ?? TierProfiles.Production, change));
+    private static ContractCase Fail(string rule, string description, Action<List<JsonObject>> change, TierProfile? tier = null, DatabaseRecovery? recovery = null) =>
+        new(rule, description, false, () => Changed(tier ?? TierProfiles.Production, change, recovery));
 
-    private static List<JsonObject> Changed(TierProfile tier, Action<List<JsonObject>>? change)
+    private static List<JsonObject> Changed(TierProfile tier, Action<List<JsonObject>>? change, DatabaseRecovery? recovery)
     {
-        var tree = Platform(tier);
+        var tree = Platform(tier, recovery);
         change?.Invoke(tree);
         return tree;
     }
+
+    private static JsonObject Recovered(List<JsonObject> tree) => Spec(tree, "Cluster")["bootstrap"]!["recovery"]!.AsObject();
 
     public static JsonObject Kind(List<JsonObject> tree, string kind) => tree.First(o => (string?)o["kind"] == kind);
 
@@ -53,7 +59,13 @@ public static class ContractCorpus
         foreach (var rule in ContractRules.All)
         {
             yield return Pass(rule.Id, "the platform's own production output");
+            yield return Pass(rule.Id, "the platform's own production output, restored from another environment", recovery: Recovery);
         }
+
+        yield return Fail("PGP002", "a restored cluster whose only Barman Cloud entry reads the source", t => Spec(t, "Cluster").AsObject().Remove("plugins"), recovery: Recovery);
+        yield return Fail("PGP004", "a recovery source through the in-tree barmanObjectStore", t => Spec(t, "Cluster")["externalClusters"]![0]!["barmanObjectStore"] = new JsonObject { ["destinationPath"] = "https://x.blob.core.windows.net/shop-source" }, recovery: Recovery);
+        yield return Fail("PGP016", "a recovery Secret nothing produces", t => Recovered(t)["secret"]!["name"] = "other", recovery: Recovery);
+        yield return Pass("PGP016", "a recovery without an owner Secret (the operator's -app Secret)", t => Recovered(t).Remove("secret"), recovery: Recovery);
 
         yield return Pass("PGP001", "staging with 2 instances", t => Spec(t, "Cluster")["instances"] = 2, TierProfiles.Staging);
         yield return Pass("PGP001", "development with 1 instance", null, TierProfiles.Development);

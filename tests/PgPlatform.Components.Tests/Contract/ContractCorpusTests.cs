@@ -41,9 +41,12 @@ public sealed class ContractCorpusTests
     {
         foreach (var tier in TierProfiles.All)
         {
-            var manifests = ContractCorpus.Platform(tier).Select((o, i) => new Manifest(o, tier.Name, i)).ToList();
-            var violations = ContractChecker.Check(manifests);
-            Assert.True(violations.Count == 0, string.Join("\n", violations));
+            foreach (var recovery in new[] { null, ContractCorpus.Recovery })
+            {
+                var manifests = ContractCorpus.Platform(tier, recovery).Select((o, i) => new Manifest(o, tier.Name, i)).ToList();
+                var violations = ContractChecker.Check(manifests);
+                Assert.True(violations.Count == 0, $"{tier.Name}, recovery {recovery is not null}: {string.Join("\n", violations)}");
+            }
         }
     }
 

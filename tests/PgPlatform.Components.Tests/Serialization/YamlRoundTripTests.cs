@@ -30,6 +30,14 @@ public sealed class YamlRoundTripTests
         Assert.Equal(text, (string?)back["key"]);
     }
 
+    [Theory]
+    [InlineData("2026-11-22T18:00:00Z")]
+    [InlineData("2026-11-22")]
+    public void TimestampsAreQuotedSoNoReaderTurnsThemIntoDates(string text)
+    {
+        Assert.Equal($"key: \"{text}\"\n", YamlWriter.Write(new JsonObject { ["key"] = text }));
+    }
+
     [Fact]
     public void NumbersAndBooleansKeepTheirTypes()
     {

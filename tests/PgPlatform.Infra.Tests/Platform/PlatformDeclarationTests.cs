@@ -41,14 +41,31 @@ public sealed class PlatformDeclarationTests
     }
 
     [Fact]
-    public void AnEphemeralStackDeclaresDatabasesOnlyNeverTheSharedFoundation()
+    public void AnEphemeralStackOnboardsAgainstItsBaseEnvironmentAndOwnsNoFoundation()
     {
         var model = PlatformDeclaration.Build(SyntheticStacks.Settings("drill1", TierProfiles.Ephemeral, ["linkding"]), ApplicationCatalog.All);
         var types = model.Resources.OfType<PulumiResource>().Select(r => r.Type).ToHashSet();
-        Assert.Equal(["random:RandomPassword", "azure-native:keyvault:Secret"], types);
-        Assert.DoesNotContain(model.KubernetesObjects, o => o.Group is ObjectGroup.Platform or ObjectGroup.Access);
+        Assert.Equal(
+            ["random:RandomPassword", "azure-native:keyvault:Secret", "azure-native:storage:BlobContainer", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:managedidentity:FederatedIdentityCredential", "azure-native:authorization:RoleAssignment"],
+            types);
+        Assert.DoesNotContain(model.KubernetesObjects, o => o.Group is ObjectGroup.Platform);
+        Assert.Equal(["ServiceAccount"], model.KubernetesObjects.Where(o => o.Group == ObjectGroup.Access).Select(o => (string?)o.ToJson()["kind"]));
+        var container = model.Resources.OfType<PulumiResource>().Single(r => r.Type == "azure-native:storage:BlobContainer");
+        Assert.Equal(("rg-synthetic-drill1", "stsyntheticdrill1", "linkding-drill1"), ((string)container.Properties["resourceGroupName"]!, (string)container.Properties["accountName"]!, (string)container.Properties["containerName"]!));
         var cluster = model.KubernetesObjects.Single(o => o.Object is PgPlatform.Components.Kubernetes.Crds.Cnpg.Cluster).ToJson();
-        Assert.Null(cluster["spec"]!["serviceAccountName"]);
+        Assert.Equal("linkding-db", (string?)cluster["spec"]!["serviceAccountName"]);
         Assert.Equal("drill1", (string?)cluster["metadata"]!["labels"]!["pg-platform.io/environment"]);
+    }
+
+    [Fact]
+    public void ASelectedRecoveryBecomesTheDatabasesBootstrap()
+    {
+        var settings = SyntheticStacks.Settings("qa", TierProfiles.Development, ["linkding"]);
+        settings = settings with { Databases = [settings.Databases[0] with { RecoverFrom = new RecoverySelection { Stack = "dev", BackupId = "20261122T030000" } }] };
+        var model = PlatformDeclaration.Build(settings, ApplicationCatalog.All);
+        var recovery = model.KubernetesObjects.Single(o => o.Object is PgPlatform.Components.Kubernetes.Crds.Cnpg.Cluster).ToJson()["spec"]!["bootstrap"]!["recovery"]!;
+        Assert.Equal("origin", (string?)recovery["source"]);
+        Assert.Equal("20261122T030000", (string?)recovery["recoveryTarget"]!["backupID"]);
+        Assert.Contains(model.Resources.OfType<PulumiResource>(), r => r.Type == "kubernetes:helm.sh/v3:Release");
     }
 }

@@ -41,11 +41,32 @@ public sealed class BadInputTests
     [InlineData("azure-native:location: westeurope", "azure-native:location: West Europe", "setting 'azure-native:location' in Pulumi.prod.yaml is 'West Europe': it is not an Azure region name", "e.g. 'azure-native:location: westeurope'")]
     [InlineData("pg-platform:oidcIssuerUrl: https://", "pg-platform:oidcIssuerUrl: http://", "'pg-platform:oidcIssuerUrl' in Pulumi.prod.yaml", "an OIDC issuer is an https:// URL")]
     [InlineData("stpgpprodbackups", "St_Backups", "storage account names have 3-24 lower-case letters and digits")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: dev", "'pg-platform:databases[1].recoverFrom' in Pulumi.prod.yaml is not a mapping")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, color: blue}", "'pg-platform:databases[1].recoverFrom' in Pulumi.prod.yaml has unknown field 'color'", "use only stack, backupId, targetTime")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {backupId: 20261122T030000}", "'pg-platform:databases[1].recoverFrom' in Pulumi.prod.yaml names no stack")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: Dev_1}", "stack 'Dev_1' is not a stack name", "e.g. 'prod' or 'drill-1a2b3c'")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: prod}", "stack 'prod' cannot recover from its own backups")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, backupId: ../latest}", "backupId '../latest' is not a Barman backup id")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: yesterday}", "'pg-platform:databases[1].recoverFrom' in Pulumi.prod.yaml: targetTime 'yesterday' is not an RFC 3339 timestamp", "'targetTime: 2026-11-22T18:00:00Z'")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: '2026-11-22T19:00:00+01:00'}", "targetTime '2026-11-22T19:00:00+01:00' is not in UTC", "'targetTime: 2026-11-22T18:00:00Z'")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: '2026-02-30T10:00:00Z'}", "targetTime '2026-02-30T10:00:00Z' is not an RFC 3339 timestamp")]
     public async Task BadStackSettings(string from, string to, params string[] expected)
     {
         using var project = new TempProject();
         project.Replace("Pulumi.prod.yaml", from, to);
         await AssertFails(project, expected);
+    }
+
+    [Fact]
+    public async Task AStackMayRestoreFromAnotherStacksBackups()
+    {
+        using var project = new TempProject();
+        project.Replace("Pulumi.prod.yaml", "retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: 2026-11-22T18:00:00Z}");
+        var result = await SynthProd(project);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        var program = File.ReadAllText(Path.Combine(project.Out, "program.yaml"));
+        Assert.Contains("targetTime: \"2026-11-22T18:00:00Z\"", program);
+        Assert.Contains("/blobServices/default/containers/wikijs-dev", program);
     }
 
     [Fact]

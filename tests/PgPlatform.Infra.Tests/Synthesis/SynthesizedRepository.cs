@@ -34,10 +34,13 @@ public sealed class SynthesizedRepository : IDisposable
     public string GitOps(string stack) => Path.Combine(OutDir(stack), "gitops");
 
     /// <summary>Every Kubernetes object the program deploys, with Pulumi's <c>$$</c> escapes undone.</summary>
-    public List<JsonObject> ProgramObjects(string stack, bool gitOpsUnitsOnly = false)
+    public List<JsonObject> ProgramObjects(string stack, bool gitOpsUnitsOnly = false) => ProgramObjects(Program(stack), gitOpsUnitsOnly);
+
+    /// <summary>Every Kubernetes object <paramref name="program"/> deploys, with Pulumi's <c>$$</c> escapes undone.</summary>
+    public static List<JsonObject> ProgramObjects(JsonObject program, bool gitOpsUnitsOnly = false)
     {
         var objects = new List<JsonObject>();
-        foreach (var (name, resource) in Program(stack)["resources"]!.AsObject())
+        foreach (var (name, resource) in program["resources"]!.AsObject())
         {
             // Day-0 units (platform objects, per-application access) are deployed by Pulumi only.
             if (gitOpsUnitsOnly && (name == "pg-platform-platform" || name.EndsWith("-access", StringComparison.Ordinal)))

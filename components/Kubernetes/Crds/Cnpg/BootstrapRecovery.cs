@@ -16,4 +16,7 @@ public sealed class BootstrapRecovery
 
     /// <summary>basic-auth Secret with the owner's username and password.</summary>
     [JsonPropertyName("secret")] public LocalObjectReference? Secret { get; init; }
+
+    /// <summary>Where recovery stops. Default: full recovery to the end of the archived WAL.</summary>
+    [JsonPropertyName("recoveryTarget")] public RecoveryTarget? RecoveryTarget { get; init; }
 }

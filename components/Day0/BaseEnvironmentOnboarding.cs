@@ -1,0 +1,38 @@
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Model;
+
+namespace PgPlatform.Components.Day0;
+
+/// <summary>
+/// Onboarding for stacks whose tier deploys no foundation (ephemeral drill stacks): each database gets its
+/// own container in the base environment's existing storage account, a workload identity in its existing
+/// resource group (both named by the settings, never by outputs of resources the stack does not own) and
+/// the ServiceAccount carrying it. No operators, vault, admission policies, ApplicationSets, delivery RBAC
+/// or lifecycle policy: destroying such a stack never removes anything shared.
+/// </summary>
+public sealed class BaseEnvironmentOnboarding : IDatabaseOnboarding
+{
+    private readonly IComponentScope _scope;
+    private readonly AzureScope _azure;
+
+    /// <summary>Declares the onboarding named <paramref name="name"/> with the base environment's settings <paramref name="args"/>.</summary>
+    public BaseEnvironmentOnboarding(IComponentScope scope, string name, PlatformFoundationArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(args);
+        _scope = ComponentScope.Child(scope, name);
+        _azure = AzureScope.Existing(_scope, args);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> DependenciesOf(string app, DatabaseRecovery? recovery) => ApplicationOnboarding.Dependencies(_azure, app, recovery);
+
+    /// <inheritdoc />
+    public void Onboard(string app, AppDatabase database) => ApplicationOnboarding.Add(_scope, _azure, database, app, deliverySubject: null);
+
+    /// <inheritdoc />
+    public void Complete()
+    {
+        // The base environment's lifecycle policy is the account's only one; this stack leaves it alone.
+    }
+}

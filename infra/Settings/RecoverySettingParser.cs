@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Validation;
+
+namespace PgPlatform.Infra.Settings;
+
+/// <summary>
+/// Reads <c>pg-platform:databases[i].recoverFrom</c>. Like every structured value it may be the mapping
+/// itself (a stack file, <c>pulumi config set --path</c>) or a string holding its JSON.
+/// </summary>
+public static partial class RecoverySettingParser
+{
+    private static readonly string[] Fields = ["stack", "backupId", "targetTime"];
+
+    private const string Example = "recoverFrom: {stack: prod, targetTime: 2026-11-22T18:00:00Z}";
+
+    /// <summary>
+    /// Parses the recovery of entry <paramref name="path"/> (<c>pg-platform:databases[0]</c>) of stack
+    /// <paramref name="stack"/>, read from <paramref name="source"/>; null when <paramref name="node"/> is absent.
+    /// </summary>
+    public static RecoverySelection? Parse(JsonNode? node, string stack, string path, string source)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var where = $"'{path}.recoverFrom' in {source}";
+        if (node is JsonValue text && text.TryGetValue<string>(out var json))
+        {
+            try
+            {
+                node = JsonNode.Parse(json);
+            }
+            catch (JsonException)
+            {
+                node = null;
+            }
+        }
+
+        if (node is not JsonObject entry)
+        {
+            throw new SettingsException($"{where} is not a mapping. Fix: write e.g. '{Example}'");
+        }
+
+        var unknown = entry.Select(p => p.Key).FirstOrDefault(k => !Fields.Contains(k));
+        if (unknown is not null)
+        {
+            throw new SettingsException($"{where} has unknown field '{unknown}'. Fix: use only {string.Join(", ", Fields)}, e.g. '{Example}'");
+        }
+
+        string? Str(string field) => entry[field] is { } v ? v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString() : null;
+        var from = Str("stack") ?? throw new SettingsException($"{where} names no stack. Fix: name the stack whose backups are restored, e.g. '{Example}'");
+        if (!Dns1123.IsLabel(from, 20))
+        {
+            throw new SettingsException($"{where}: stack '{from}' is not a stack name (a DNS-1123 label of at most 20 characters). Fix: name an existing stack, e.g. 'prod' or 'drill-1a2b3c'");
+        }
+
+        if (from == stack)
+        {
+            throw new SettingsException($"{where}: stack '{stack}' cannot recover from its own backups (it would archive into the archive it restores). Fix: name another stack");
+        }
+
+        var backupId = Str("backupId");
+        if (backupId is not null && !RecoveryBootstrap.IsBackupId(backupId))
+        {
+            throw new SettingsException($"{where}: backupId '{backupId}' is not a Barman backup id. Fix: use the id the backup reports, e.g. 'backupId: 20261122T030000', or leave it out for the latest");
+        }
+
+        return new RecoverySelection { Stack = from, BackupId = backupId, TargetTime = Str("targetTime") is { } time ? TargetTime(time, where) : null };
+    }
+
+    private static DateTimeOffset TargetTime(string text, string where)
+    {
+        if (!Rfc3339Pattern().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
+        {
+            throw new SettingsException($"{where}: targetTime '{text}' is not an RFC 3339 timestamp. Fix: write it in UTC, e.g. 'targetTime: 2026-11-22T18:00:00Z'");
+        }
+
+        if (time.Offset != TimeSpan.Zero)
+        {
+            throw new SettingsException($"{where}: targetTime '{text}' is not in UTC. Fix: convert it to UTC and end it with 'Z', e.g. 'targetTime: {time.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)}'");
+        }
+
+        return time;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex Rfc3339Pattern();
+}
