@@ -116,6 +116,7 @@ public sealed class AppDatabase
                 },
                 TopologySpreadConstraints = tier.RequireZoneSpread ? [ZoneSpread(clusterName)] : null,
                 EnablePdb = tier.EnablePodDisruptionBudget,
+                EnableSuperuserAccess = tier.EnableSuperuserAccess ? true : null,
                 Plugins = [new PluginConfiguration { Name = BarmanCloudPlugin, IsWalArchiver = true, Parameters = new Dictionary<string, string> { ["barmanObjectName"] = objectStoreName } }],
                 ExternalClusters = args.Recovery is null ? null : RecoveryBootstrap.ExternalClusters(clusterName),
                 InheritedMetadata = new EmbeddedObjectMetadata { Labels = args.UseWorkloadIdentity ? new Dictionary<string, string>(labels) { [WorkloadIdentityLabel] = "true" } : new Dictionary<string, string>(labels) },

@@ -56,6 +56,13 @@ public sealed record TierProfile
     /// </summary>
     public bool DeploysFoundation { get; init; } = true;
 
+    /// <summary>
+    /// Whether CNPG keeps a <c>postgres</c> superuser login (<c>spec.enableSuperuserAccess</c>, secret
+    /// <c>&lt;cluster&gt;-superuser</c>). Default: false, CNPG's default. Drill clusters need it: switching WAL
+    /// (<c>pg_switch_wal()</c>) and checking what every member acknowledged are superuser work.
+    /// </summary>
+    public bool EnableSuperuserAccess { get; init; }
+
     /// <summary>Cost-centre label value for this tier's resources.</summary>
     public required string CostClass { get; init; }
 }

@@ -43,6 +43,7 @@ public static class TierProfiles
         BackupSchedule = "0 0 * * * *", RetentionDays = 1, MinRetentionDays = 1, MaxRetentionDays = 1,
         CpuRequest = "100m", Memory = "256Mi", SetMemoryLimit = false, StorageSize = "1Gi",
         StorageClass = "pgp-ephemeral", CostClass = "throwaway", DeploysFoundation = false,
+        EnableSuperuserAccess = true,
     };
 
     /// <summary>All tiers, in order.</summary>

@@ -40,6 +40,16 @@ public sealed class AppDatabaseTests
     }
 
     [Fact]
+    public void OnlyEphemeralDrillClustersKeepASuperuserLogin()
+    {
+        Assert.True((bool)ModelObjects.Single(Declare(TierProfiles.Ephemeral), "Cluster")["spec"]!["enableSuperuserAccess"]!);
+        foreach (var tier in new[] { TierProfiles.Production, TierProfiles.Staging, TierProfiles.Development })
+        {
+            Assert.Null(ModelObjects.Single(Declare(tier), "Cluster")["spec"]!["enableSuperuserAccess"]);
+        }
+    }
+
+    [Fact]
     public void BackupsGoThroughTheBarmanCloudPluginToAnObjectStoreOfTheTree()
     {
         var model = Declare(TierProfiles.Production);

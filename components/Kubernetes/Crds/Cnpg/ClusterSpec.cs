@@ -39,6 +39,9 @@ public sealed class ClusterSpec
     /// <summary>Whether the operator manages a PodDisruptionBudget for the instances.</summary>
     [JsonPropertyName("enablePDB")] public bool? EnablePdb { get; init; }
 
+    /// <summary>Keep a <c>postgres</c> superuser login with a generated <c>&lt;cluster&gt;-superuser</c> secret.</summary>
+    [JsonPropertyName("enableSuperuserAccess")] public bool? EnableSuperuserAccess { get; init; }
+
     /// <summary>CNPG-I plugins, the Barman Cloud plugin among them.</summary>
     [JsonPropertyName("plugins")] public IList<PluginConfiguration>? Plugins { get; init; }
 
