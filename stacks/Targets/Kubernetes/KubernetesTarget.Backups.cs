@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using k8s;
-using PgPlatform.Stacks.Support;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 
@@ -35,21 +34,10 @@ public sealed partial class KubernetesTarget
         };
         await _kubernetes.CustomObjects.CreateNamespacedCustomObjectAsync(backup, CnpgCluster.Group, CnpgCluster.Version, _options.Namespace, "backups", cancellationToken: cancellationToken);
 
-        JsonObject? status = null;
-        try
-        {
-            await Waiting.UntilAsync($"Backup {name} to complete", _options.BackupTimeout, async ct =>
-            {
-                status = (await GetCustomAsync(CnpgCluster.Group, CnpgCluster.Version, "backups", name, ct))?["status"] as JsonObject;
-                return CnpgCluster.Text(status?["phase"]) is "completed" or "failed";
-            }, cancellationToken, _options.PollInterval);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message} (last phase '{CnpgCluster.Text(status?["phase"]) ?? "none"}')", e);
-        }
+        var status = (await _watch.UntilAsync(Custom("backups", name), $"Backup {name} to complete", b => CnpgCluster.Text(b["status"]?["phase"]) is "completed" or "failed",
+            b => $"phase '{CnpgCluster.Text(b["status"]?["phase"]) ?? "none"}'", _options.BackupTimeout, cancellationToken))["status"]!;
 
-        if (CnpgCluster.Text(status!["phase"]) == "failed")
+        if (CnpgCluster.Text(status["phase"]) == "failed")
         {
             throw new ObjectStoreException($"Backup {name} failed: {CnpgCluster.Text(status["error"]) ?? "no error given"}");
         }
