@@ -60,6 +60,19 @@ public sealed class CustomObjectWatch(IKubernetes kubernetes, TimeSpan restartDe
         }
     }
 
+    /// <summary>The object as it is now, or null when it does not exist (404).</summary>
+    public async Task<JsonObject?> ReadAsync(CustomObjectReference target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>(target.Group, target.Version, target.Namespace, target.Plural, target.Name, cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>One watch: the first object satisfying <paramref name="condition"/>, or null when the stream ended or the version is gone.</summary>
     private async Task<JsonObject?> WatchOnceAsync(CustomObjectReference target, string? resourceVersion, int timeoutSeconds, Func<JsonObject, bool> condition, Action<JsonObject?> seen, CancellationToken cancellationToken)
     {
@@ -114,23 +127,9 @@ public sealed class CustomObjectWatch(IKubernetes kubernetes, TimeSpan restartDe
         return null;
     }
 
-    /// <summary>The object as it is now, or null when it does not exist (404).</summary>
-    public async Task<JsonObject?> ReadAsync(CustomObjectReference target, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>(target.Group, target.Version, target.Namespace, target.Plural, target.Name, cancellationToken);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The event's object as JSON (KubernetesClient hands untyped custom objects over as <see cref="System.Text.Json.JsonElement"/>).</summary>
     private static JsonObject? AsObject(object? raw) => raw switch
     {
-        JsonObject json => json,
         System.Text.Json.JsonElement element => JsonNode.Parse(element.GetRawText()) as JsonObject,
         _ => null,
     };

@@ -12,10 +12,10 @@ public sealed partial class KubernetesTarget
     public const string BarmanCloudPlugin = "barman-cloud.cloudnative-pg.io";
 
     /// <summary>
-    /// Creates a <c>Backup</c> (method <c>plugin</c>, the Barman Cloud plugin) of the Cluster and waits (at most
-    /// <see cref="KubernetesTargetOptions.BackupTimeout"/>) for <c>status.phase</c> <c>completed</c>. A
+    /// Creates a <c>Backup</c> (method <c>plugin</c>, the Barman Cloud plugin) of the Cluster and watches it (at most
+    /// <see cref="KubernetesTargetOptions.BackupTimeout"/>) until <c>status.phase</c> is <c>completed</c>. A
     /// <c>failed</c> phase throws <see cref="ObjectStoreException"/> with CNPG's error; no completion in time
-    /// throws <see cref="TimeoutException"/>.
+    /// throws <see cref="TimeoutException"/> with the last phase seen.
     /// </summary>
     public async Task<BackupInfo> TakeBackupAsync(CancellationToken cancellationToken)
     {

@@ -53,7 +53,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
     public IReadOnlyList<ClusterMember> Members => [.. _members.Select(m => new ClusterMember(m.Name, KubernetesTargetOptions.ConnectionString(m.Port, _superuser, _superuserPassword, _database)))];
 
     /// <summary>
-    /// Waits (bounded) for the Cluster to be Ready, reads the facts and credentials, and opens the forwards.
+    /// Watches (bounded) the Cluster until it is Ready, reads the facts and credentials, and opens the forwards.
     /// Throws <see cref="TargetUnavailableException"/> when the Cluster never becomes Ready or an object is missing.
     /// </summary>
     public static async Task<KubernetesTarget> StartAsync(IKubernetes kubernetes, KubernetesTargetOptions options, IPortForwarder forwarder, ISecretStore? secrets, Action<string> progress, CancellationToken cancellationToken)
@@ -93,7 +93,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
     }
 
     /// <summary>
-    /// After <paramref name="killedPrimary"/> was killed: waits (at most <see cref="KubernetesTargetOptions.FailoverTimeout"/>)
+    /// After <paramref name="killedPrimary"/> was killed: watches the Cluster (at most <see cref="KubernetesTargetOptions.FailoverTimeout"/>)
     /// until the Cluster is Ready with another current primary, and returns it; throws <see cref="TimeoutException"/> saying what was last seen.
     /// </summary>
     public async Task<string> WaitForFailoverAsync(string killedPrimary, CancellationToken cancellationToken)
