@@ -28,10 +28,13 @@ public static class Waiting
 
             if (clock.Elapsed > timeout)
             {
-                throw new TimeoutException($"{what}: not reached within {timeout.TotalSeconds:F0} s");
+                throw new TimeoutException(NotReached(what, timeout));
             }
 
             await Task.Delay(interval ?? TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
+
+    /// <summary>The message of a wait for <paramref name="what"/> that ran out: <c>what: not reached within N s</c>.</summary>
+    public static string NotReached(string what, TimeSpan timeout) => $"{what}: not reached within {timeout.TotalSeconds:F0} s";
 }

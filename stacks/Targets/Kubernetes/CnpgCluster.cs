@@ -25,6 +25,9 @@ public sealed record CnpgCluster(string? CurrentPrimary, bool Ready, string? Pha
             Text(cluster["spec"]?["imageName"]), Text(cluster["spec"]?["storage"]?["storageClass"]));
     }
 
+    /// <summary>What a wait reports as last seen: <c>primary P, Ready|not Ready, phase 'X'</c>.</summary>
+    public string Summary => $"primary {CurrentPrimary ?? "none"}, {(Ready ? "Ready" : "not Ready")}, phase '{Phase}'";
+
     /// <summary>A string value, or null when absent or not a string.</summary>
     internal static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using k8s;
-using PgPlatform.Stacks.Support;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 
@@ -13,10 +12,10 @@ public sealed partial class KubernetesTarget
     public const string BarmanCloudPlugin = "barman-cloud.cloudnative-pg.io";
 
     /// <summary>
-    /// Creates a <c>Backup</c> (method <c>plugin</c>, the Barman Cloud plugin) of the Cluster and waits (at most
-    /// <see cref="KubernetesTargetOptions.BackupTimeout"/>) for <c>status.phase</c> <c>completed</c>. A
+    /// Creates a <c>Backup</c> (method <c>plugin</c>, the Barman Cloud plugin) of the Cluster and watches it (at most
+    /// <see cref="KubernetesTargetOptions.BackupTimeout"/>) until <c>status.phase</c> is <c>completed</c>. A
     /// <c>failed</c> phase throws <see cref="ObjectStoreException"/> with CNPG's error; no completion in time
-    /// throws <see cref="TimeoutException"/>.
+    /// throws <see cref="TimeoutException"/> with the last phase seen.
     /// </summary>
     public async Task<BackupInfo> TakeBackupAsync(CancellationToken cancellationToken)
     {
@@ -35,21 +34,10 @@ public sealed partial class KubernetesTarget
         };
         await _kubernetes.CustomObjects.CreateNamespacedCustomObjectAsync(backup, CnpgCluster.Group, CnpgCluster.Version, _options.Namespace, "backups", cancellationToken: cancellationToken);
 
-        JsonObject? status = null;
-        try
-        {
-            await Waiting.UntilAsync($"Backup {name} to complete", _options.BackupTimeout, async ct =>
-            {
-                status = (await GetCustomAsync(CnpgCluster.Group, CnpgCluster.Version, "backups", name, ct))?["status"] as JsonObject;
-                return CnpgCluster.Text(status?["phase"]) is "completed" or "failed";
-            }, cancellationToken, _options.PollInterval);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message} (last phase '{CnpgCluster.Text(status?["phase"]) ?? "none"}')", e);
-        }
+        var status = (await _watch.UntilAsync(Custom("backups", name), $"Backup {name} to complete", b => CnpgCluster.Text(b["status"]?["phase"]) is "completed" or "failed",
+            b => $"phase '{CnpgCluster.Text(b["status"]?["phase"]) ?? "none"}'", _options.BackupTimeout, cancellationToken))["status"]!;
 
-        if (CnpgCluster.Text(status!["phase"]) == "failed")
+        if (CnpgCluster.Text(status["phase"]) == "failed")
         {
             throw new ObjectStoreException($"Backup {name} failed: {CnpgCluster.Text(status["error"]) ?? "no error given"}");
         }

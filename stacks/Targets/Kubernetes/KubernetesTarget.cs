@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using PgPlatform.Stacks.Support;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 
@@ -21,6 +20,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
     private readonly IKubernetes _kubernetes;
     private readonly KubernetesTargetOptions _options;
     private readonly ISecretStore? _secrets;
+    private readonly CustomObjectWatch _watch;
     private readonly List<ILocalForward> _forwards = [];
     private readonly List<(string Name, int Port)> _members = [];
     private int _readWritePort;
@@ -33,6 +33,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
         _kubernetes = kubernetes;
         _options = options;
         _secrets = secrets;
+        _watch = new CustomObjectWatch(kubernetes, options.PollInterval);
         Facts = new TargetFacts("cloudnative-pg (unknown)", "unknown", "unknown");
     }
 
@@ -52,7 +53,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
     public IReadOnlyList<ClusterMember> Members => [.. _members.Select(m => new ClusterMember(m.Name, KubernetesTargetOptions.ConnectionString(m.Port, _superuser, _superuserPassword, _database)))];
 
     /// <summary>
-    /// Waits (bounded) for the Cluster to be Ready, reads the facts and credentials, and opens the forwards.
+    /// Watches (bounded) the Cluster until it is Ready, reads the facts and credentials, and opens the forwards.
     /// Throws <see cref="TargetUnavailableException"/> when the Cluster never becomes Ready or an object is missing.
     /// </summary>
     public static async Task<KubernetesTarget> StartAsync(IKubernetes kubernetes, KubernetesTargetOptions options, IPortForwarder forwarder, ISecretStore? secrets, Action<string> progress, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
 
     /// <summary>The Cluster as it is now.</summary>
     public async Task<CnpgCluster> ReadClusterAsync(CancellationToken cancellationToken) =>
-        CnpgCluster.From(await GetCustomAsync(CnpgCluster.Group, CnpgCluster.Version, "clusters", _options.ClusterName, cancellationToken)
+        CnpgCluster.From(await _watch.ReadAsync(Custom("clusters", _options.ClusterName), cancellationToken)
             ?? throw new TargetUnavailableException($"Cluster {_options.Namespace}/{_options.ClusterName} not found"));
 
     /// <summary>Deletes the primary's pod with a grace period of 0 (the instance manager is PID 1: killing it alone is not possible from outside).</summary>
@@ -92,26 +93,14 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
     }
 
     /// <summary>
-    /// After <paramref name="killedPrimary"/> was killed: waits (at most <see cref="KubernetesTargetOptions.FailoverTimeout"/>)
+    /// After <paramref name="killedPrimary"/> was killed: watches the Cluster (at most <see cref="KubernetesTargetOptions.FailoverTimeout"/>)
     /// until the Cluster is Ready with another current primary, and returns it; throws <see cref="TimeoutException"/> saying what was last seen.
     /// </summary>
     public async Task<string> WaitForFailoverAsync(string killedPrimary, CancellationToken cancellationToken)
     {
-        CnpgCluster? last = null;
-        try
-        {
-            await Waiting.UntilAsync($"Cluster {_options.ClusterName} Ready with a primary other than {killedPrimary}", _options.FailoverTimeout, async ct =>
-            {
-                last = await ReadClusterAsync(ct);
-                return last.Ready && last.CurrentPrimary is { } now && now != killedPrimary;
-            }, cancellationToken, _options.PollInterval);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message} (last seen: primary {last?.CurrentPrimary ?? "none"}, {(last?.Ready == true ? "Ready" : "not Ready")}, phase '{last?.Phase}')", e);
-        }
-
-        return last!.CurrentPrimary!;
+        var cluster = await WatchClusterAsync($"Cluster {_options.ClusterName} Ready with a primary other than {killedPrimary}", _options.FailoverTimeout,
+            c => c.Ready && c.CurrentPrimary is { } now && now != killedPrimary, cancellationToken);
+        return cluster.CurrentPrimary!;
     }
 
     /// <summary>Closes every forward. The namespace itself belongs to whoever created it (the ephemeral stack).</summary>
@@ -128,21 +117,17 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
     private async Task StartInternalAsync(IPortForwarder forwarder, Action<string> progress, CancellationToken cancellationToken)
     {
         progress($"waiting for Cluster {_options.Namespace}/{_options.ClusterName} to be Ready");
-        CnpgCluster? cluster = null;
+        CnpgCluster cluster;
         try
         {
-            await Waiting.UntilAsync($"Cluster {_options.Namespace}/{_options.ClusterName} Ready", _options.ReadyTimeout, async ct =>
-            {
-                cluster = await ReadClusterAsync(ct);
-                return cluster.Ready && cluster.CurrentPrimary is not null;
-            }, cancellationToken, _options.PollInterval);
+            cluster = await WatchClusterAsync($"Cluster {_options.Namespace}/{_options.ClusterName} Ready", _options.ReadyTimeout, c => c.Ready && c.CurrentPrimary is not null, cancellationToken);
         }
         catch (TimeoutException e)
         {
-            throw new TargetUnavailableException($"{e.Message} (phase '{cluster?.Phase}')", e);
+            throw new TargetUnavailableException(e.Message, e);
         }
 
-        Facts = new TargetFacts(await OperatorVersionAsync(cancellationToken), cluster!.ImageName ?? "unknown (no spec.imageName)", cluster.StorageClass ?? "cluster default (no spec.storage.storageClass)");
+        Facts = new TargetFacts(await OperatorVersionAsync(cancellationToken), cluster.ImageName ?? "unknown (no spec.imageName)", cluster.StorageClass ?? "cluster default (no spec.storage.storageClass)");
         var owner = await ReadSecretAsync($"{_options.ClusterName}-owner", cancellationToken)
             ?? throw new TargetUnavailableException($"Secret {_options.Namespace}/{_options.ClusterName}-owner not found (External Secrets has not written it)");
         ApplicationRole = owner.GetValueOrDefault("username") ?? throw new TargetUnavailableException($"Secret {_options.ClusterName}-owner has no username");
@@ -167,6 +152,13 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
 
         progress($"{Facts.OperatorVersion}, {Facts.PostgresImage}, storage class {Facts.StorageClass}; primary {cluster.CurrentPrimary}; members {string.Join(", ", _members.Select(m => m.Name))}");
     }
+
+    /// <summary>Watches the Cluster until <paramref name="condition"/> holds; the time-out names <paramref name="what"/> and the Cluster last seen.</summary>
+    private async Task<CnpgCluster> WatchClusterAsync(string what, TimeSpan timeout, Func<CnpgCluster, bool> condition, CancellationToken cancellationToken) =>
+        CnpgCluster.From(await _watch.UntilAsync(Custom("clusters", _options.ClusterName), what, c => condition(CnpgCluster.From(c)), c => CnpgCluster.From(c).Summary, timeout, cancellationToken));
+
+    /// <summary>A CNPG object of this target's namespace.</summary>
+    private CustomObjectReference Custom(string plural, string name) => new(CnpgCluster.Group, CnpgCluster.Version, _options.Namespace, plural, name);
 
     /// <summary>The pod behind the <c>-rw</c> service now: its EndpointSlice's ready endpoint; null while there is none (mid-failover).</summary>
     private async Task<string?> ReadWritePodAsync(CancellationToken cancellationToken)
@@ -195,18 +187,6 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
         {
             var secret = await _kubernetes.CoreV1.ReadNamespacedSecretAsync(name, _options.Namespace, cancellationToken: cancellationToken);
             return (secret.Data ?? new Dictionary<string, byte[]>()).ToDictionary(d => d.Key, d => Encoding.UTF8.GetString(d.Value));
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
-
-    private async Task<JsonObject?> GetCustomAsync(string group, string version, string plural, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>(group, version, _options.Namespace, plural, name, cancellationToken);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {

@@ -31,7 +31,10 @@ public sealed record KubernetesTargetOptions
     /// <summary>Longest wait for External Secrets to write a rotated password and CNPG to accept it. Default 5 minutes.</summary>
     public TimeSpan RotationTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Between two reads of an object being waited on. Default 2 seconds.</summary>
+    /// <summary>
+    /// Between two reads of what rotation waits on (the owner Secret, a login), and the pause before a watch the
+    /// API server ended (Cluster, Backup) is started again. Default 2 seconds.
+    /// </summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Longest wait for a switched WAL segment to be archived. Default 2 minutes.</summary>

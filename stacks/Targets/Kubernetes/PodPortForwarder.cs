@@ -74,11 +74,13 @@ public sealed class PodPortForwarder(IKubernetes kubernetes) : IPortForwarder
                     using var socket = await kubernetes.WebSocketNamespacedPodPortForwardAsync(pod, ns, [remotePort], "v4.channel.k8s.io", cancellationToken: stop);
                     using var demuxer = new StreamDemuxer(socket, StreamType.PortForward);
                     demuxer.Start();
-                    await using var remote = demuxer.GetStream((byte?)0, (byte?)0);
+                    // A MuxedStream has only synchronous Read and Write, so its asynchronous ones share one lock: a read
+                    // waiting for the pod would hold up every write. Reads come from channel 0's stream, writes go to the demuxer.
+                    await using var fromPod = demuxer.GetStream((byte?)0, null);
                     var local = client.GetStream();
                     using var done = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                    var upstream = local.CopyToAsync(remote, done.Token);
-                    var downstream = remote.CopyToAsync(local, done.Token);
+                    var upstream = CopyToPodAsync(local, demuxer, done.Token);
+                    var downstream = fromPod.CopyToAsync(local, done.Token);
                     // Either side closing ends the connection; the other copy is cancelled.
                     await Task.WhenAny(upstream, downstream);
                     await done.CancelAsync();
@@ -87,6 +89,17 @@ public sealed class PodPortForwarder(IKubernetes kubernetes) : IPortForwarder
                 {
                     // The pod went away (a failover) or the forward was stopped: the client sees its connection close.
                 }
+            }
+        }
+
+        /// <summary>Sends what the local client writes to the pod on data channel 0 until the client stops writing.</summary>
+        private static async Task CopyToPodAsync(NetworkStream local, StreamDemuxer demuxer, CancellationToken cancellationToken)
+        {
+            var buffer = new byte[64 * 1024];
+            int read;
+            while ((read = await local.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await demuxer.Write((byte)0, buffer, 0, read, cancellationToken);
             }
         }
     }

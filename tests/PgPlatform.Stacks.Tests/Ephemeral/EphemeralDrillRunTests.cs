@@ -38,6 +38,8 @@ public sealed class EphemeralDrillRunTests : IDisposable
         var failover = run.Drills[0];
         Assert.False(failover.Passed);
         Assert.StartsWith("the Cluster did not recover: Cluster linkding-db Ready with a primary other than linkding-db-1: not reached", failover.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("(last seen: primary linkding-db-1, not Ready, phase 'Failing over')", failover.Reason, StringComparison.Ordinal);
+        Assert.Equal($"GET {ClustersPath}?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dlinkding-db&resourceVersion=1&timeoutSeconds=1&watch=true", Assert.Single(api.Watches).ToString());
         Assert.True(run.Drills[1].Passed);
         Assert.False(run.Passed);
         Assert.Equal(["destroy", "stack"], _pulumi.Commands.TakeLast(2).Select(c => c.Split(' ')[0]));
@@ -70,8 +72,9 @@ public sealed class EphemeralDrillRunTests : IDisposable
     {
         var run = Run(ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false)), afterKill: "{}");
 
-        await Assert.ThrowsAsync<TargetUnavailableException>(() => run.RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => run.RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None));
 
+        Assert.StartsWith("Cluster linkding-drill/linkding-db Ready: not reached within 0 s (last seen: primary linkding-db-1, not Ready", error.Message, StringComparison.Ordinal);
         Assert.Equal(["up", "stack", "destroy", "stack"], _pulumi.Commands.TakeLast(4).Select(c => c.Split(' ')[0]));
     }
 

@@ -15,13 +15,16 @@ public static class CnpgFixtures
     /// <summary>The owner Secret's path.</summary>
     public const string OwnerSecretPath = $"/api/v1/namespaces/{Namespace}/secrets/linkding-db-owner";
 
-    /// <summary>The Cluster's JSON with <paramref name="primary"/> and the Ready condition at <paramref name="ready"/>.</summary>
-    public static string Cluster(string primary, bool ready)
+    /// <summary>The Clusters' collection path (what a watch of the Cluster requests).</summary>
+    public const string ClustersPath = $"/apis/postgresql.cnpg.io/v1/namespaces/{Namespace}/clusters";
+
+    /// <summary>The Cluster's JSON with <paramref name="primary"/>, the Ready condition at <paramref name="ready"/> and <c>metadata.resourceVersion</c> <paramref name="resourceVersion"/>.</summary>
+    public static string Cluster(string primary, bool ready, string resourceVersion = "1")
     {
         var status = ready ? "True" : "False";
         var phase = ready ? "Cluster in healthy state" : "Failing over";
         return $$$"""
-            {"apiVersion":"postgresql.cnpg.io/v1","kind":"Cluster","metadata":{"name":"linkding-db","namespace":"{{{Namespace}}}"},
+            {"apiVersion":"postgresql.cnpg.io/v1","kind":"Cluster","metadata":{"name":"linkding-db","namespace":"{{{Namespace}}}","resourceVersion":"{{{resourceVersion}}}"},
              "spec":{"instances":3,"imageName":"ghcr.io/cloudnative-pg/postgresql:17.5-standard-bookworm","storage":{"size":"1Gi","storageClass":"pgp-ephemeral"}},
              "status":{"currentPrimary":"{{{primary}}}","phase":"{{{phase}}}",
                        "conditions":[{"type":"Ready","status":"{{{status}}}"},{"type":"ContinuousArchiving","status":"True"}]}}

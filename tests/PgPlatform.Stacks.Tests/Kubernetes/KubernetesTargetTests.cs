@@ -3,6 +3,7 @@ using Npgsql;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Kubernetes;
 using static PgPlatform.Stacks.Tests.Kubernetes.CnpgFixtures;
+using static PgPlatform.Stacks.Tests.Kubernetes.WatchAnswer;
 
 namespace PgPlatform.Stacks.Tests.Kubernetes;
 
@@ -11,6 +12,7 @@ public sealed class KubernetesTargetTests
     private readonly FakePortForwarder _forwarder = new();
     private readonly FakeSecretStore _vault = new();
     private readonly List<string> _probed = [];
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Start_reads_the_facts_from_the_live_objects()
@@ -51,6 +53,20 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
+    public async Task Start_watches_a_cluster_that_is_not_ready_yet_until_it_is()
+    {
+        var api = ReadyCluster()
+            .On("GET", ClusterPath, Cluster("linkding-db-1", ready: false, resourceVersion: "7"))
+            .OnWatch(ClustersPath, Open(Event("MODIFIED", Cluster("linkding-db-1", ready: true, "8"))));
+
+        await using var target = await StartAsync(api, Long);
+
+        var watch = Assert.Single(api.Watches);
+        Assert.Equal((ClustersPath, "metadata.name=linkding-db", "7"), (watch.Path, watch.Parameters["fieldSelector"], watch.Parameters["resourceVersion"]));
+        Assert.Equal(4, _forwarder.Forwards.Count);
+    }
+
+    [Fact]
     public async Task A_cluster_that_never_becomes_ready_makes_the_target_unavailable_in_bounded_time()
     {
         var api = ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false));
@@ -58,8 +74,20 @@ public sealed class KubernetesTargetTests
         var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => StartAsync(api));
 
         Assert.Contains("Cluster linkding-drill/linkding-db Ready: not reached within", error.Message, StringComparison.Ordinal);
-        Assert.Contains("phase 'Failing over'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(last seen: primary linkding-db-1, not Ready, phase 'Failing over')", error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(api.Watches);
+        Assert.Equal(0, api.OpenWatchStreams);
         Assert.Empty(_forwarder.Forwards);
+    }
+
+    [Fact]
+    public async Task A_cluster_that_does_not_exist_makes_the_target_unavailable_saying_so()
+    {
+        var api = ReadyCluster().On("GET", ClusterPath, """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""", System.Net.HttpStatusCode.NotFound);
+
+        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => StartAsync(api));
+
+        Assert.EndsWith("(last seen: no such object)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,16 +114,20 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task After_a_kill_the_target_waits_for_ready_and_a_new_current_primary()
+    public async Task After_a_kill_the_target_watches_for_ready_and_a_new_current_primary_across_watch_ends()
     {
         var api = ReadyCluster();
-        await using var target = await StartAsync(api);
-        api.On("GET", ClusterPath, InTurn(Cluster("linkding-db-1", ready: false), Cluster("linkding-db-2", ready: false), Cluster("linkding-db-2", ready: true)));
+        await using var target = await StartAsync(api, Long);
+        api.On("GET", ClusterPath, InTurn(Cluster("linkding-db-1", ready: false, "20"), Cluster("linkding-db-2", ready: false, "30")))
+            .OnWatch(ClustersPath,
+                Ending(Event("MODIFIED", Cluster("linkding-db-2", ready: false, "25"))),
+                Open(Event("MODIFIED", Cluster("linkding-db-1", ready: true, "31")), Event("MODIFIED", Cluster("linkding-db-2", ready: true, "32"))));
 
         var primary = await target.WaitForFailoverAsync("linkding-db-1", CancellationToken.None);
 
         Assert.Equal("linkding-db-2", primary);
-        Assert.Equal(3, api.Requests.Count(r => r.Path == ClusterPath) - 1);
+        Assert.Equal(["20", "30"], api.Watches.Select(w => w.Parameters["resourceVersion"]));
+        Assert.Equal(2, api.Requests.Count(r => r.Path == ClusterPath) - 1);
     }
 
     [Fact]
@@ -103,7 +135,8 @@ public sealed class KubernetesTargetTests
     {
         var api = ReadyCluster();
         await using var target = await StartAsync(api);
-        api.On("GET", ClusterPath, Cluster("linkding-db-2", ready: false));
+        api.On("GET", ClusterPath, Cluster("linkding-db-1", ready: false))
+            .OnWatch(ClustersPath, Open(Event("MODIFIED", Cluster("linkding-db-2", ready: false, "2"))));
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => target.WaitForFailoverAsync("linkding-db-1", CancellationToken.None));
 
@@ -112,16 +145,18 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task A_backup_is_a_plugin_backup_of_the_cluster_awaited_until_completed()
+    public async Task A_backup_is_a_plugin_backup_of_the_cluster_watched_until_completed()
     {
         var api = ReadyCluster();
-        AnswerBackups(api,
-            """{"status":{"phase":"running"}}""",
-            """{"status":{"phase":"completed","backupId":"20260314T072653","beginWal":"000000010000000000000004","endWal":"000000010000000000000005","stoppedAt":"2026-03-14T07:27:01Z"}}""");
-        await using var target = await StartAsync(api);
+        AnswerBackups(api, """{"status":{"phase":"running"}}""", Open(
+            Event("MODIFIED", """{"metadata":{"resourceVersion":"12"},"status":{"phase":"running"}}"""),
+            Event("MODIFIED", """{"metadata":{"resourceVersion":"13"},"status":{"phase":"completed","backupId":"20260314T072653","beginWal":"000000010000000000000004","endWal":"000000010000000000000005","stoppedAt":"2026-03-14T07:27:01Z"}}""")));
+        await using var target = await StartAsync(api, Long);
 
         var backup = await target.TakeBackupAsync(CancellationToken.None);
 
+        var watch = Assert.Single(api.Watches);
+        Assert.Equal(($"/apis/postgresql.cnpg.io/v1/namespaces/{Namespace}/backups", $"metadata.name={BackupName(api)}", "11"), (watch.Path, watch.Parameters["fieldSelector"], watch.Parameters["resourceVersion"]));
         var create = Assert.Single(api.Writes);
         Assert.Equal("application/json", create.ContentType);
         var body = JsonNode.Parse(create.Body!)!;
@@ -136,12 +171,25 @@ public sealed class KubernetesTargetTests
     public async Task A_failed_backup_is_an_object_store_error_with_cnpg_s_reason()
     {
         var api = ReadyCluster();
-        AnswerBackups(api, """{"status":{"phase":"failed","error":"container not found"}}""");
+        AnswerBackups(api, """{"status":{"phase":"failed","error":"container not found"}}""", Open());
         await using var target = await StartAsync(api);
 
         var error = await Assert.ThrowsAsync<ObjectStoreException>(() => target.TakeBackupAsync(CancellationToken.None));
 
         Assert.EndsWith("failed: container not found", error.Message, StringComparison.Ordinal);
+        Assert.Empty(api.Watches);
+    }
+
+    [Fact]
+    public async Task A_backup_that_never_completes_is_a_timeout_with_its_last_phase()
+    {
+        var api = ReadyCluster();
+        AnswerBackups(api, """{"status":{"phase":"running"}}""", Open(Event("MODIFIED", """{"metadata":{"resourceVersion":"12"},"status":{"phase":"walArchivingFailing"}}""")));
+        await using var target = await StartAsync(api);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => target.TakeBackupAsync(CancellationToken.None));
+
+        Assert.Matches("^Backup linkding-db-drill-[0-9]{14}-[0-9a-f]{4} to complete: not reached within 0 s \\(last seen: phase 'walArchivingFailing'\\)$", error.Message);
     }
 
     [Fact]
@@ -191,25 +239,31 @@ public sealed class KubernetesTargetTests
         Assert.All(_forwarder.Forwards, f => Assert.True(f.Disposed));
     }
 
-    /// <summary>Accepts the Backup's creation and answers reads of the created Backup with <paramref name="states"/> in turn.</summary>
-    private static void AnswerBackups(FakeKubernetesApi api, params string[] states)
+    /// <summary>Accepts the Backup's creation, answers reads of the created Backup with <paramref name="state"/> (at resource version 11) and watches of it with <paramref name="watch"/>.</summary>
+    private static void AnswerBackups(FakeKubernetesApi api, string state, WatchAnswer watch)
     {
         var backups = $"/apis/postgresql.cnpg.io/v1/namespaces/{Namespace}/backups";
-        api.On("POST", backups, request =>
+        var read = System.Text.Json.Nodes.JsonNode.Parse(state)!.AsObject();
+        read["metadata"] = new JsonObject { ["resourceVersion"] = "11" };
+        api.OnWatch(backups, watch).On("POST", backups, request =>
         {
-            api.On("GET", $"{backups}/{JsonNode.Parse(request.Body!)!["metadata"]!["name"]!.GetValue<string>()}", InTurn(states));
+            api.On("GET", $"{backups}/{JsonNode.Parse(request.Body!)!["metadata"]!["name"]!.GetValue<string>()}", read.ToJsonString());
             return (System.Net.HttpStatusCode.Created, request.Body!);
         });
     }
 
-    private Task<KubernetesTarget> StartAsync(FakeKubernetesApi api) => KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
+    /// <summary>The name of the Backup created through <paramref name="api"/>.</summary>
+    private static string BackupName(FakeKubernetesApi api) => JsonNode.Parse(Assert.Single(api.Writes).Body!)!["metadata"]!["name"]!.GetValue<string>();
+
+    /// <summary>Starts a target on <paramref name="api"/> whose waits time out after <paramref name="timeout"/> (default 300 ms).</summary>
+    private Task<KubernetesTarget> StartAsync(FakeKubernetesApi api, TimeSpan? timeout = null) => KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
     {
         Namespace = Namespace,
         ClusterName = "linkding-db",
         VaultSecretName = "linkding-drill-db-owner-password",
-        ReadyTimeout = TimeSpan.FromMilliseconds(300),
-        FailoverTimeout = TimeSpan.FromMilliseconds(300),
-        BackupTimeout = TimeSpan.FromMilliseconds(300),
+        ReadyTimeout = timeout ?? TimeSpan.FromMilliseconds(300),
+        FailoverTimeout = timeout ?? TimeSpan.FromMilliseconds(300),
+        BackupTimeout = timeout ?? TimeSpan.FromMilliseconds(300),
         RotationTimeout = TimeSpan.FromMilliseconds(300),
         PollInterval = TimeSpan.FromMilliseconds(10),
         LoginProbe = (connectionString, _) =>
