@@ -77,7 +77,7 @@ public sealed class BarmanObjectStoreLocalTests(LocalTargetFixture fixture, ITes
             var stuck = await Assert.ThrowsAsync<ObjectStoreException>(() => WalArchiver.SwitchWalAsync(target.SuperuserReadWriteConnectionString, TimeSpan.FromSeconds(15), timeout.Token));
             var status = await WalArchiver.StatusAsync(target.SuperuserReadWriteConnectionString, timeout.Token);
             output.WriteLine(stuck.Message);
-            Assert.Matches("^WAL [0-9A-F]{24} archived: not reached within 15 s \\(last archived ([0-9A-F]{24}|none), last failed [0-9A-F]{24}[.0-9A-Za-z]*\\)$", stuck.Message);
+            Assert.Matches("^WAL [0-9A-F]{24} archived: not reached within 15 s \\(last archived ([0-9A-F]{24}[.0-9A-Za-z]*|none), last failed [0-9A-F]{24}[.0-9A-Za-z]*\\)$", stuck.Message);
             Assert.True(status.Failing);
         }
         finally
