@@ -28,7 +28,21 @@ public sealed class BaseEnvironmentOnboarding : IDatabaseOnboarding
     public IReadOnlyList<string> DependenciesOf(string app, DatabaseRecovery? recovery) => ApplicationOnboarding.Dependencies(_azure, app, recovery);
 
     /// <inheritdoc />
-    public void Onboard(string app, AppDatabase database) => ApplicationOnboarding.Add(_scope, _azure, database, app, deliverySubject: null);
+    /// <remarks>
+    /// The deploying principal also gets Storage Blob Data Contributor on the new container: the drill driver
+    /// that deploys such a stack reads the archive the cluster writes there (backup health) and removes a WAL
+    /// file from it (the wal-gap fault), and control-plane rights on the account do not reach blob data.
+    /// </remarks>
+    public void Onboard(string app, AppDatabase database)
+    {
+        var container = ApplicationOnboarding.Add(_scope, _azure, database, app, deliverySubject: null);
+        _azure.Add($"{app}-deployer-blob-contributor", "azure-native:authorization:RoleAssignment", new()
+        {
+            ["principalId"] = new InvokeExpression("azure-native:authorization:getClientConfig", "objectId"),
+            ["roleDefinitionId"] = AzureRoles.Definition(_azure.Args.SubscriptionId, AzureRoles.StorageBlobDataContributor),
+            ["scope"] = new OutputReference(container, "id"),
+        });
+    }
 
     /// <inheritdoc />
     public void Complete()

@@ -37,15 +37,16 @@ public sealed class BaseEnvironmentOnboardingTests
 
     private static List<PulumiResource> Azure(ResourceModel model) => model.Resources.OfType<PulumiResource>().ToList();
 
+    /// <summary>The role assignment of <paramref name="role"/> to the database's identity (not to the deploying principal).</summary>
     private static PulumiResource Role(ResourceModel model, string role) =>
-        Azure(model).Single(r => r.Type == "azure-native:authorization:RoleAssignment" && ((string)r.Properties["roleDefinitionId"]!).EndsWith(role, StringComparison.Ordinal));
+        Azure(model).Single(r => r.Type == "azure-native:authorization:RoleAssignment" && r.Properties["principalId"] is OutputReference && ((string)r.Properties["roleDefinitionId"]!).EndsWith(role, StringComparison.Ordinal));
 
     [Fact]
     public void AnEphemeralDatabaseGetsItsOwnContainerIdentityAndServiceAccountInTheBaseEnvironment()
     {
         var (model, _) = Onboard(TierProfiles.Ephemeral, null);
         Assert.Equal(
-            ["random:RandomPassword", "azure-native:keyvault:Secret", "azure-native:storage:BlobContainer", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:managedidentity:FederatedIdentityCredential", "azure-native:authorization:RoleAssignment"],
+            ["random:RandomPassword", "azure-native:keyvault:Secret", "azure-native:storage:BlobContainer", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:managedidentity:FederatedIdentityCredential", "azure-native:authorization:RoleAssignment", "azure-native:authorization:RoleAssignment"],
             Azure(model).Select(r => r.Type));
         var container = Azure(model).Single(r => r.Type == "azure-native:storage:BlobContainer").Properties;
         Assert.Equal(("rg-test", "stbackups", "shop-drill-1a2b3c"), ((string)container["resourceGroupName"]!, (string)container["accountName"]!, (string)container["containerName"]!));
@@ -55,7 +56,11 @@ public sealed class BaseEnvironmentOnboardingTests
         var federation = Azure(model).Single(r => r.Type == "azure-native:managedidentity:FederatedIdentityCredential").Properties;
         Assert.Equal("system:serviceaccount:shop-drill-1a2b3c:shop-db", federation["subject"]);
         var writer = Role(model, AzureRoles.StorageBlobDataContributor);
-        Assert.Equal(new OutputReference(Azure(model).Single(r => r.Type == "azure-native:storage:BlobContainer").Name, "id"), writer.Properties["scope"]);
+        var containerId = new OutputReference(Azure(model).Single(r => r.Type == "azure-native:storage:BlobContainer").Name, "id");
+        Assert.Equal(containerId, writer.Properties["scope"]);
+        // The drill driver deploys the stack and reads (and, for the wal-gap fault, edits) the archive: the deploying principal.
+        var deployer = Azure(model).Single(r => r.Type == "azure-native:authorization:RoleAssignment" && r.Properties["principalId"] is InvokeExpression);
+        Assert.Equal((containerId, writer.Properties["roleDefinitionId"]), (deployer.Properties["scope"], deployer.Properties["roleDefinitionId"]));
 
         var access = model.KubernetesObjects.Where(o => o.Group == ObjectGroup.Access).Select(o => o.ToJson()).ToList();
         var account = Assert.Single(access);

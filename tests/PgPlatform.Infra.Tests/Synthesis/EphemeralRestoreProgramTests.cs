@@ -56,7 +56,7 @@ public sealed class EphemeralRestoreProgramTests
                 ["azure-native:storage:BlobContainer"] = 1,
                 ["azure-native:managedidentity:UserAssignedIdentity"] = 1,
                 ["azure-native:managedidentity:FederatedIdentityCredential"] = 1,
-                ["azure-native:authorization:RoleAssignment"] = 2,
+                ["azure-native:authorization:RoleAssignment"] = 3,
                 ["kubernetes:core/v1:Namespace"] = 1,
                 ["kubernetes:yaml/v2:ConfigGroup"] = 3,
             },
@@ -77,7 +77,13 @@ public sealed class EphemeralRestoreProgramTests
         Assert.Equal("rg-pg-platform-dev", (string?)container.Resource["properties"]!["resourceGroupName"]);
         Assert.Equal("stpgpdevbackups", (string?)container.Resource["properties"]!["accountName"]);
         Assert.Equal($"linkding-{Stack}", (string?)container.Resource["properties"]!["containerName"]);
-        var roles = Resources(program).Where(r => (string?)r.Resource["type"] == "azure-native:authorization:RoleAssignment").ToDictionary(r => ((string)r.Resource["properties"]!["roleDefinitionId"]!)[^36..], r => r);
+        var assignments = Resources(program).Where(r => (string?)r.Resource["type"] == "azure-native:authorization:RoleAssignment").ToList();
+        // The deploying principal (the drill driver) may read and edit the archive in the stack's own container.
+        var deployer = Assert.Single(assignments, r => r.Resource["properties"]!["principalId"] is JsonObject);
+        Assert.Equal("azure-native:authorization:getClientConfig", (string?)deployer.Resource["properties"]!["principalId"]!["fn::invoke"]!["function"]);
+        Assert.Equal($"${{{container.Name}.id}}", (string?)deployer.Resource["properties"]!["scope"]);
+        Assert.EndsWith("ba92f5b4-2d11-453d-a403-e96b0029c9fe", (string?)deployer.Resource["properties"]!["roleDefinitionId"], StringComparison.Ordinal);
+        var roles = assignments.Where(r => r != deployer).ToDictionary(r => ((string)r.Resource["properties"]!["roleDefinitionId"]!)[^36..], r => r);
         Assert.Equal($"${{{container.Name}.id}}", (string?)roles["ba92f5b4-2d11-453d-a403-e96b0029c9fe"].Resource["properties"]!["scope"]);
         var reader = roles["2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"];
         Assert.Equal(
