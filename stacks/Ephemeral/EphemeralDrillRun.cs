@@ -87,9 +87,31 @@ public sealed class EphemeralDrillRun
 
     private async Task<DrillEvidence> RunOneAsync(IDrillTarget target, DrillKind kind, DrillLog log, CancellationToken cancellationToken)
     {
+        string? noFirstBackup = null;
+        if (kind == DrillKind.Backup && target is KubernetesTarget fresh)
+        {
+            // A fresh stack's ScheduledBackup takes an immediate backup; health is judged once it has finished.
+            log.Write(DrillNames.Name(kind), "waiting for the Cluster's first base backup");
+            try
+            {
+                var first = await fresh.WaitForFirstBackupAsync(cancellationToken);
+                log.Write(DrillNames.Name(kind), $"last successful base backup {first:O}");
+            }
+            catch (Exception e) when (e is TimeoutException or ObjectStoreException)
+            {
+                log.Write(DrillNames.Name(kind), $"FAILED: {e.Message}");
+                noFirstBackup = $"no first base backup: {e.Message}";
+            }
+        }
+
         var kubernetes = kind == DrillKind.Failover ? target as KubernetesTarget : null;
         var primaryBefore = kubernetes is null ? null : (await kubernetes.ReadClusterAsync(cancellationToken)).CurrentPrimary;
         var evidence = await (RunDrill ?? RunWithFault)(target, kind, log, cancellationToken);
+        if (noFirstBackup is not null)
+        {
+            evidence = evidence with { Passed = false, Reason = evidence.Passed ? noFirstBackup : $"{evidence.Reason}; {noFirstBackup}" };
+        }
+
         if (kubernetes is null || primaryBefore is null)
         {
             return evidence;

@@ -45,4 +45,26 @@ public sealed partial class KubernetesTarget
         var stopped = CnpgCluster.Text(status["stoppedAt"]) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : DateTimeOffset.UtcNow;
         return new BackupInfo(CnpgCluster.Text(status["backupId"]) ?? name, CnpgCluster.Text(status["beginWal"]) ?? "", CnpgCluster.Text(status["endWal"]) ?? "", stopped);
     }
+
+    /// <summary>
+    /// Watches the Cluster's Barman Cloud <c>ObjectStore</c> (the WAL archiver's <c>barmanObjectName</c> in the live
+    /// Cluster's <c>spec.plugins</c>) until the plugin reports a successful base backup of this server
+    /// (<c>status.serverRecoveryWindow.&lt;cluster&gt;.lastSuccessfulBackupTime</c>), at most
+    /// <see cref="KubernetesTargetOptions.BackupTimeout"/>: a fresh Cluster's ScheduledBackup takes an immediate one,
+    /// which backup health must not mistake for a missing backup. Returns that time.
+    /// </summary>
+    public async Task<DateTimeOffset> WaitForFirstBackupAsync(CancellationToken cancellationToken)
+    {
+        var cluster = await _watch.ReadAsync(Custom("clusters", _options.ClusterName), cancellationToken)
+            ?? throw new TargetUnavailableException($"Cluster {_options.Namespace}/{_options.ClusterName} not found");
+        var storeName = (cluster["spec"]?["plugins"] as JsonArray ?? [])
+            .Where(p => CnpgCluster.Text(p?["name"]) == BarmanCloudPlugin && p?["isWALArchiver"]?.GetValue<bool>() == true)
+            .Select(p => CnpgCluster.Text(p?["parameters"]?["barmanObjectName"]))
+            .FirstOrDefault(n => n is not null)
+            ?? throw new ObjectStoreException($"Cluster {_options.Namespace}/{_options.ClusterName} archives through no {BarmanCloudPlugin} ObjectStore (no WAL-archiver plugin entry with barmanObjectName)");
+        string? Last(JsonObject store) => CnpgCluster.Text(store["status"]?["serverRecoveryWindow"]?[_options.ClusterName]?["lastSuccessfulBackupTime"]);
+        var store = await _watch.UntilAsync(new CustomObjectReference("barmancloud.cnpg.io", "v1", _options.Namespace, "objectstores", storeName),
+            $"a first base backup of {_options.ClusterName} in ObjectStore {storeName}", s => Last(s) is not null, s => $"last successful backup {Last(s) ?? "none"}", _options.BackupTimeout, cancellationToken);
+        return DateTimeOffset.Parse(Last(store)!, CultureInfo.InvariantCulture);
+    }
 }

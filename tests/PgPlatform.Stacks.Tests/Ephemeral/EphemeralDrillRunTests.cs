@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
@@ -67,6 +68,51 @@ public sealed class EphemeralDrillRunTests : IDisposable
         Assert.Equal(["linkding nightly- linkding-failover-a1b2c3"], _started);
     }
 
+    private const string StorePath = $"/apis/barmancloud.cnpg.io/v1/namespaces/{Namespace}/objectstores";
+
+    private static string Store(string? lastBackup)
+    {
+        var window = lastBackup is null ? new JsonObject() : new JsonObject { ["lastSuccessfulBackupTime"] = lastBackup };
+        return new JsonObject
+        {
+            ["apiVersion"] = "barmancloud.cnpg.io/v1",
+            ["kind"] = "ObjectStore",
+            ["metadata"] = new JsonObject { ["name"] = "linkding-db-backups", ["namespace"] = Namespace, ["resourceVersion"] = "5" },
+            ["status"] = new JsonObject { ["serverRecoveryWindow"] = new JsonObject { ["linkding-db"] = window } },
+        }.ToJsonString();
+    }
+
+    [Fact]
+    public async Task Backup_health_on_a_fresh_stack_waits_for_the_immediate_backup_through_a_watch_on_the_clusters_object_store()
+    {
+        var api = ReadyCluster()
+            .On("GET", $"{StorePath}/linkding-db-backups", Store(null))
+            .OnWatch(StorePath, WatchAnswer.Open(WatchAnswer.Event("MODIFIED", Store("2026-11-22T19:30:00Z"))));
+
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
+
+        Assert.True(run.Passed);
+        var watch = Assert.Single(api.Watches, w => w.Path == StorePath);
+        Assert.Contains("fieldSelector=metadata.name%3Dlinkding-db-backups", watch.Query, StringComparison.Ordinal);
+        Assert.Contains("resourceVersion=5", watch.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fresh_stack_whose_first_backup_never_completes_fails_backup_health_and_is_still_destroyed()
+    {
+        var api = ReadyCluster()
+            .On("GET", $"{StorePath}/linkding-db-backups", Store(null))
+            .OnWatch(StorePath, WatchAnswer.Open());
+
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
+
+        var backup = Assert.Single(run.Drills);
+        Assert.False(backup.Passed);
+        Assert.StartsWith("no first base backup: a first base backup of linkding-db in ObjectStore linkding-db-backups: not reached within", backup.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("(last seen: last successful backup none)", backup.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("stack rm nightly-", _pulumi.Commands[^1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_target_that_cannot_start_propagates_after_the_stack_is_destroyed()
     {
@@ -90,6 +136,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
                 ClusterName = "linkding-db",
                 ReadyTimeout = TimeSpan.FromMilliseconds(200),
                 FailoverTimeout = TimeSpan.FromMilliseconds(200),
+                BackupTimeout = TimeSpan.FromMilliseconds(300),
                 PollInterval = TimeSpan.FromMilliseconds(10),
             }, new FakePortForwarder(), null, _ => { }, ct);
         },

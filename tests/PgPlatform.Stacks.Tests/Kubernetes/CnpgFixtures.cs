@@ -25,7 +25,8 @@ public static class CnpgFixtures
         var phase = ready ? "Cluster in healthy state" : "Failing over";
         return $$$"""
             {"apiVersion":"postgresql.cnpg.io/v1","kind":"Cluster","metadata":{"name":"linkding-db","namespace":"{{{Namespace}}}","resourceVersion":"{{{resourceVersion}}}"},
-             "spec":{"instances":3,"imageName":"ghcr.io/cloudnative-pg/postgresql:17.5-standard-bookworm","storage":{"size":"1Gi","storageClass":"pgp-ephemeral"}},
+             "spec":{"instances":3,"imageName":"ghcr.io/cloudnative-pg/postgresql:17.5-standard-bookworm","storage":{"size":"1Gi","storageClass":"pgp-ephemeral"},
+                      "plugins":[{"name":"barman-cloud.cloudnative-pg.io","isWALArchiver":true,"parameters":{"barmanObjectName":"linkding-db-backups"}}]},
              "status":{"currentPrimary":"{{{primary}}}","phase":"{{{phase}}}",
                        "conditions":[{"type":"Ready","status":"{{{status}}}"},{"type":"ContinuousArchiving","status":"True"}]}}
             """;
