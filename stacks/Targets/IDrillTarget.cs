@@ -1,7 +1,7 @@
 namespace PgPlatform.Stacks.Targets;
 
 /// <summary>
-/// A running PostgreSQL cluster that drills act on: the local Patroni cluster, or (later) a CNPG cluster in
+/// A running PostgreSQL cluster that drills act on: the local Patroni cluster, or a CNPG cluster in
 /// a Kubernetes namespace. Drills use only this and the capability interfaces, never a target's internals.
 /// </summary>
 public interface IDrillTarget : IAsyncDisposable
