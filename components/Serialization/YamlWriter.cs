@@ -42,6 +42,29 @@ public static partial class YamlWriter
         return text.ToString();
     }
 
+    /// <summary>
+    /// Appends one entry of a block mapping at <paramref name="indent"/>, exactly as <see cref="Write"/> writes it
+    /// inside the mapping: lets a caller stream a large mapping entry by entry instead of building it as one tree.
+    /// </summary>
+    public static void AppendEntry(StringBuilder text, string key, JsonNode? value, int indent)
+    {
+        text.Append(' ', indent);
+        AppendString(text, key);
+        text.Append(':');
+        WriteValueAfterKey(text, value, indent, afterDash: false);
+    }
+
+    /// <summary>
+    /// Appends the key of a non-empty block mapping at <paramref name="indent"/>; the caller appends its entries
+    /// with <see cref="AppendEntry"/> at <paramref name="indent"/> + 2.
+    /// </summary>
+    public static void AppendMappingKey(StringBuilder text, string key, int indent)
+    {
+        text.Append(' ', indent);
+        AppendString(text, key);
+        text.Append(":\n");
+    }
+
     private static void WriteDocument(StringBuilder text, JsonNode? node)
     {
         if (node is JsonObject { Count: > 0 } or JsonArray { Count: > 0 })
@@ -61,10 +84,7 @@ public static partial class YamlWriter
         {
             foreach (var (key, value) in obj)
             {
-                text.Append(' ', indent);
-                AppendString(text, key);
-                text.Append(':');
-                WriteValueAfterKey(text, value, indent, afterDash: false);
+                AppendEntry(text, key, value, indent);
             }
 
             return;

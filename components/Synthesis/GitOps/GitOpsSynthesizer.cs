@@ -23,7 +23,7 @@ public static class GitOpsSynthesizer
         var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Where(o => GitOpsFolder.For(o.Group) is not null).Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
 
         // Applications are independent of each other: render them on every core, then merge in order.
-        var perApp = apps.AsParallel().AsOrdered().Select(app =>
+        OrderedParallel.ForEach(apps, app =>
         {
             var appFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var folder in new[] { GitOpsFolder.Databases, GitOpsFolder.Apps })
@@ -39,22 +39,13 @@ public static class GitOpsSynthesizer
             }
 
             return appFiles;
-        });
-        try
+        }, appFiles =>
         {
-            foreach (var appFiles in perApp)
+            foreach (var (path, content) in appFiles)
             {
-                foreach (var (path, content) in appFiles)
-                {
-                    files.Add(path, content);
-                }
+                files.Add(path, content);
             }
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            // Callers see the declaration error itself, not the parallel machinery around it.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        });
 
         foreach (var env in ordered)
         {
