@@ -118,7 +118,7 @@ public static class PulumiProgramSynthesizer
         ["type"] = "kubernetes:yaml/v2:ConfigGroup",
         ["properties"] = new JsonObject
         {
-            ["objs"] = new JsonArray(unit.Objects.Select(o => PulumiValues.EscapeInPlace(o.ToJson())).ToArray()),
+            ["objs"] = new JsonArray(unit.Objects.Select(o => (JsonNode)PulumiValues.Literal(o)).ToArray()),
         },
         ["options"] = Options(provider: true, unit.DependsOn),
     };
