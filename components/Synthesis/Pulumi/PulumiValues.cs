@@ -24,11 +24,8 @@ public static class PulumiValues
         return MayNeedEscaping(resource.Utf8Json) ? (JsonObject)EscapeInPlace(obj)! : obj;
     }
 
-    /// <summary>A <c>$</c>, an embedded reference, or any <c>\u</c> escape (which might hide either).</summary>
-    private static bool MayNeedEscaping(ReadOnlySpan<byte> utf8) =>
-        utf8.IndexOf((byte)'$') >= 0 || utf8.IndexOf("\\u"u8) >= 0 || utf8.IndexOf(EmbedStartUtf8) >= 0;
-
-    private static readonly byte[] EmbedStartUtf8 = System.Text.Encoding.UTF8.GetBytes(OutputReference.EmbedStart.ToString());
+    /// <summary>A <c>$</c> or an embedded reference (a <c>$</c> is never escaped in canonical JSON).</summary>
+    private static bool MayNeedEscaping(ReadOnlySpan<byte> utf8) => utf8.IndexOf((byte)'$') >= 0 || OutputReference.MayBeEmbeddedIn(utf8);
 
     /// <summary>Escapes every string of a literal tree the caller owns (a freshly serialized Kubernetes object), in place.</summary>
     public static JsonNode? EscapeInPlace(JsonNode? node)
