@@ -9,6 +9,14 @@ public sealed record OutputReference(string Resource, string Property)
     /// <summary>Ends an embedded reference.</summary>
     public const char EmbedEnd = '\uE001';
 
+    /// <summary>
+    /// False when canonical JSON <paramref name="utf8"/> certainly embeds no reference: it holds neither the
+    /// start character nor any <c>\u</c> escape (which might hide it). True means the strings must be looked at.
+    /// </summary>
+    public static bool MayBeEmbeddedIn(ReadOnlySpan<byte> utf8) => utf8.IndexOf(EmbedStartUtf8) >= 0 || utf8.IndexOf("\\u"u8) >= 0;
+
+    private static readonly byte[] EmbedStartUtf8 = System.Text.Encoding.UTF8.GetBytes(EmbedStart.ToString());
+
     /// <summary>The Pulumi YAML interpolation for this reference.</summary>
     public override string ToString() => $"${{{Resource}.{Property}}}";
 

@@ -16,17 +16,45 @@ public static class CanonicalJson
 
     /// <summary>
     /// KubernetesClient's serializer options (its converters for quantities, int-or-string, dates), with
-    /// properties emitted in canonical order so that most objects need no reordering afterwards.
+    /// properties and dictionary keys emitted in canonical order so that objects need no reordering afterwards.
     /// </summary>
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
-    /// <summary>Serializes a k8s.Models object or a typed CRD record into a canonical tree.</summary>
-    public static JsonObject FromObject(object value)
+    /// <summary>How trees are read back from serialized bytes: as <see cref="JsonSerializer.SerializeToNode(object?, Type, JsonSerializerOptions?)"/> reads them.</summary>
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = Options.PropertyNameCaseInsensitive };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
     {
-        var node = JsonSerializer.SerializeToNode(value, value.GetType(), Options)
+        AllowTrailingCommas = Options.AllowTrailingCommas,
+        CommentHandling = Options.ReadCommentHandling,
+        MaxDepth = Options.MaxDepth,
+    };
+
+    /// <summary>Serializes a k8s.Models object or a typed CRD record into a canonical tree.</summary>
+    public static JsonObject FromObject(object value) => Parse(ToUtf8(value));
+
+    /// <summary>
+    /// Serializes a k8s.Models object or a typed CRD record into canonical compact UTF-8 JSON: the form
+    /// synthesis keeps of every object (a byte array costs the garbage collector far less than a tree).
+    /// <see cref="Parse"/> of the result equals what <see cref="FromObject"/> returns.
+    /// </summary>
+    public static byte[] ToUtf8(object value)
+    {
+        var utf8 = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Options);
+        if (IsCanonical(utf8))
+        {
+            return utf8;
+        }
+
+        var node = CanonicalizeInPlace(JsonNode.Parse(utf8, NodeOptions, DocumentOptions))
             ?? throw new InvalidOperationException($"{value.GetType().Name} serialized to null");
-        return (JsonObject)CanonicalizeInPlace(node)!;
+        return JsonSerializer.SerializeToUtf8Bytes(node, Options);
     }
+
+    /// <summary>A fresh tree of canonical JSON written by <see cref="ToUtf8"/>, which the caller may change.</summary>
+    public static JsonObject Parse(ReadOnlySpan<byte> utf8) =>
+        JsonNode.Parse(utf8, NodeOptions, DocumentOptions) as JsonObject
+            ?? throw new InvalidOperationException("canonical JSON of a Kubernetes object is not an object");
 
     private static JsonSerializerOptions CreateOptions()
     {
@@ -34,6 +62,7 @@ public static class CanonicalJson
         KubernetesJson.AddJsonOptions(o => kubernetes = o);
         var options = new JsonSerializerOptions(kubernetes ?? throw new InvalidOperationException("KubernetesClient exposed no serializer options"));
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OrderProperties);
+        options.Converters.Insert(0, new OrdinalDictionaryConverterFactory());
         return options;
     }
 
@@ -44,7 +73,9 @@ public static class CanonicalJson
             return;
         }
 
-        var ordered = info.Properties.OrderBy(p => Array.IndexOf(HeadKeys, p.Name) is var rank and >= 0 ? rank - HeadKeys.Length : 0)
+        // Only a whole object (apiVersion, kind and metadata) has its head keys first; nested types are ordinal throughout.
+        var whole = HeadKeys.All(k => info.Properties.Any(p => p.Name == k));
+        var ordered = info.Properties.OrderBy(p => whole && Array.IndexOf(HeadKeys, p.Name) is var rank and >= 0 ? rank - HeadKeys.Length : 0)
             .ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -93,6 +124,42 @@ public static class CanonicalJson
         }
 
         return node;
+    }
+
+    /// <summary>True when <paramref name="utf8"/> holds an object whose keys are in canonical order at every level and whose properties are never null.</summary>
+    private static bool IsCanonical(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        var previous = new Stack<string?>();
+        var afterKey = false;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    previous.Push(null);
+                    break;
+                case JsonTokenType.EndObject:
+                    previous.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    var key = reader.GetString()!;
+                    if (previous.Peek() is { } last && Compare(last, key, topLevel: reader.CurrentDepth == 1) >= 0)
+                    {
+                        return false;
+                    }
+
+                    previous.Pop();
+                    previous.Push(key);
+                    break;
+                case JsonTokenType.Null when afterKey:
+                    return false;
+            }
+
+            afterKey = reader.TokenType == JsonTokenType.PropertyName;
+        }
+
+        return true;
     }
 
     private static bool InOrder(JsonObject obj, bool topLevel)

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
 
@@ -23,7 +25,7 @@ public static class GitOpsSynthesizer
         var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Where(o => GitOpsFolder.For(o.Group) is not null).Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
 
         // Applications are independent of each other: render them on every core, then merge in order.
-        var perApp = apps.AsParallel().AsOrdered().Select(app =>
+        OrderedParallel.ForEach(apps, app =>
         {
             var appFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var folder in new[] { GitOpsFolder.Databases, GitOpsFolder.Apps })
@@ -39,22 +41,13 @@ public static class GitOpsSynthesizer
             }
 
             return appFiles;
-        });
-        try
+        }, appFiles =>
         {
-            foreach (var appFiles in perApp)
+            foreach (var (path, content) in appFiles)
             {
-                foreach (var (path, content) in appFiles)
-                {
-                    files.Add(path, content);
-                }
+                files.Add(path, content);
             }
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            // Callers see the declaration error itself, not the parallel machinery around it.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        });
 
         foreach (var env in ordered)
         {
@@ -67,7 +60,7 @@ public static class GitOpsSynthesizer
         return files;
     }
 
-    private static void WriteApp(SortedDictionary<string, string> files, string root, List<(string Environment, string? Namespace, SortedDictionary<string, JsonObject> Objects)> renderings)
+    private static void WriteApp(SortedDictionary<string, string> files, string root, List<(string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects)> renderings)
     {
         var reference = renderings[0].Objects;
         var shared = reference.Keys.Where(k => renderings.All(r => r.Objects.ContainsKey(k))).ToList();
@@ -105,14 +98,15 @@ public static class GitOpsSynthesizer
     }
 
     /// <summary>The objects of one application and folder, without their namespace (the overlay sets it), keyed <c>kind-name</c>.</summary>
-    private static (string Environment, string? Namespace, SortedDictionary<string, JsonObject> Objects) ObjectsOf(string environment, IEnumerable<KubernetesObjectResource> resources)
+    private static (string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects) ObjectsOf(string environment, IEnumerable<KubernetesObjectResource> resources)
     {
-        var result = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        var result = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
         string? ns = null;
         foreach (var resource in resources)
         {
+            // Parsed lazily: only the top level and metadata are materialized, the rest is copied as parsed.
             var obj = resource.ToJson();
-            if (HoldsDeployTimeValue(obj))
+            if (OutputReference.MayBeEmbeddedIn(resource.Utf8Json) && HoldsDeployTimeValue(obj))
             {
                 throw new DeclarationException(
                     $"{resource.Name} holds a value that only exists after deployment, so it cannot be written to the GitOps tree",
@@ -128,15 +122,17 @@ public static class GitOpsSynthesizer
 
             var kind = obj["kind"]!.GetValue<string>().ToLowerInvariant();
             var name = obj["metadata"]!["name"]!.GetValue<string>();
-            result.Add($"{kind}-{name}", obj);
+            result.Add($"{kind}-{name}", JsonSerializer.SerializeToElement(obj, NodeTypeInfo));
         }
 
         return (environment, ns, result);
     }
 
-    private static JsonObject Target(JsonObject obj)
+    private static readonly JsonTypeInfo<JsonNode> NodeTypeInfo = (JsonTypeInfo<JsonNode>)JsonSerializerOptions.Default.GetTypeInfo(typeof(JsonNode));
+
+    private static JsonObject Target(JsonElement obj)
     {
-        var apiVersion = obj["apiVersion"]!.GetValue<string>();
+        var apiVersion = obj.GetProperty("apiVersion").GetString()!;
         var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
         var target = new JsonObject();
         if (slash > 0)
@@ -145,8 +141,8 @@ public static class GitOpsSynthesizer
         }
 
         target["version"] = slash > 0 ? apiVersion[(slash + 1)..] : apiVersion;
-        target["kind"] = obj["kind"]!.GetValue<string>();
-        target["name"] = obj["metadata"]!["name"]!.GetValue<string>();
+        target["kind"] = obj.GetProperty("kind").GetString();
+        target["name"] = obj.GetProperty("metadata").GetProperty("name").GetString();
         return target;
     }
 

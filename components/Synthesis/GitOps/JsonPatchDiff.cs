@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PgPlatform.Components.Synthesis.GitOps;
@@ -9,37 +10,41 @@ namespace PgPlatform.Components.Synthesis.GitOps;
 public static class JsonPatchDiff
 {
     /// <summary>Operations turning <paramref name="from"/> into <paramref name="to"/>, in a stable order.</summary>
-    public static JsonArray Diff(JsonObject from, JsonObject to)
+    public static JsonArray Diff(JsonObject from, JsonObject to) =>
+        Diff(JsonSerializer.SerializeToElement<JsonNode>(from), JsonSerializer.SerializeToElement<JsonNode>(to));
+
+    /// <summary>Operations turning object <paramref name="from"/> into object <paramref name="to"/>, in a stable order, compared as parsed.</summary>
+    public static JsonArray Diff(JsonElement from, JsonElement to)
     {
         var ops = new JsonArray();
         DiffObjects(from, to, "", ops);
         return ops;
     }
 
-    private static void DiffObjects(JsonObject from, JsonObject to, string path, JsonArray ops)
+    private static void DiffObjects(JsonElement from, JsonElement to, string path, JsonArray ops)
     {
-        foreach (var (key, value) in from.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var property in from.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            var child = $"{path}/{Escape(key)}";
-            if (!to.TryGetPropertyValue(key, out var target))
+            var child = $"{path}/{Escape(property.Name)}";
+            if (!to.TryGetProperty(property.Name, out var target))
             {
                 ops.Add(new JsonObject { ["op"] = "remove", ["path"] = child });
             }
-            else if (value is JsonObject a && target is JsonObject b)
+            else if (property.Value.ValueKind == JsonValueKind.Object && target.ValueKind == JsonValueKind.Object)
             {
-                DiffObjects(a, b, child, ops);
+                DiffObjects(property.Value, target, child, ops);
             }
-            else if (!JsonNode.DeepEquals(value, target))
+            else if (!JsonElement.DeepEquals(property.Value, target))
             {
-                ops.Add(new JsonObject { ["op"] = "replace", ["path"] = child, ["value"] = target?.DeepClone() });
+                ops.Add(new JsonObject { ["op"] = "replace", ["path"] = child, ["value"] = JsonSerializer.SerializeToNode(target) });
             }
         }
 
-        foreach (var (key, value) in to.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var property in to.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            if (!from.ContainsKey(key))
+            if (!from.TryGetProperty(property.Name, out _))
             {
-                ops.Add(new JsonObject { ["op"] = "add", ["path"] = $"{path}/{Escape(key)}", ["value"] = value?.DeepClone() });
+                ops.Add(new JsonObject { ["op"] = "add", ["path"] = $"{path}/{Escape(property.Name)}", ["value"] = JsonSerializer.SerializeToNode(property.Value) });
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
@@ -18,47 +19,51 @@ public static class PulumiProgramSynthesizer
     /// <summary>The program as a JSON tree (for validation and tests).</summary>
     public static JsonObject Build(ResourceModel model, PulumiProgramOptions options)
     {
-        var resources = new JsonObject
+        var resources = new JsonObject();
+        foreach (var (name, resource) in Resources(model, options))
         {
-            [KubernetesProvider] = new JsonObject
-            {
-                ["type"] = "pulumi:providers:kubernetes",
-                ["properties"] = new JsonObject { ["context"] = PulumiValues.Escape(options.KubeContext), ["enableServerSideApply"] = true },
-            },
-        };
-
-        foreach (var resource in model.Resources.OfType<PulumiResource>())
-        {
-            var entry = new JsonObject { ["type"] = resource.Type, ["properties"] = PulumiValues.Map(resource.Properties) };
-            var resourceOptions = Options(provider: resource.Type.StartsWith("kubernetes:", StringComparison.Ordinal), resource.DependsOn);
-            if (resource.AdditionalSecretOutputs.Count > 0)
-            {
-                resourceOptions["additionalSecretOutputs"] = new JsonArray(resource.AdditionalSecretOutputs.Select(o => (JsonNode)o).ToArray());
-            }
-
-            if (resourceOptions.Count > 0)
-            {
-                entry["options"] = resourceOptions;
-            }
-
-            resources[resource.Name] = entry;
+            resources[name] = resource();
         }
 
-        foreach (var unit in DeployableUnits.Of(model))
+        return Document(model, options, resources);
+    }
+
+    /// <summary>
+    /// The program as YAML, byte-identical for the same model and equal to <c>YamlWriter.Write(Build(...))</c>.
+    /// Resources are rendered one by one on every core and appended in order, so the program is never held as one tree.
+    /// </summary>
+    public static string Synthesize(ResourceModel model, PulumiProgramOptions options)
+    {
+        var resources = Resources(model, options);
+        if (resources.DistinctBy(r => r.Name, StringComparer.Ordinal).Count() != resources.Count)
         {
-            resources[unit.Name] = unit.Group == ObjectGroup.Namespace
-                ? NamespaceResource(unit)
-                : new JsonObject
-                {
-                    ["type"] = "kubernetes:yaml/v2:ConfigGroup",
-                    ["properties"] = new JsonObject
-                    {
-                        ["objs"] = new JsonArray(unit.Objects.Select(o => PulumiValues.EscapeInPlace(o.ToJson())).ToArray()),
-                    },
-                    ["options"] = Options(provider: true, unit.DependsOn),
-                };
+            // A name given twice: the tree keeps the last resource in the first one's place.
+            return YamlWriter.Write(Build(model, options));
         }
 
+        var text = new StringBuilder(1 << 16);
+        foreach (var (key, value) in Document(model, options, resources: new JsonObject()))
+        {
+            if (key != "resources")
+            {
+                YamlWriter.AppendEntry(text, key, value, 0);
+                continue;
+            }
+
+            YamlWriter.AppendMappingKey(text, key, 0);
+            OrderedParallel.ForEach(resources, r =>
+            {
+                var entry = new StringBuilder(4096);
+                YamlWriter.AppendEntry(entry, r.Name, r.Build(), 2);
+                return entry;
+            }, entry => text.Append(entry));
+        }
+
+        return text.ToString();
+    }
+
+    private static JsonObject Document(ResourceModel model, PulumiProgramOptions options, JsonObject resources)
+    {
         var outputs = new JsonObject();
         foreach (var output in model.Outputs)
         {
@@ -75,8 +80,48 @@ public static class PulumiProgramSynthesizer
         };
     }
 
-    /// <summary>The program as YAML, byte-identical for the same model.</summary>
-    public static string Synthesize(ResourceModel model, PulumiProgramOptions options) => YamlWriter.Write(Build(model, options));
+    /// <summary>Every resource of the program in order, each built on demand: the provider, the Pulumi-only resources, the deployable units.</summary>
+    private static List<(string Name, Func<JsonNode> Build)> Resources(ResourceModel model, PulumiProgramOptions options)
+    {
+        var resources = new List<(string Name, Func<JsonNode> Build)>
+        {
+            (KubernetesProvider, () => new JsonObject
+            {
+                ["type"] = "pulumi:providers:kubernetes",
+                ["properties"] = new JsonObject { ["context"] = PulumiValues.Escape(options.KubeContext), ["enableServerSideApply"] = true },
+            }),
+        };
+        resources.AddRange(model.Resources.OfType<PulumiResource>().Select(r => (r.Name, (Func<JsonNode>)(() => PulumiOnly(r)))));
+        resources.AddRange(DeployableUnits.Of(model).Select(u => (u.Name, (Func<JsonNode>)(() => u.Group == ObjectGroup.Namespace ? NamespaceResource(u) : ConfigGroup(u)))));
+        return resources;
+    }
+
+    private static JsonObject PulumiOnly(PulumiResource resource)
+    {
+        var entry = new JsonObject { ["type"] = resource.Type, ["properties"] = PulumiValues.Map(resource.Properties) };
+        var resourceOptions = Options(provider: resource.Type.StartsWith("kubernetes:", StringComparison.Ordinal), resource.DependsOn);
+        if (resource.AdditionalSecretOutputs.Count > 0)
+        {
+            resourceOptions["additionalSecretOutputs"] = new JsonArray(resource.AdditionalSecretOutputs.Select(o => (JsonNode)o).ToArray());
+        }
+
+        if (resourceOptions.Count > 0)
+        {
+            entry["options"] = resourceOptions;
+        }
+
+        return entry;
+    }
+
+    private static JsonObject ConfigGroup(DeployableUnit unit) => new()
+    {
+        ["type"] = "kubernetes:yaml/v2:ConfigGroup",
+        ["properties"] = new JsonObject
+        {
+            ["objs"] = new JsonArray(unit.Objects.Select(o => (JsonNode)PulumiValues.Literal(o)).ToArray()),
+        },
+        ["options"] = Options(provider: true, unit.DependsOn),
+    };
 
     private static JsonObject NamespaceResource(DeployableUnit unit)
     {

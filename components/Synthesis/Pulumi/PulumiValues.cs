@@ -14,6 +14,19 @@ public static class PulumiValues
     /// <summary>Escapes every string in a copy of a literal tree.</summary>
     public static JsonNode? Literal(JsonNode? node) => EscapeInPlace(node?.DeepClone());
 
+    /// <summary>
+    /// A Kubernetes object as a Pulumi literal: its canonical JSON, escaped only when some string in it may need it,
+    /// so that most objects are written as parsed, without materializing a tree.
+    /// </summary>
+    public static JsonObject Literal(KubernetesObjectResource resource)
+    {
+        var obj = resource.ToJson();
+        return MayNeedEscaping(resource.Utf8Json) ? (JsonObject)EscapeInPlace(obj)! : obj;
+    }
+
+    /// <summary>A <c>$</c> or an embedded reference (a <c>$</c> is never escaped in canonical JSON).</summary>
+    private static bool MayNeedEscaping(ReadOnlySpan<byte> utf8) => utf8.IndexOf((byte)'$') >= 0 || OutputReference.MayBeEmbeddedIn(utf8);
+
     /// <summary>Escapes every string of a literal tree the caller owns (a freshly serialized Kubernetes object), in place.</summary>
     public static JsonNode? EscapeInPlace(JsonNode? node)
     {
