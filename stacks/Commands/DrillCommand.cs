@@ -7,7 +7,7 @@ namespace PgPlatform.Stacks.Commands;
 public sealed class DrillCommand : Command
 {
     /// <summary>The target to stand up.</summary>
-    public Option<string> Target { get; } = new("--target") { Description = "Target to run on: local (etcd, 3 Patroni members, Azurite on loopback) or kubernetes (an ephemeral Pulumi stack with one CNPG cluster)", DefaultValueFactory = _ => "local" };
+    public Option<string> Target { get; } = new("--target") { Description = "Target to run on: local (etcd, 3 Patroni members, Azurite on loopback) or kubernetes (an ephemeral Pulumi stack with one CNPG cluster of three instances; restores go into further ephemeral stacks)", DefaultValueFactory = _ => "local" };
 
     /// <summary>Base stack of a kubernetes drill.</summary>
     public Option<string?> Stack { get; } = new("--stack") { Description = "kubernetes target: the stack whose settings the ephemeral stack copies (e.g. dev)" };
@@ -32,7 +32,7 @@ public sealed class DrillCommand : Command
 
     /// <summary>Creates the command.</summary>
     public DrillCommand(CommandContext context)
-        : base("drill", "Stand up a target, run drills with live progress, tear it down, and write evidence (Markdown and JSON). Exit 0 all passed, 1 any failed, 2 the target could not start.")
+        : base("drill", "Stand up a target, run drills with live progress, tear it down, and write evidence (Markdown and JSON). Exit 0 all passed, 1 any failed, 2 the target could not start or (kubernetes) a stack could not be destroyed.")
     {
         Options.Add(Target);
         Options.Add(Drills);
