@@ -16,10 +16,10 @@ namespace PgPlatform.Components.Synthesis.GitOps;
 /// </summary>
 public static class GitOpsSynthesizer
 {
-    /// <summary>Relative path to file content, ordered ordinally; the same input gives byte-identical files.</summary>
-    public static SortedDictionary<string, string> Synthesize(IReadOnlyList<EnvironmentModel> environments)
+    /// <summary>Relative path to file content (UTF-8), ordered ordinally; the same input gives byte-identical files.</summary>
+    public static SortedDictionary<string, byte[]> Synthesize(IReadOnlyList<EnvironmentModel> environments)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var ordered = environments.OrderBy(e => e.Environment, StringComparer.Ordinal).ToList();
         var byApp = ordered.Select(e => e.Model.KubernetesObjects.ToLookup(o => (o.Application, GitOpsFolder.For(o.Group)))).ToList();
         var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Where(o => GitOpsFolder.For(o.Group) is not null).Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
@@ -27,7 +27,7 @@ public static class GitOpsSynthesizer
         // Applications are independent of each other: render them on every core, then merge in order.
         OrderedParallel.ForEach(apps, app =>
         {
-            var appFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var appFiles = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var folder in new[] { GitOpsFolder.Databases, GitOpsFolder.Apps })
             {
                 var renderings = ordered
@@ -60,16 +60,16 @@ public static class GitOpsSynthesizer
         return files;
     }
 
-    private static void WriteApp(SortedDictionary<string, string> files, string root, List<(string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects)> renderings)
+    private static void WriteApp(SortedDictionary<string, byte[]> files, string root, List<(string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects)> renderings)
     {
         var reference = renderings[0].Objects;
         var shared = reference.Keys.Where(k => renderings.All(r => r.Objects.ContainsKey(k))).ToList();
         foreach (var key in shared)
         {
-            files[$"{root}/base/{key}.yaml"] = YamlWriter.Write(reference[key]);
+            files[$"{root}/base/{key}.yaml"] = YamlWriter.WriteUtf8(reference[key]);
         }
 
-        files[$"{root}/base/kustomization.yaml"] = YamlWriter.Write(Kustomization(shared.Select(k => $"{k}.yaml"), null, []));
+        files[$"{root}/base/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(shared.Select(k => $"{k}.yaml"), null, []));
 
         foreach (var (environment, ns, objects) in renderings)
         {
@@ -77,7 +77,7 @@ public static class GitOpsSynthesizer
             var own = objects.Keys.Where(k => !shared.Contains(k)).ToList();
             foreach (var key in own)
             {
-                files[$"{overlay}/{key}.yaml"] = YamlWriter.Write(objects[key]);
+                files[$"{overlay}/{key}.yaml"] = YamlWriter.WriteUtf8(objects[key]);
             }
 
             var patches = new List<JsonObject>();
@@ -89,11 +89,11 @@ public static class GitOpsSynthesizer
                     continue;
                 }
 
-                files[$"{overlay}/patch-{key}.yaml"] = YamlWriter.Write(ops);
+                files[$"{overlay}/patch-{key}.yaml"] = YamlWriter.WriteUtf8(ops);
                 patches.Add(new JsonObject { ["path"] = $"patch-{key}.yaml", ["target"] = Target(reference[key]) });
             }
 
-            files[$"{overlay}/kustomization.yaml"] = YamlWriter.Write(Kustomization(["../../base", .. own.Select(k => $"{k}.yaml")], ns, patches));
+            files[$"{overlay}/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(["../../base", .. own.Select(k => $"{k}.yaml")], ns, patches));
         }
     }
 
