@@ -67,7 +67,7 @@ public static class PulumiProgramSynthesizer
             json += resource.Utf8Json.Length;
         }
 
-        return (int)Math.Min(Array.MaxLength, (json * 3 / 2) + (1 << 16));
+        return (int)Math.Min(Array.MaxLength, (json * 2) + (1 << 16));
     }
 
     private static JsonObject Document(ResourceModel model, PulumiProgramOptions options, JsonObject resources)
