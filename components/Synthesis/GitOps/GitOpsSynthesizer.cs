@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
 
@@ -104,31 +103,21 @@ public static class GitOpsSynthesizer
         string? ns = null;
         foreach (var resource in resources)
         {
-            // Parsed lazily: only the top level and metadata are materialized, the rest is copied as parsed.
-            var obj = resource.ToJson();
-            if (OutputReference.MayBeEmbeddedIn(resource.Utf8Json) && HoldsDeployTimeValue(obj))
+            if (OutputReference.MayBeEmbeddedIn(resource.Utf8Json) && HoldsDeployTimeValue(resource.ToJson()))
             {
                 throw new DeclarationException(
                     $"{resource.Name} holds a value that only exists after deployment, so it cannot be written to the GitOps tree",
                     "put the object in a Pulumi-only group (ObjectGroup.Platform or ObjectGroup.Access)");
             }
 
-            var metadata = obj["metadata"]!.AsObject();
-            if (metadata["namespace"] is { } objectNamespace)
-            {
-                ns ??= objectNamespace.GetValue<string>();
-                metadata.Remove("namespace");
-            }
-
-            var kind = obj["kind"]!.GetValue<string>().ToLowerInvariant();
-            var name = obj["metadata"]!["name"]!.GetValue<string>();
-            result.Add($"{kind}-{name}", JsonSerializer.SerializeToElement(obj, NodeTypeInfo));
+            // The namespace is cut out of the serialized bytes; nothing is materialized as a tree.
+            var (key, objectNamespace, obj) = GitOpsObject.Read(resource.Utf8Json);
+            ns ??= objectNamespace;
+            result.Add(key, obj);
         }
 
         return (environment, ns, result);
     }
-
-    private static readonly JsonTypeInfo<JsonNode> NodeTypeInfo = (JsonTypeInfo<JsonNode>)JsonSerializerOptions.Default.GetTypeInfo(typeof(JsonNode));
 
     private static JsonObject Target(JsonElement obj)
     {
