@@ -80,7 +80,8 @@ public static class GitOpsSynthesizer
             }
 
             var patches = new List<JsonObject>();
-            foreach (var key in shared)
+            // The base is the first environment's rendering: it needs no patches.
+            foreach (var key in ReferenceEquals(objects, reference) ? [] : shared)
             {
                 var ops = JsonPatchDiff.Diff(reference[key], objects[key]);
                 if (ops.Count == 0)
