@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -130,27 +131,37 @@ public static class CanonicalJson
     private static bool IsCanonical(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);
-        var previous = new Stack<string?>();
+
+        // The previous key of every open object, as its place in utf8 (Start < 0: none yet); keys are compared where they lie.
+        var previous = new Stack<(int Start, int Length)>();
         var afterKey = false;
         while (reader.Read())
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    previous.Push(null);
+                    previous.Push((-1, 0));
                     break;
                 case JsonTokenType.EndObject:
                     previous.Pop();
                     break;
                 case JsonTokenType.PropertyName:
-                    var key = reader.GetString()!;
-                    if (previous.Peek() is { } last && Compare(last, key, topLevel: reader.CurrentDepth == 1) >= 0)
+                    var start = (int)reader.TokenStartIndex + 1;
+                    var key = reader.ValueSpan;
+                    if (reader.ValueIsEscaped || !utf8.Slice(start, key.Length).SequenceEqual(key) || !Ascii.IsValid(key))
+                    {
+                        // Not ASCII as written: the byte order of the keys need not be their ordinal order.
+                        return false;
+                    }
+
+                    if (previous.Peek() is ({ } lastStart and >= 0, var lastLength)
+                        && Compare(utf8.Slice(lastStart, lastLength), key, topLevel: reader.CurrentDepth == 1) >= 0)
                     {
                         return false;
                     }
 
                     previous.Pop();
-                    previous.Push(key);
+                    previous.Push((start, key.Length));
                     break;
                 case JsonTokenType.Null when afterKey:
                     return false;
@@ -161,6 +172,25 @@ public static class CanonicalJson
 
         return true;
     }
+
+    /// <summary><see cref="Compare(string, string, bool)"/> of two ASCII keys given as bytes.</summary>
+    private static int Compare(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, bool topLevel)
+    {
+        if (topLevel)
+        {
+            var rankA = HeadRank(a);
+            var rankB = HeadRank(b);
+            if (rankA >= 0 || rankB >= 0)
+            {
+                return (rankA < 0 ? int.MaxValue : rankA).CompareTo(rankB < 0 ? int.MaxValue : rankB);
+            }
+        }
+
+        return a.SequenceCompareTo(b);
+    }
+
+    private static int HeadRank(ReadOnlySpan<byte> key) =>
+        key.SequenceEqual("apiVersion"u8) ? 0 : key.SequenceEqual("kind"u8) ? 1 : key.SequenceEqual("metadata"u8) ? 2 : -1;
 
     private static bool InOrder(JsonObject obj, bool topLevel)
     {

@@ -38,11 +38,20 @@ internal sealed class OrdinalDictionaryConverterFactory : JsonConverterFactory
 
         public override void Write(Utf8JsonWriter writer, TDictionary value, JsonSerializerOptions options)
         {
-            var entries = value.Where(e => e.Value is not null)
-                .Select(e => (Key: options.DictionaryKeyPolicy?.ConvertName(e.Key) ?? e.Key, e.Value))
-                .OrderBy(e => e.Key, StringComparer.Ordinal);
+            // Sorted by key, then by place (as a stable sort would: a key policy may map two keys to one name).
+            var policy = options.DictionaryKeyPolicy;
+            var entries = new List<(string Key, int Index, TValue Value)>();
+            foreach (var (key, item) in value)
+            {
+                if (item is not null)
+                {
+                    entries.Add((policy?.ConvertName(key) ?? key, entries.Count, item));
+                }
+            }
+
+            entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey : a.Index.CompareTo(b.Index));
             writer.WriteStartObject();
-            foreach (var (key, item) in entries)
+            foreach (var (key, _, item) in entries)
             {
                 writer.WritePropertyName(key);
                 JsonSerializer.Serialize(writer, item, options);

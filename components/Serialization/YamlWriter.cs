@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,65 +11,90 @@ namespace PgPlatform.Components.Serialization;
 /// The one configured YAML writer: block style, two-space indentation, <c>\n</c> newlines, keys in the
 /// order of the tree (see <see cref="CanonicalJson"/>). A string is written plain only when it is
 /// unmistakably a string to YAML 1.1 and 1.2 readers; otherwise it is double-quoted ("true", "yes",
-/// "1.0", "0755", "", "a: b", multi-line text). Written by hand because synthesis of large fleets is
-/// dominated by YAML emission.
+/// "1.0", "0755", "", "a: b", multi-line text). Written by hand, straight to UTF-8, because synthesis of
+/// large fleets is dominated by YAML emission.
 /// </summary>
 public static partial class YamlWriter
 {
+    private static readonly byte[] Spaces = Enumerable.Repeat((byte)' ', 64).ToArray();
+
+    /// <summary>A buffer per thread, reused for every document written to a byte array.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _scratch;
+
     /// <summary>Writes one document.</summary>
-    public static string Write(JsonNode? node)
-    {
-        using var document = ToDocument(node);
-        return Write(document.RootElement);
-    }
+    public static string Write(JsonNode? node) => Encoding.UTF8.GetString(WriteUtf8(node));
 
     /// <summary>Writes one document from JSON already parsed (no tree is built).</summary>
-    public static string Write(JsonElement element)
+    public static string Write(JsonElement element) => Encoding.UTF8.GetString(WriteUtf8(element));
+
+    /// <summary>Writes one document as UTF-8, byte for byte what <see cref="Write(JsonNode?)"/> writes.</summary>
+    public static byte[] WriteUtf8(JsonNode? node)
     {
-        var text = new StringBuilder(1024);
-        WriteDocument(text, element);
-        return text.ToString();
+        using var document = ToDocument(node);
+        return WriteUtf8(document.RootElement);
+    }
+
+    /// <summary>Writes one document from JSON already parsed as UTF-8, byte for byte what <see cref="Write(JsonElement)"/> writes.</summary>
+    public static byte[] WriteUtf8(JsonElement element)
+    {
+        var output = _scratch ??= new ArrayBufferWriter<byte>(16384);
+        output.ResetWrittenCount();
+        WriteDocument(output, element);
+        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>Writes a stream of documents separated by <c>---</c>.</summary>
     public static string WriteAll(IEnumerable<JsonNode?> documents)
     {
-        var text = new StringBuilder(4096);
+        var output = new ArrayBufferWriter<byte>(4096);
         var first = true;
         foreach (var node in documents)
         {
             if (!first)
             {
-                text.Append("---\n");
+                output.Write("---\n"u8);
             }
 
             using var document = ToDocument(node);
-            WriteDocument(text, document.RootElement);
+            WriteDocument(output, document.RootElement);
             first = false;
         }
 
-        return text.ToString();
+        return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
     /// <summary>
     /// Appends one entry of a block mapping at <paramref name="indent"/>, exactly as <see cref="Write(JsonNode?)"/> writes it
     /// inside the mapping: lets a caller stream a large mapping entry by entry instead of building it as one tree.
     /// </summary>
-    public static void AppendEntry(StringBuilder text, string key, JsonNode? value, int indent)
+    public static void AppendEntry(ArrayBufferWriter<byte> output, string key, JsonNode? value, int indent)
     {
         using var document = ToDocument(value);
-        AppendEntry(text, key, document.RootElement, indent);
+        AppendIndent(output, indent);
+        YamlScalar.Append(output, key);
+        YamlScalar.Put(output, (byte)':');
+        WriteValueAfterKey(output, document.RootElement, indent, afterDash: false);
+    }
+
+    /// <summary>One entry as <see cref="AppendEntry"/> appends it, as its own UTF-8 bytes (to be appended later, in order).</summary>
+    public static byte[] EntryUtf8(string key, JsonNode? value, int indent)
+    {
+        var output = _scratch ??= new ArrayBufferWriter<byte>(16384);
+        output.ResetWrittenCount();
+        AppendEntry(output, key, value, indent);
+        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>
     /// Appends the key of a non-empty block mapping at <paramref name="indent"/>; the caller appends its entries
-    /// with <see cref="AppendEntry(StringBuilder, string, JsonNode?, int)"/> at <paramref name="indent"/> + 2.
+    /// with <see cref="AppendEntry(ArrayBufferWriter{byte}, string, JsonNode?, int)"/> at <paramref name="indent"/> + 2.
     /// </summary>
-    public static void AppendMappingKey(StringBuilder text, string key, int indent)
+    public static void AppendMappingKey(ArrayBufferWriter<byte> output, string key, int indent)
     {
-        text.Append(' ', indent);
-        AppendString(text, key);
-        text.Append(":\n");
+        AppendIndent(output, indent);
+        YamlScalar.Append(output, key);
+        output.Write(":\n"u8);
     }
 
     /// <summary>
@@ -80,38 +106,55 @@ public static partial class YamlWriter
     private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode?> NodeTypeInfo =
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode?>)JsonSerializerOptions.Default.GetTypeInfo(typeof(JsonNode));
 
-    private static void AppendEntry(StringBuilder text, string key, JsonElement value, int indent)
+    private static void AppendIndent(ArrayBufferWriter<byte> output, int indent)
     {
-        text.Append(' ', indent);
-        AppendString(text, key);
-        text.Append(':');
-        WriteValueAfterKey(text, value, indent, afterDash: false);
+        for (var left = indent; left > 0; left -= Spaces.Length)
+        {
+            output.Write(Spaces.AsSpan(0, Math.Min(left, Spaces.Length)));
+        }
+    }
+
+    private static void AppendKey(ArrayBufferWriter<byte> output, JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            YamlScalar.Append(output, property.Name);
+        }
+        else
+        {
+            YamlScalar.Append(output, raw);
+        }
+
+        YamlScalar.Put(output, (byte)':');
     }
 
     private static bool IsBlock(JsonElement value) =>
         value.ValueKind == JsonValueKind.Object ? value.EnumerateObject().MoveNext()
         : value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0;
 
-    private static void WriteDocument(StringBuilder text, JsonElement node)
+    private static void WriteDocument(ArrayBufferWriter<byte> output, JsonElement node)
     {
         if (IsBlock(node))
         {
-            WriteBlock(text, node, 0);
+            WriteBlock(output, node, 0);
         }
         else
         {
-            AppendInline(text, node);
-            text.Append('\n');
+            AppendInline(output, node);
+            YamlScalar.Put(output, (byte)'\n');
         }
     }
 
-    private static void WriteBlock(StringBuilder text, JsonElement node, int indent)
+    private static void WriteBlock(ArrayBufferWriter<byte> output, JsonElement node, int indent)
     {
         if (node.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in node.EnumerateObject())
             {
-                AppendEntry(text, property.Name, property.Value, indent);
+                AppendIndent(output, indent);
+                AppendKey(output, property);
+                WriteValueAfterKey(output, property.Value, indent, afterDash: false);
             }
 
             return;
@@ -119,7 +162,8 @@ public static partial class YamlWriter
 
         foreach (var item in node.EnumerateArray())
         {
-            text.Append(' ', indent).Append('-');
+            AppendIndent(output, indent);
+            YamlScalar.Put(output, (byte)'-');
             if (item.ValueKind == JsonValueKind.Object && IsBlock(item))
             {
                 // The first key shares the dash's line; the rest align under it.
@@ -128,124 +172,97 @@ public static partial class YamlWriter
                 {
                     if (first)
                     {
-                        text.Append(' ');
+                        YamlScalar.Put(output, (byte)' ');
                         first = false;
                     }
                     else
                     {
-                        text.Append(' ', indent + 2);
+                        AppendIndent(output, indent + 2);
                     }
 
-                    AppendString(text, property.Name);
-                    text.Append(':');
-                    WriteValueAfterKey(text, property.Value, indent + 2, afterDash: false);
+                    AppendKey(output, property);
+                    WriteValueAfterKey(output, property.Value, indent + 2, afterDash: false);
                 }
             }
             else
             {
-                WriteValueAfterKey(text, item, indent, afterDash: true);
+                WriteValueAfterKey(output, item, indent, afterDash: true);
             }
         }
     }
 
-    private static void WriteValueAfterKey(StringBuilder text, JsonElement value, int indent, bool afterDash)
+    private static void WriteValueAfterKey(ArrayBufferWriter<byte> output, JsonElement value, int indent, bool afterDash)
     {
         if (!IsBlock(value))
         {
-            text.Append(' ');
-            AppendInline(text, value);
-            text.Append('\n');
+            YamlScalar.Put(output, (byte)' ');
+            AppendInline(output, value);
+            YamlScalar.Put(output, (byte)'\n');
             return;
         }
 
-        text.Append('\n');
+        YamlScalar.Put(output, (byte)'\n');
 
         // A mapping goes one level deeper; a list under a key starts at the key's column, a list in a list one level deeper.
-        WriteBlock(text, value, value.ValueKind == JsonValueKind.Object || afterDash ? indent + 2 : indent);
+        WriteBlock(output, value, value.ValueKind == JsonValueKind.Object || afterDash ? indent + 2 : indent);
     }
 
-    private static void AppendInline(StringBuilder text, JsonElement value)
+    private static void AppendInline(ArrayBufferWriter<byte> output, JsonElement value)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                text.Append("{}");
+                output.Write("{}"u8);
                 break;
             case JsonValueKind.Array:
-                text.Append("[]");
+                output.Write("[]"u8);
                 break;
             case JsonValueKind.String:
-                AppendString(text, value.GetString()!);
+                var raw = JsonMarshal.GetRawUtf8Value(value);
+                if (raw.Length >= 2 && raw[0] == (byte)'"')
+                {
+                    raw = raw[1..^1];
+                }
+
+                if (raw.IndexOf((byte)'\\') >= 0)
+                {
+                    YamlScalar.Append(output, value.GetString()!);
+                }
+                else
+                {
+                    YamlScalar.Append(output, raw);
+                }
+
                 break;
             case JsonValueKind.True:
-                text.Append("true");
+                output.Write("true"u8);
                 break;
             case JsonValueKind.False:
-                text.Append("false");
+                output.Write("false"u8);
                 break;
             case JsonValueKind.Number:
-                text.Append(value.GetRawText());
+                output.Write(JsonMarshal.GetRawUtf8Value(value));
                 break;
             default:
-                text.Append("null");
+                output.Write("null"u8);
                 break;
         }
     }
-
-    private static void AppendString(StringBuilder text, string value)
-    {
-        if (IsSafePlain(value))
-        {
-            text.Append(value);
-            return;
-        }
-
-        text.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c))
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        text.Append('"');
-    }
-
-    private static bool IsSafePlain(string value) =>
-        value.Length > 0 && PlainSafe().IsMatch(value) && !IsAmbiguous(value)
-        && !value.Contains(": ", StringComparison.Ordinal) && !value.Contains(" #", StringComparison.Ordinal) && !value.EndsWith(':');
 
     /// <summary>
     /// <see cref="AmbiguousScalar"/>, without running it for the most common strings: of its alternatives only the
     /// words (null, booleans) start with a letter.
     /// </summary>
-    internal static bool IsAmbiguous(string value) =>
-        char.IsAsciiLetter(value[0]) ? AmbiguousWords.Contains(value) : AmbiguousScalar().IsMatch(value);
+    internal static bool IsAmbiguous(ReadOnlySpan<char> value) =>
+        char.IsAsciiLetter(value[0]) ? AmbiguousWordLookup.Contains(value) : AmbiguousScalar().IsMatch(value);
 
     /// <summary>The alternatives of <see cref="AmbiguousScalar"/> that start with a letter.</summary>
     internal static readonly System.Collections.Frozen.FrozenSet<string> AmbiguousWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"],
         StringComparer.Ordinal);
 
-    /// <summary>Starts with a letter, digit, '/', '.', '_' or '$'; holds no flow or comment characters and no leading or trailing space.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9/._$(][A-Za-z0-9 /._:=@+$~^()<>*,;!%-]*(?<! )$")]
-    private static partial Regex PlainSafe();
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousWordLookup =
+        AmbiguousWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Plain scalars a YAML 1.1 reader (Go's yaml packages among them) would not read as a string: null, booleans, numbers, timestamps.</summary>
     [GeneratedRegex(@"^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?(\d[\d_]*)?\.?\d[\d_:]*([eE][-+]?\d+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[-+]?\d+(\.\d*)?[eE][-+]?\d+|=|<<|\d{4}-\d\d?-\d\d?([Tt ].*)?)$")]

@@ -12,11 +12,11 @@ public static class ArtifactWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// Writes <paramref name="files"/> (relative path to content) into <paramref name="directory"/>. A directory
+    /// Writes <paramref name="files"/> (relative path to UTF-8 content) into <paramref name="directory"/>. A directory
     /// an earlier synthesis wrote is emptied first, so that a file no longer synthesized does not linger and
     /// get deployed; a non-empty directory that pg-platform did not write is never touched.
     /// </summary>
-    public static void Write(string directory, IReadOnlyDictionary<string, string> files)
+    public static void Write(string directory, IReadOnlyDictionary<string, byte[]> files)
     {
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
         {
@@ -36,7 +36,7 @@ public static class ArtifactWriter
         {
             var path = Path.Combine(directory, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, content, Utf8NoBom);
+            File.WriteAllBytes(path, content);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.CommandLine;
 using PgPlatform.Infra.Services;
 using PgPlatform.Infra.Settings;
@@ -24,7 +25,7 @@ public sealed class CompileCommand : Command
 
             var config = StackConfigSources.FromPulumiConfig(context.GetEnvironmentVariable("PULUMI_CONFIG"));
             var settings = StackSettingsParser.Parse(stack, config, "PULUMI_CONFIG");
-            context.Out.Write(StackSynthesis.Program(settings, StackSynthesis.Model(settings)));
+            context.Out.Write(Encoding.UTF8.GetString(StackSynthesis.Program(settings, StackSynthesis.Model(settings)).Span));
             return ExitCodes.Success;
         }));
     }

@@ -34,7 +34,7 @@ public sealed class SynthCommand : Command
             var outDir = Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory);
             var gitops = StackSynthesis.GitOps(all);
             ArtifactWriter.Write(Path.Combine(outDir, "gitops"), gitops);
-            File.WriteAllText(Path.Combine(outDir, "program.yaml"), StackSynthesis.Program(stack, model));
+            File.WriteAllBytes(Path.Combine(outDir, "program.yaml"), StackSynthesis.Program(stack, model).Span);
             context.Out.WriteLine($"stack {stack.Stack} ({stack.Tier.Name}): {string.Join(", ", stack.Databases.Select(d => d.Name))}");
             foreach (var line in DeploymentSummary.Lines(model))
             {

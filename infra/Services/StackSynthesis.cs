@@ -18,8 +18,8 @@ public static class StackSynthesis
         return model;
     }
 
-    /// <summary>The Pulumi YAML program of one stack, as <c>compile</c> prints it and <c>synth</c> writes it.</summary>
-    public static string Program(StackSettings settings, ResourceModel model) =>
+    /// <summary>The Pulumi YAML program of one stack as UTF-8, as <c>compile</c> prints it and <c>synth</c> writes it.</summary>
+    public static ReadOnlyMemory<byte> Program(StackSettings settings, ResourceModel model) =>
         PulumiProgramSynthesizer.Synthesize(model, ProgramOptions(settings));
 
     /// <summary>Program options of a stack.</summary>
@@ -27,6 +27,6 @@ public static class StackSynthesis
         new() { Project = SettingKeys.Namespace, Stack = settings.Stack, KubeContext = settings.KubeContext };
 
     /// <summary>The GitOps tree of all stacks, each with its model.</summary>
-    public static SortedDictionary<string, string> GitOps(IEnumerable<(StackSettings Settings, ResourceModel Model)> stacks) =>
+    public static SortedDictionary<string, byte[]> GitOps(IEnumerable<(StackSettings Settings, ResourceModel Model)> stacks) =>
         GitOpsSynthesizer.Synthesize(stacks.Select(s => new EnvironmentModel(s.Settings.Stack, s.Model, PlatformDeclaration.GitOps(s.Settings))).ToList());
 }

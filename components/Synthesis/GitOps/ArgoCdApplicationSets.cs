@@ -12,12 +12,12 @@ namespace PgPlatform.Components.Synthesis.GitOps;
 public static class ArgoCdApplicationSets
 {
     /// <summary>File name to content for <c>argocd/&lt;env&gt;/</c>.</summary>
-    public static IEnumerable<(string File, string Content)> Files(EnvironmentModel env)
+    public static IEnumerable<(string File, byte[] Content)> Files(EnvironmentModel env)
     {
         var sets = For(env.Environment, env.Options);
         foreach (var set in sets)
         {
-            yield return ($"applicationset-{set.Metadata.Name}.yaml", YamlWriter.Write(CanonicalJson.FromObject(set)));
+            yield return ($"applicationset-{set.Metadata.Name}.yaml", YamlWriter.WriteUtf8(CanonicalJson.FromObject(set)));
         }
 
         var kustomization = new System.Text.Json.Nodes.JsonObject
@@ -26,7 +26,7 @@ public static class ArgoCdApplicationSets
             ["kind"] = "Kustomization",
             ["resources"] = new System.Text.Json.Nodes.JsonArray(sets.Select(s => (System.Text.Json.Nodes.JsonNode)$"applicationset-{s.Metadata.Name}.yaml").ToArray()),
         };
-        yield return ("kustomization.yaml", YamlWriter.Write(kustomization));
+        yield return ("kustomization.yaml", YamlWriter.WriteUtf8(kustomization));
     }
 
     /// <summary>The ApplicationSets of <paramref name="environment"/>: databases first, then applications.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
 
@@ -16,10 +15,10 @@ namespace PgPlatform.Components.Synthesis.GitOps;
 /// </summary>
 public static class GitOpsSynthesizer
 {
-    /// <summary>Relative path to file content, ordered ordinally; the same input gives byte-identical files.</summary>
-    public static SortedDictionary<string, string> Synthesize(IReadOnlyList<EnvironmentModel> environments)
+    /// <summary>Relative path to file content (UTF-8), ordered ordinally; the same input gives byte-identical files.</summary>
+    public static SortedDictionary<string, byte[]> Synthesize(IReadOnlyList<EnvironmentModel> environments)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var ordered = environments.OrderBy(e => e.Environment, StringComparer.Ordinal).ToList();
         var byApp = ordered.Select(e => e.Model.KubernetesObjects.ToLookup(o => (o.Application, GitOpsFolder.For(o.Group)))).ToList();
         var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Where(o => GitOpsFolder.For(o.Group) is not null).Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
@@ -27,7 +26,7 @@ public static class GitOpsSynthesizer
         // Applications are independent of each other: render them on every core, then merge in order.
         OrderedParallel.ForEach(apps, app =>
         {
-            var appFiles = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var appFiles = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var folder in new[] { GitOpsFolder.Databases, GitOpsFolder.Apps })
             {
                 var renderings = ordered
@@ -60,16 +59,16 @@ public static class GitOpsSynthesizer
         return files;
     }
 
-    private static void WriteApp(SortedDictionary<string, string> files, string root, List<(string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects)> renderings)
+    private static void WriteApp(SortedDictionary<string, byte[]> files, string root, List<(string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects)> renderings)
     {
         var reference = renderings[0].Objects;
         var shared = reference.Keys.Where(k => renderings.All(r => r.Objects.ContainsKey(k))).ToList();
         foreach (var key in shared)
         {
-            files[$"{root}/base/{key}.yaml"] = YamlWriter.Write(reference[key]);
+            files[$"{root}/base/{key}.yaml"] = YamlWriter.WriteUtf8(reference[key]);
         }
 
-        files[$"{root}/base/kustomization.yaml"] = YamlWriter.Write(Kustomization(shared.Select(k => $"{k}.yaml"), null, []));
+        files[$"{root}/base/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(shared.Select(k => $"{k}.yaml"), null, []));
 
         foreach (var (environment, ns, objects) in renderings)
         {
@@ -77,11 +76,12 @@ public static class GitOpsSynthesizer
             var own = objects.Keys.Where(k => !shared.Contains(k)).ToList();
             foreach (var key in own)
             {
-                files[$"{overlay}/{key}.yaml"] = YamlWriter.Write(objects[key]);
+                files[$"{overlay}/{key}.yaml"] = YamlWriter.WriteUtf8(objects[key]);
             }
 
             var patches = new List<JsonObject>();
-            foreach (var key in shared)
+            // The base is the first environment's rendering: it needs no patches.
+            foreach (var key in ReferenceEquals(objects, reference) ? [] : shared)
             {
                 var ops = JsonPatchDiff.Diff(reference[key], objects[key]);
                 if (ops.Count == 0)
@@ -89,11 +89,11 @@ public static class GitOpsSynthesizer
                     continue;
                 }
 
-                files[$"{overlay}/patch-{key}.yaml"] = YamlWriter.Write(ops);
+                files[$"{overlay}/patch-{key}.yaml"] = YamlWriter.WriteUtf8(ops);
                 patches.Add(new JsonObject { ["path"] = $"patch-{key}.yaml", ["target"] = Target(reference[key]) });
             }
 
-            files[$"{overlay}/kustomization.yaml"] = YamlWriter.Write(Kustomization(["../../base", .. own.Select(k => $"{k}.yaml")], ns, patches));
+            files[$"{overlay}/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(["../../base", .. own.Select(k => $"{k}.yaml")], ns, patches));
         }
     }
 
@@ -104,31 +104,21 @@ public static class GitOpsSynthesizer
         string? ns = null;
         foreach (var resource in resources)
         {
-            // Parsed lazily: only the top level and metadata are materialized, the rest is copied as parsed.
-            var obj = resource.ToJson();
-            if (OutputReference.MayBeEmbeddedIn(resource.Utf8Json) && HoldsDeployTimeValue(obj))
+            if (OutputReference.MayBeEmbeddedIn(resource.Utf8Json) && HoldsDeployTimeValue(resource.ToJson()))
             {
                 throw new DeclarationException(
                     $"{resource.Name} holds a value that only exists after deployment, so it cannot be written to the GitOps tree",
                     "put the object in a Pulumi-only group (ObjectGroup.Platform or ObjectGroup.Access)");
             }
 
-            var metadata = obj["metadata"]!.AsObject();
-            if (metadata["namespace"] is { } objectNamespace)
-            {
-                ns ??= objectNamespace.GetValue<string>();
-                metadata.Remove("namespace");
-            }
-
-            var kind = obj["kind"]!.GetValue<string>().ToLowerInvariant();
-            var name = obj["metadata"]!["name"]!.GetValue<string>();
-            result.Add($"{kind}-{name}", JsonSerializer.SerializeToElement(obj, NodeTypeInfo));
+            // The namespace is cut out of the serialized bytes; nothing is materialized as a tree.
+            var (key, objectNamespace, obj) = GitOpsObject.Read(resource.Utf8Json);
+            ns ??= objectNamespace;
+            result.Add(key, obj);
         }
 
         return (environment, ns, result);
     }
-
-    private static readonly JsonTypeInfo<JsonNode> NodeTypeInfo = (JsonTypeInfo<JsonNode>)JsonSerializerOptions.Default.GetTypeInfo(typeof(JsonNode));
 
     private static JsonObject Target(JsonElement obj)
     {

@@ -23,20 +23,25 @@ public static class JsonPatchDiff
 
     private static void DiffObjects(JsonElement from, JsonElement to, string path, JsonArray ops)
     {
+        // Equal objects (most of them, and most parts of the rest) give no operations: skip them without walking them key by key.
+        if (JsonElement.DeepEquals(from, to))
+        {
+            return;
+        }
+
         foreach (var property in from.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            var child = $"{path}/{Escape(property.Name)}";
             if (!to.TryGetProperty(property.Name, out var target))
             {
-                ops.Add(new JsonObject { ["op"] = "remove", ["path"] = child });
+                ops.Add(new JsonObject { ["op"] = "remove", ["path"] = Child(path, property.Name) });
             }
             else if (property.Value.ValueKind == JsonValueKind.Object && target.ValueKind == JsonValueKind.Object)
             {
-                DiffObjects(property.Value, target, child, ops);
+                DiffObjects(property.Value, target, Child(path, property.Name), ops);
             }
             else if (!JsonElement.DeepEquals(property.Value, target))
             {
-                ops.Add(new JsonObject { ["op"] = "replace", ["path"] = child, ["value"] = JsonSerializer.SerializeToNode(target) });
+                ops.Add(new JsonObject { ["op"] = "replace", ["path"] = Child(path, property.Name), ["value"] = JsonSerializer.SerializeToNode(target) });
             }
         }
 
@@ -44,10 +49,12 @@ public static class JsonPatchDiff
         {
             if (!from.TryGetProperty(property.Name, out _))
             {
-                ops.Add(new JsonObject { ["op"] = "add", ["path"] = $"{path}/{Escape(property.Name)}", ["value"] = JsonSerializer.SerializeToNode(property.Value) });
+                ops.Add(new JsonObject { ["op"] = "add", ["path"] = Child(path, property.Name), ["value"] = JsonSerializer.SerializeToNode(property.Value) });
             }
         }
     }
+
+    private static string Child(string path, string key) => $"{path}/{Escape(key)}";
 
     private static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
@@ -29,37 +29,45 @@ public static class PulumiProgramSynthesizer
     }
 
     /// <summary>
-    /// The program as YAML, byte-identical for the same model and equal to <c>YamlWriter.Write(Build(...))</c>.
-    /// Resources are rendered one by one on every core and appended in order, so the program is never held as one tree.
+    /// The program as UTF-8 YAML, byte-identical for the same model and equal to <c>YamlWriter.WriteUtf8(Build(...))</c>.
+    /// Resources are rendered one by one on every core and appended in order, so the program is never held as one tree,
+    /// and it is written once, into a buffer sized from the objects it carries.
     /// </summary>
-    public static string Synthesize(ResourceModel model, PulumiProgramOptions options)
+    public static ReadOnlyMemory<byte> Synthesize(ResourceModel model, PulumiProgramOptions options)
     {
         var resources = Resources(model, options);
         if (resources.DistinctBy(r => r.Name, StringComparer.Ordinal).Count() != resources.Count)
         {
             // A name given twice: the tree keeps the last resource in the first one's place.
-            return YamlWriter.Write(Build(model, options));
+            return YamlWriter.WriteUtf8(Build(model, options));
         }
 
-        var text = new StringBuilder(1 << 16);
+        var output = new ArrayBufferWriter<byte>(EstimatedSize(model));
         foreach (var (key, value) in Document(model, options, resources: new JsonObject()))
         {
             if (key != "resources")
             {
-                YamlWriter.AppendEntry(text, key, value, 0);
+                YamlWriter.AppendEntry(output, key, value, 0);
                 continue;
             }
 
-            YamlWriter.AppendMappingKey(text, key, 0);
-            OrderedParallel.ForEach(resources, r =>
-            {
-                var entry = new StringBuilder(4096);
-                YamlWriter.AppendEntry(entry, r.Name, r.Build(), 2);
-                return entry;
-            }, entry => text.Append(entry));
+            YamlWriter.AppendMappingKey(output, key, 0);
+            OrderedParallel.ForEach(resources, r => YamlWriter.EntryUtf8(r.Name, r.Build(), 2), entry => output.Write(entry));
         }
 
-        return text.ToString();
+        return output.WrittenMemory;
+    }
+
+    /// <summary>A generous estimate of the program's size: its YAML is mostly the objects' JSON, indented.</summary>
+    private static int EstimatedSize(ResourceModel model)
+    {
+        long json = 0;
+        foreach (var resource in model.KubernetesObjects)
+        {
+            json += resource.Utf8Json.Length;
+        }
+
+        return (int)Math.Min(Array.MaxLength, (json * 2) + (1 << 16));
     }
 
     private static JsonObject Document(ResourceModel model, PulumiProgramOptions options, JsonObject resources)

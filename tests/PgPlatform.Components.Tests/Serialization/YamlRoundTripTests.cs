@@ -86,4 +86,15 @@ public sealed class YamlRoundTripTests
         Assert.Equal(tree.ToJsonString(), YamlReader.Read(yaml)!.ToJsonString());
         Assert.Contains("  groups:\n  - name: g\n    rules:\n    - alert: A\n", yaml);
     }
+
+    [Fact]
+    public void StringsEscapedInJsonAreWrittenAsTheirText()
+    {
+        // JSON escapes '<', '+', '\'' and non-ASCII; YAML gets the text: plain when safe, quoted with control characters escaped.
+        var tree = new JsonObject { ["a<b"] = "x > 0 && y+1", ["k"] = "caf\u00e9 \u0085\u0007\"q\"\\", ["plain"] = "a<b>+c" };
+        var yaml = YamlWriter.Write(tree);
+        Assert.Equal("a<b: \"x > 0 && y+1\"\nk: \"caf\u00e9 \\u0085\\u0007\\\"q\\\"\\\\\"\nplain: a<b>+c\n", yaml);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(yaml), YamlWriter.WriteUtf8(tree));
+        Assert.Equal(tree.ToJsonString(), YamlReader.Read(yaml)!.ToJsonString());
+    }
 }
