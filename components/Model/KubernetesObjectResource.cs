@@ -16,7 +16,10 @@ public sealed record KubernetesObjectResource(string Name, string Application, O
     /// use and shared by the contract gate and the synthesizers. Synthesis reads a declared model: the object
     /// must not change after its first use here.
     /// </summary>
-    public ReadOnlySpan<byte> Utf8Json
+    public ReadOnlySpan<byte> Utf8Json => Utf8JsonMemory.Span;
+
+    /// <summary><see cref="Utf8Json"/> as memory, for parsers that keep a reference to it (<c>JsonDocument.Parse</c> does not copy it).</summary>
+    public ReadOnlyMemory<byte> Utf8JsonMemory
     {
         get
         {

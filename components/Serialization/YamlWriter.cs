@@ -38,10 +38,7 @@ public static partial class YamlWriter
     /// <summary>Writes one document from JSON already parsed as UTF-8, byte for byte what <see cref="Write(JsonElement)"/> writes.</summary>
     public static byte[] WriteUtf8(JsonElement element)
     {
-        var output = _scratch ??= new ArrayBufferWriter<byte>(16384);
-        output.ResetWrittenCount();
-        WriteDocument(output, element);
-        return output.WrittenSpan.ToArray();
+        return Utf8(output => WriteDocument(output, element));
     }
 
     /// <summary>Writes a stream of documents separated by <c>---</c>.</summary>
@@ -78,11 +75,15 @@ public static partial class YamlWriter
     }
 
     /// <summary>One entry as <see cref="AppendEntry"/> appends it, as its own UTF-8 bytes (to be appended later, in order).</summary>
-    public static byte[] EntryUtf8(string key, JsonNode? value, int indent)
+    public static byte[] EntryUtf8(string key, JsonNode? value, int indent) => Utf8(output => AppendEntry(output, key, value, indent));
+
+    /// <summary>What <paramref name="write"/> appends, as its own UTF-8 bytes (written into a buffer reused per thread).</summary>
+    public static byte[] Utf8(Action<ArrayBufferWriter<byte>> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
         var output = _scratch ??= new ArrayBufferWriter<byte>(16384);
         output.ResetWrittenCount();
-        AppendEntry(output, key, value, indent);
+        write(output);
         return output.WrittenSpan.ToArray();
     }
 
@@ -162,32 +163,41 @@ public static partial class YamlWriter
 
         foreach (var item in node.EnumerateArray())
         {
-            AppendIndent(output, indent);
-            YamlScalar.Put(output, (byte)'-');
-            if (item.ValueKind == JsonValueKind.Object && IsBlock(item))
-            {
-                // The first key shares the dash's line; the rest align under it.
-                var first = true;
-                foreach (var property in item.EnumerateObject())
-                {
-                    if (first)
-                    {
-                        YamlScalar.Put(output, (byte)' ');
-                        first = false;
-                    }
-                    else
-                    {
-                        AppendIndent(output, indent + 2);
-                    }
+            AppendItem(output, item, indent);
+        }
+    }
 
-                    AppendKey(output, property);
-                    WriteValueAfterKey(output, property.Value, indent + 2, afterDash: false);
-                }
-            }
-            else
+    /// <summary>
+    /// Appends one item of a block sequence at <paramref name="indent"/>, exactly as <see cref="Write(JsonElement)"/> writes it
+    /// inside the sequence: lets a caller write a sequence of JSON it already holds as parsed UTF-8, item by item.
+    /// </summary>
+    public static void AppendItem(ArrayBufferWriter<byte> output, JsonElement item, int indent)
+    {
+        AppendIndent(output, indent);
+        YamlScalar.Put(output, (byte)'-');
+        if (item.ValueKind == JsonValueKind.Object && IsBlock(item))
+        {
+            // The first key shares the dash's line; the rest align under it.
+            var first = true;
+            foreach (var property in item.EnumerateObject())
             {
-                WriteValueAfterKey(output, item, indent, afterDash: true);
+                if (first)
+                {
+                    YamlScalar.Put(output, (byte)' ');
+                    first = false;
+                }
+                else
+                {
+                    AppendIndent(output, indent + 2);
+                }
+
+                AppendKey(output, property);
+                WriteValueAfterKey(output, property.Value, indent + 2, afterDash: false);
             }
+        }
+        else
+        {
+            WriteValueAfterKey(output, item, indent, afterDash: true);
         }
     }
 

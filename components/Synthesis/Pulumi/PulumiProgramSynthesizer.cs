@@ -16,11 +16,13 @@ public static class PulumiProgramSynthesizer
     /// <summary>Name of the explicit Kubernetes provider resource.</summary>
     public const string KubernetesProvider = "k8s";
 
+    private const string ConfigGroupType = "kubernetes:yaml/v2:ConfigGroup";
+
     /// <summary>The program as a JSON tree (for validation and tests).</summary>
     public static JsonObject Build(ResourceModel model, PulumiProgramOptions options)
     {
         var resources = new JsonObject();
-        foreach (var (name, resource) in Resources(model, options))
+        foreach (var (name, resource, _) in Resources(model, options))
         {
             resources[name] = resource();
         }
@@ -52,7 +54,7 @@ public static class PulumiProgramSynthesizer
             }
 
             YamlWriter.AppendMappingKey(output, key, 0);
-            OrderedParallel.ForEach(resources, r => YamlWriter.EntryUtf8(r.Name, r.Build(), 2), entry => output.Write(entry));
+            OrderedParallel.ForEach(resources, r => r.Entry?.Invoke() ?? YamlWriter.EntryUtf8(r.Name, r.Build(), 2), entry => output.Write(entry));
         }
 
         return output.WrittenMemory;
@@ -88,19 +90,24 @@ public static class PulumiProgramSynthesizer
         };
     }
 
-    /// <summary>Every resource of the program in order, each built on demand: the provider, the Pulumi-only resources, the deployable units.</summary>
-    private static List<(string Name, Func<JsonNode> Build)> Resources(ResourceModel model, PulumiProgramOptions options)
+    /// <summary>
+    /// Every resource of the program in order, each built on demand: the provider, the Pulumi-only resources, the deployable units.
+    /// A resource with an <c>Entry</c> can also be written straight to YAML, as its tree would be.
+    /// </summary>
+    private static List<(string Name, Func<JsonNode> Build, Func<byte[]>? Entry)> Resources(ResourceModel model, PulumiProgramOptions options)
     {
-        var resources = new List<(string Name, Func<JsonNode> Build)>
+        var resources = new List<(string Name, Func<JsonNode> Build, Func<byte[]>? Entry)>
         {
             (KubernetesProvider, () => new JsonObject
             {
                 ["type"] = "pulumi:providers:kubernetes",
                 ["properties"] = new JsonObject { ["context"] = PulumiValues.Escape(options.KubeContext), ["enableServerSideApply"] = true },
-            }),
+            }, null),
         };
-        resources.AddRange(model.Resources.OfType<PulumiResource>().Select(r => (r.Name, (Func<JsonNode>)(() => PulumiOnly(r)))));
-        resources.AddRange(DeployableUnits.Of(model).Select(u => (u.Name, (Func<JsonNode>)(() => u.Group == ObjectGroup.Namespace ? NamespaceResource(u) : ConfigGroup(u)))));
+        resources.AddRange(model.Resources.OfType<PulumiResource>().Select(r => (r.Name, (Func<JsonNode>)(() => PulumiOnly(r)), (Func<byte[]>?)null)));
+        resources.AddRange(DeployableUnits.Of(model).Select(u => u.Group == ObjectGroup.Namespace
+            ? (u.Name, () => NamespaceResource(u), null)
+            : (u.Name, (Func<JsonNode>)(() => ConfigGroup(u)), u.Objects.Count > 0 ? () => ConfigGroupEntry(u) : (Func<byte[]>?)null)));
         return resources;
     }
 
@@ -123,13 +130,32 @@ public static class PulumiProgramSynthesizer
 
     private static JsonObject ConfigGroup(DeployableUnit unit) => new()
     {
-        ["type"] = "kubernetes:yaml/v2:ConfigGroup",
+        ["type"] = ConfigGroupType,
         ["properties"] = new JsonObject
         {
             ["objs"] = new JsonArray(unit.Objects.Select(o => (JsonNode)PulumiValues.Literal(o)).ToArray()),
         },
         ["options"] = Options(provider: true, unit.DependsOn),
     };
+
+    /// <summary>
+    /// <see cref="ConfigGroup"/> written as its program entry, byte for byte, with its objects written from their canonical JSON
+    /// as parsed, so that no tree of them is built and none is serialized again.
+    /// </summary>
+    private static byte[] ConfigGroupEntry(DeployableUnit unit) => YamlWriter.Utf8(output =>
+    {
+        YamlWriter.AppendMappingKey(output, unit.Name, 2);
+        YamlWriter.AppendEntry(output, "type", ConfigGroupType, 4);
+        YamlWriter.AppendMappingKey(output, "properties", 4);
+        YamlWriter.AppendMappingKey(output, "objs", 6);
+        foreach (var resource in unit.Objects)
+        {
+            using var literal = PulumiValues.LiteralDocument(resource);
+            YamlWriter.AppendItem(output, literal.RootElement, 6);
+        }
+
+        YamlWriter.AppendEntry(output, "options", Options(provider: true, unit.DependsOn), 4);
+    });
 
     private static JsonObject NamespaceResource(DeployableUnit unit)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Model;
 
@@ -23,6 +24,13 @@ public static class PulumiValues
         var obj = resource.ToJson();
         return MayNeedEscaping(resource.Utf8Json) ? (JsonObject)EscapeInPlace(obj)! : obj;
     }
+
+    /// <summary>
+    /// <see cref="Literal(KubernetesObjectResource)"/> parsed: the object's canonical JSON itself (not copied) unless some string
+    /// in it needs escaping, so that the writer reads it without a tree being built.
+    /// </summary>
+    public static JsonDocument LiteralDocument(KubernetesObjectResource resource) =>
+        MayNeedEscaping(resource.Utf8Json) ? JsonDocument.Parse(Literal(resource).ToJsonString()) : JsonDocument.Parse(resource.Utf8JsonMemory);
 
     /// <summary>A <c>$</c> or an embedded reference (a <c>$</c> is never escaped in canonical JSON).</summary>
     private static bool MayNeedEscaping(ReadOnlySpan<byte> utf8) => utf8.IndexOf((byte)'$') >= 0 || OutputReference.MayBeEmbeddedIn(utf8);
