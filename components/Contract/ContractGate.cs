@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PgPlatform.Components.Model;
 
 namespace PgPlatform.Components.Contract;
@@ -7,7 +8,9 @@ public static class ContractGate
 {
     /// <summary>The model's Kubernetes objects as manifests (source <c>model:&lt;logical name&gt;</c>).</summary>
     public static IReadOnlyList<Manifest> Manifests(IEnumerable<KubernetesObjectResource> objects) =>
-        objects.Select(o => new Manifest(o.ToJson(), $"model:{o.Name}", 0)).ToList();
+        objects.Select(o => new Manifest(JsonSerializer.Deserialize<JsonElement>(o.Utf8Json), Source(o), 0)).ToList();
+
+    private static string Source(KubernetesObjectResource resource) => $"model:{resource.Name}";
 
     /// <summary>
     /// Throws <see cref="ContractViolationException"/> when any rule is broken. Every rule looks across
@@ -19,11 +22,25 @@ public static class ContractGate
         var violations = model.KubernetesObjects
             .GroupBy(o => o.Application)
             .AsParallel().AsOrdered()
-            .SelectMany(app => ContractChecker.Check(Manifests(app)))
+            .SelectMany(Check)
             .ToList();
         if (violations.Count > 0)
         {
             throw new ContractViolationException(violations);
         }
+    }
+
+    /// <summary>One application's violations; its objects are read from their canonical JSON as it is (not copied).</summary>
+    private static IReadOnlyList<Violation> Check(IEnumerable<KubernetesObjectResource> objects)
+    {
+        var documents = objects.Select(o => (Object: o, Document: JsonDocument.Parse(o.Utf8JsonMemory))).ToList();
+        var violations = ContractChecker.Check(documents.Select(d => new Manifest(d.Document.RootElement, Source(d.Object), 0)).ToList());
+        if (violations.Count == 0)
+        {
+            // A violation keeps its manifest, and so its document, for the report.
+            documents.ForEach(d => d.Document.Dispose());
+        }
+
+        return violations;
     }
 }

@@ -19,8 +19,8 @@ public static class Kinds
     public static readonly IReadOnlySet<string> Workloads = new HashSet<string> { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet" };
 
     /// <summary>The pod spec of a workload (<c>spec.template.spec</c>) or a Pod (<c>spec</c>), with its path.</summary>
-    public static (string Path, System.Text.Json.Nodes.JsonNode? Spec)? PodSpec(Manifest m) =>
-        Workloads.Contains(m.Kind) && m.Group == "apps" || Workloads.Contains(m.Kind) && m.ApiVersion.Length == 0 ? ("spec.template.spec", JsonPath.Get(m.Object, "spec.template.spec"))
-        : m.Kind == "Pod" ? ("spec", JsonPath.Get(m.Object, "spec"))
+    public static (string Path, System.Text.Json.JsonElement? Spec)? PodSpec(Manifest m) =>
+        Workloads.Contains(m.Kind) && m.Group == "apps" || Workloads.Contains(m.Kind) && m.ApiVersion.Length == 0 ? ("spec.template.spec", JsonPath.Get(m.Element, "spec.template.spec"))
+        : m.Kind == "Pod" ? ("spec", JsonPath.Get(m.Element, "spec"))
         : null;
 }

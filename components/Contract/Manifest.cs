@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PgPlatform.Components.Contract;
@@ -5,23 +6,38 @@ namespace PgPlatform.Components.Contract;
 /// <summary>One Kubernetes object under check, with where it came from (a file and line, or the model).</summary>
 public sealed class Manifest
 {
+    private JsonObject? _object;
+
     /// <summary>Wraps <paramref name="obj"/>; identity fields are read once, since every rule reads them.</summary>
     public Manifest(JsonObject obj, string source, int line)
+        : this(JsonSerializer.SerializeToElement<JsonNode>(obj), source, line)
     {
-        Object = obj;
-        Source = source;
-        Line = line;
-        ApiVersion = JsonPath.String(obj, "apiVersion") ?? "";
-        var slash = ApiVersion.IndexOf('/', StringComparison.Ordinal);
-        Group = slash > 0 ? ApiVersion[..slash] : "";
-        Kind = JsonPath.String(obj, "kind") ?? "";
-        Name = JsonPath.String(obj, "metadata.name") ?? "(unnamed)";
-        Namespace = JsonPath.String(obj, "metadata.namespace");
-        Labels = JsonPath.Get(obj, "metadata.labels") as JsonObject;
+        _object = obj;
     }
 
-    /// <summary>The object.</summary>
-    public JsonObject Object { get; }
+    /// <summary>
+    /// Wraps an object already parsed, as the rules read it (no tree is built); the caller keeps the element's document
+    /// alive while the manifest is read.
+    /// </summary>
+    public Manifest(JsonElement element, string source, int line)
+    {
+        Element = element;
+        Source = source;
+        Line = line;
+        ApiVersion = JsonPath.String(element, "apiVersion") ?? "";
+        var slash = ApiVersion.IndexOf('/', StringComparison.Ordinal);
+        Group = slash > 0 ? ApiVersion[..slash] : "";
+        Kind = JsonPath.String(element, "kind") ?? "";
+        Name = JsonPath.String(element, "metadata.name") ?? "(unnamed)";
+        Namespace = JsonPath.String(element, "metadata.namespace");
+        Labels = JsonPath.Get(element, "metadata.labels");
+    }
+
+    /// <summary>The object as parsed JSON, as the rules read it.</summary>
+    public JsonElement Element { get; }
+
+    /// <summary>The object as a tree (made from <see cref="Element"/> on first use when not given as one).</summary>
+    public JsonObject Object => _object ??= JsonObject.Create(Element.Clone())!;
 
     /// <summary>File (or <c>model:&lt;name&gt;</c>) it came from.</summary>
     public string Source { get; }
@@ -44,7 +60,7 @@ public sealed class Manifest
     /// <summary>metadata.namespace, or null.</summary>
     public string? Namespace { get; }
 
-    private JsonObject? Labels { get; }
+    private JsonElement? Labels { get; }
 
     /// <summary>A label value, or null.</summary>
     public string? Label(string key) => JsonPath.Key(Labels, key);

@@ -26,7 +26,7 @@ public sealed class BackupScheduleRule : ContractRule
             yield break;
         }
 
-        var schedule = JsonPath.String(manifest.Object, "spec.schedule");
+        var schedule = JsonPath.String(manifest.Element, "spec.schedule");
         var problem = schedule is null ? "no schedule" : CnpgSchedule.Explain(schedule);
         if (problem is not null)
         {

@@ -44,7 +44,7 @@ public sealed class ClusterBackupPluginRule : ContractRule
         }
     }
 
-    private static string? Archiver(Manifest manifest) => JsonPath.Objects(manifest.Object, "spec.plugins")
+    private static string? Archiver(Manifest manifest) => JsonPath.Objects(manifest.Element, "spec.plugins")
         .Where(p => JsonPath.String(p.Item, "name") == AppDatabase.BarmanCloudPlugin && JsonPath.IsTrue(p.Item, "isWALArchiver"))
         .Select(p => JsonPath.String(p.Item, "parameters.barmanObjectName"))
         .FirstOrDefault(n => n is not null);

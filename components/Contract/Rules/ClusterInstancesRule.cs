@@ -28,7 +28,7 @@ public sealed class ClusterInstancesRule : ContractRule
             yield break;
         }
 
-        var instances = JsonPath.Integer(manifest.Object, "spec.instances");
+        var instances = JsonPath.Integer(manifest.Element, "spec.instances");
         if (instances is null || instances < tier.MinInstances)
         {
             yield return Violation(manifest, "spec.instances",

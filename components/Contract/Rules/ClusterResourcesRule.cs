@@ -21,6 +21,6 @@ public sealed class ClusterResourcesRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier) =>
         manifest.Is(Kinds.CnpgGroup, "Cluster")
-            ? ResourceChecks.Check(this, manifest, JsonPath.Get(manifest.Object, "spec.resources"), "spec.resources", tier)
+            ? ResourceChecks.Check(this, manifest, JsonPath.Get(manifest.Element, "spec.resources"), "spec.resources", tier)
             : [];
 }

@@ -26,13 +26,13 @@ public sealed class ExplicitStorageClassRule : ContractRule
         }
 
         var suggestion = tier?.StorageClass ?? "pgp-<tier>";
-        if (JsonPath.String(manifest.Object, "spec.storage.storageClass") is null)
+        if (JsonPath.String(manifest.Element, "spec.storage.storageClass") is null)
         {
             yield return Violation(manifest, "spec.storage.storageClass", "not set, so the volume gets whatever the cluster's default class is (reclaim policy, zone binding and speed unknown)",
                 $"set spec.storage.storageClass, e.g. {suggestion}");
         }
 
-        if (JsonPath.Get(manifest.Object, "spec.walStorage") is not null && JsonPath.String(manifest.Object, "spec.walStorage.storageClass") is null)
+        if (JsonPath.Get(manifest.Element, "spec.walStorage") is not null && JsonPath.String(manifest.Element, "spec.walStorage.storageClass") is null)
         {
             yield return Violation(manifest, "spec.walStorage.storageClass", "not set, so the WAL volume gets the cluster's default class", $"set spec.walStorage.storageClass, e.g. {suggestion}");
         }

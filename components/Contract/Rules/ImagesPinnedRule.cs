@@ -36,8 +36,8 @@ public sealed partial class ImagesPinnedRule : ContractRule
     {
         if (manifest.Is(Kinds.CnpgGroup, "Cluster"))
         {
-            var image = JsonPath.String(manifest.Object, "spec.imageName");
-            if (image is null && JsonPath.Get(manifest.Object, "spec.imageCatalogRef") is null)
+            var image = JsonPath.String(manifest.Element, "spec.imageName");
+            if (image is null && JsonPath.Get(manifest.Element, "spec.imageCatalogRef") is null)
             {
                 yield return Violation(manifest, "spec.imageName", "not set, so the PostgreSQL version changes whenever the operator is upgraded", "set spec.imageName to a pinned image, e.g. ghcr.io/cloudnative-pg/postgresql:17.6-standard-bookworm");
             }

@@ -21,7 +21,7 @@ public sealed class MonitoringRule : ContractRule
         }
 
         var monitored = all.InNamespaceOf(manifest, Kinds.MonitoringGroup, "PodMonitor")
-            .Any(p => JsonPath.Key(JsonPath.Get(p.Object, "spec.selector.matchLabels"), "cnpg.io/cluster") == manifest.Name);
+            .Any(p => JsonPath.Key(JsonPath.Get(p.Element, "spec.selector.matchLabels"), "cnpg.io/cluster") == manifest.Name);
         if (!monitored)
         {
             yield return Violation(manifest, "metadata.name", "no PodMonitor selects this Cluster's instances, so nothing scrapes its metrics",
@@ -29,8 +29,8 @@ public sealed class MonitoringRule : ContractRule
         }
 
         var covered = all.InNamespaceOf(manifest, Kinds.MonitoringGroup, "PrometheusRule")
-            .SelectMany(r => JsonPath.Objects(r.Object, "spec.groups").SelectMany(g => JsonPath.Objects(g.Item, "rules")))
-            .Where(r => Mentions(r.Item["expr"]?.ToString() ?? "", manifest))
+            .SelectMany(r => JsonPath.Objects(r.Element, "spec.groups").SelectMany(g => JsonPath.Objects(g.Item, "rules")))
+            .Where(r => Mentions(Text(r.Item, "expr"), manifest))
             .Select(r => JsonPath.String(r.Item, "labels.alert_class"))
             .ToHashSet();
         var missing = AlertClass.All.Where(c => !covered.Contains(c)).ToList();
@@ -40,6 +40,10 @@ public sealed class MonitoringRule : ContractRule
                 "add rules whose expr selects this Cluster, labelled alert_class: <class>, for each missing class");
         }
     }
+
+    /// <summary>A property as text (a string's value, other values as JSON), or empty when absent or null.</summary>
+    private static string Text(System.Text.Json.JsonElement item, string key) =>
+        JsonPath.Get(item, key) is { } value ? (value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText()) : "";
 
     /// <summary>A rule is about the Cluster when its expression names the Cluster or, for namespace-wide signals, its namespace.</summary>
     private static bool Mentions(string expr, Manifest cluster) =>

@@ -26,14 +26,14 @@ public sealed class NoInTreeBarmanRule : ContractRule
         }
 
         const string Fix = "move the configuration to a barmancloud.cnpg.io/v1 ObjectStore and reference it from spec.plugins (or externalClusters[].plugin)";
-        if (JsonPath.Get(manifest.Object, "spec.backup.barmanObjectStore") is not null)
+        if (JsonPath.Get(manifest.Element, "spec.backup.barmanObjectStore") is not null)
         {
             yield return Violation(manifest, "spec.backup.barmanObjectStore", "the in-tree Barman object store is deprecated since CNPG 1.26 and removed in 1.31", Fix);
         }
 
-        foreach (var (index, external) in JsonPath.Objects(manifest.Object, "spec.externalClusters"))
+        foreach (var (index, external) in JsonPath.Objects(manifest.Element, "spec.externalClusters"))
         {
-            if (external["barmanObjectStore"] is not null)
+            if (JsonPath.Get(external, "barmanObjectStore") is not null)
             {
                 yield return Violation(manifest, $"spec.externalClusters[{index}].barmanObjectStore", "the in-tree Barman object store is deprecated since CNPG 1.26 and removed in 1.31", Fix);
             }

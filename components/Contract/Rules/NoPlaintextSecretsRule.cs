@@ -31,7 +31,7 @@ public sealed class NoPlaintextSecretsRule : ContractRule
 
         foreach (var field in new[] { "data", "stringData" })
         {
-            if (manifest.Object[field] is System.Text.Json.Nodes.JsonObject { Count: > 0 })
+            if (manifest.Element.TryGetProperty(field, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Object && value.EnumerateObject().Any())
             {
                 yield return Violation(manifest, field, "a Secret with values in a manifest puts the secret in Git", "store the value in Key Vault and declare an external-secrets.io/v1 ExternalSecret that produces this Secret");
             }

@@ -22,10 +22,10 @@ public sealed class ScheduledBackupRule : ContractRule
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
         if (manifest.Is(Kinds.CnpgGroup, "ScheduledBackup")
-            && (JsonPath.String(manifest.Object, "spec.method") != "plugin" || JsonPath.String(manifest.Object, "spec.pluginConfiguration.name") != AppDatabase.BarmanCloudPlugin))
+            && (JsonPath.String(manifest.Element, "spec.method") != "plugin" || JsonPath.String(manifest.Element, "spec.pluginConfiguration.name") != AppDatabase.BarmanCloudPlugin))
         {
             yield return Violation(manifest, "spec.method",
-                $"method is '{JsonPath.String(manifest.Object, "spec.method") ?? "barmanObjectStore (default)"}' with plugin '{JsonPath.String(manifest.Object, "spec.pluginConfiguration.name") ?? "none"}'; backups must go through the Barman Cloud plugin",
+                $"method is '{JsonPath.String(manifest.Element, "spec.method") ?? "barmanObjectStore (default)"}' with plugin '{JsonPath.String(manifest.Element, "spec.pluginConfiguration.name") ?? "none"}'; backups must go through the Barman Cloud plugin",
                 $"set spec.method: plugin and spec.pluginConfiguration.name: {AppDatabase.BarmanCloudPlugin}");
         }
     }
@@ -34,7 +34,7 @@ public sealed class ScheduledBackupRule : ContractRule
     public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
     {
         if (manifest.Is(Kinds.CnpgGroup, "Cluster")
-            && !all.InNamespaceOf(manifest, Kinds.CnpgGroup, "ScheduledBackup").Any(b => JsonPath.String(b.Object, "spec.cluster.name") == manifest.Name))
+            && !all.InNamespaceOf(manifest, Kinds.CnpgGroup, "ScheduledBackup").Any(b => JsonPath.String(b.Element, "spec.cluster.name") == manifest.Name))
         {
             yield return Violation(manifest, "metadata.name", "no ScheduledBackup targets this Cluster, so no base backups are taken",
                 $"add a postgresql.cnpg.io/v1 ScheduledBackup with spec.cluster.name: {manifest.Name}, method: plugin");

@@ -21,7 +21,7 @@ public sealed class SecretsProducedRule : ContractRule
         }
 
         var produced = all.InNamespaceOf(manifest, Kinds.ExternalSecretsGroup, "ExternalSecret")
-            .Select(e => JsonPath.String(e.Object, "spec.target.name") ?? e.Name)
+            .Select(e => JsonPath.String(e.Element, "spec.target.name") ?? e.Name)
             .Concat(all.Clusters.Where(c => ManifestSet.SameNamespace(c, manifest)).Select(c => $"{c.Name}-app"))
             .ToHashSet(StringComparer.Ordinal);
         foreach (var (field, secret) in references.Where(r => !produced.Contains(r.Secret)))
@@ -37,7 +37,7 @@ public sealed class SecretsProducedRule : ContractRule
         {
             foreach (var path in new[] { "spec.bootstrap.initdb.secret.name", "spec.bootstrap.recovery.secret.name", "spec.superuserSecret.name" })
             {
-                if (JsonPath.String(manifest.Object, path) is { } secret)
+                if (JsonPath.String(manifest.Element, path) is { } secret)
                 {
                     yield return (path, secret);
                 }

@@ -27,6 +27,6 @@ public sealed class WorkloadResourcesRule : ContractRule
         }
 
         return JsonPath.Objects(pod.Spec, "containers")
-            .SelectMany(c => ResourceChecks.Check(this, manifest, c.Item["resources"], $"{pod.Path}.containers[{c.Index}].resources", tier));
+            .SelectMany(c => ResourceChecks.Check(this, manifest, JsonPath.Get(c.Item, "resources"), $"{pod.Path}.containers[{c.Index}].resources", tier));
     }
 }

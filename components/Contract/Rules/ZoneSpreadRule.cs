@@ -31,10 +31,10 @@ public sealed class ZoneSpreadRule : ContractRule
             yield break;
         }
 
-        var spread = JsonPath.Objects(manifest.Object, "spec.topologySpreadConstraints")
+        var spread = JsonPath.Objects(manifest.Element, "spec.topologySpreadConstraints")
             .Any(t => JsonPath.String(t.Item, "topologyKey") == ZoneKey && JsonPath.String(t.Item, "whenUnsatisfiable") == "DoNotSchedule");
-        var antiAffinity = JsonPath.String(manifest.Object, "spec.affinity.podAntiAffinityType") == "required"
-            && JsonPath.String(manifest.Object, "spec.affinity.topologyKey") == ZoneKey;
+        var antiAffinity = JsonPath.String(manifest.Element, "spec.affinity.podAntiAffinityType") == "required"
+            && JsonPath.String(manifest.Element, "spec.affinity.topologyKey") == ZoneKey;
         if (!spread && !antiAffinity)
         {
             yield return Violation(manifest, "spec.topologySpreadConstraints", "production instances are not forced into different zones, so one zone outage can take every instance",
