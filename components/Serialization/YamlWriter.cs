@@ -138,7 +138,7 @@ public static partial class YamlWriter
     {
         if (IsBlock(node))
         {
-            WriteBlock(output, node, 0);
+            WriteBlock(output, node, 0, rewrite: null);
         }
         else
         {
@@ -147,7 +147,7 @@ public static partial class YamlWriter
         }
     }
 
-    private static void WriteBlock(ArrayBufferWriter<byte> output, JsonElement node, int indent)
+    private static void WriteBlock(ArrayBufferWriter<byte> output, JsonElement node, int indent, ScalarRewrite? rewrite)
     {
         if (node.ValueKind == JsonValueKind.Object)
         {
@@ -155,7 +155,7 @@ public static partial class YamlWriter
             {
                 AppendIndent(output, indent);
                 AppendKey(output, property);
-                WriteValueAfterKey(output, property.Value, indent, afterDash: false);
+                WriteValueAfterKey(output, property.Value, indent, afterDash: false, rewrite);
             }
 
             return;
@@ -163,15 +163,16 @@ public static partial class YamlWriter
 
         foreach (var item in node.EnumerateArray())
         {
-            AppendItem(output, item, indent);
+            AppendItem(output, item, indent, rewrite);
         }
     }
 
     /// <summary>
     /// Appends one item of a block sequence at <paramref name="indent"/>, exactly as <see cref="Write(JsonElement)"/> writes it
     /// inside the sequence: lets a caller write a sequence of JSON it already holds as parsed UTF-8, item by item.
+    /// <paramref name="rewrite"/>, when given, may replace the text of any string value.
     /// </summary>
-    public static void AppendItem(ArrayBufferWriter<byte> output, JsonElement item, int indent)
+    public static void AppendItem(ArrayBufferWriter<byte> output, JsonElement item, int indent, ScalarRewrite? rewrite = null)
     {
         AppendIndent(output, indent);
         YamlScalar.Put(output, (byte)'-');
@@ -192,21 +193,21 @@ public static partial class YamlWriter
                 }
 
                 AppendKey(output, property);
-                WriteValueAfterKey(output, property.Value, indent + 2, afterDash: false);
+                WriteValueAfterKey(output, property.Value, indent + 2, afterDash: false, rewrite);
             }
         }
         else
         {
-            WriteValueAfterKey(output, item, indent, afterDash: true);
+            WriteValueAfterKey(output, item, indent, afterDash: true, rewrite);
         }
     }
 
-    private static void WriteValueAfterKey(ArrayBufferWriter<byte> output, JsonElement value, int indent, bool afterDash)
+    private static void WriteValueAfterKey(ArrayBufferWriter<byte> output, JsonElement value, int indent, bool afterDash, ScalarRewrite? rewrite = null)
     {
         if (!IsBlock(value))
         {
             YamlScalar.Put(output, (byte)' ');
-            AppendInline(output, value);
+            AppendInline(output, value, rewrite);
             YamlScalar.Put(output, (byte)'\n');
             return;
         }
@@ -214,10 +215,10 @@ public static partial class YamlWriter
         YamlScalar.Put(output, (byte)'\n');
 
         // A mapping goes one level deeper; a list under a key starts at the key's column, a list in a list one level deeper.
-        WriteBlock(output, value, value.ValueKind == JsonValueKind.Object || afterDash ? indent + 2 : indent);
+        WriteBlock(output, value, value.ValueKind == JsonValueKind.Object || afterDash ? indent + 2 : indent, rewrite);
     }
 
-    private static void AppendInline(ArrayBufferWriter<byte> output, JsonElement value)
+    private static void AppendInline(ArrayBufferWriter<byte> output, JsonElement value, ScalarRewrite? rewrite = null)
     {
         switch (value.ValueKind)
         {
@@ -226,6 +227,9 @@ public static partial class YamlWriter
                 break;
             case JsonValueKind.Array:
                 output.Write("[]"u8);
+                break;
+            case JsonValueKind.String when rewrite?.Invoke(value) is { } text:
+                YamlScalar.Append(output, text);
                 break;
             case JsonValueKind.String:
                 var raw = JsonMarshal.GetRawUtf8Value(value);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
@@ -150,8 +151,8 @@ public static class PulumiProgramSynthesizer
         YamlWriter.AppendMappingKey(output, "objs", 6);
         foreach (var resource in unit.Objects)
         {
-            using var literal = PulumiValues.LiteralDocument(resource);
-            YamlWriter.AppendItem(output, literal.RootElement, 6);
+            using var literal = JsonDocument.Parse(resource.Utf8JsonMemory);
+            YamlWriter.AppendItem(output, literal.RootElement, 6, PulumiValues.Rewrite(resource));
         }
 
         YamlWriter.AppendEntry(output, "options", Options(provider: true, unit.DependsOn), 4);

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Model;
+using PgPlatform.Components.Serialization;
 
 namespace PgPlatform.Components.Synthesis.Pulumi;
 
@@ -26,11 +28,25 @@ public static class PulumiValues
     }
 
     /// <summary>
-    /// <see cref="Literal(KubernetesObjectResource)"/> parsed: the object's canonical JSON itself (not copied) unless some string
-    /// in it needs escaping, so that the writer reads it without a tree being built.
+    /// How a Kubernetes object's parsed canonical JSON is written as the literal <see cref="Literal(KubernetesObjectResource)"/>
+    /// makes of it: null when no string in it needs escaping, else a rewrite that escapes the strings that do.
     /// </summary>
-    public static JsonDocument LiteralDocument(KubernetesObjectResource resource) =>
-        MayNeedEscaping(resource.Utf8Json) ? JsonDocument.Parse(Literal(resource).ToJsonString()) : JsonDocument.Parse(resource.Utf8JsonMemory);
+    public static ScalarRewrite? Rewrite(KubernetesObjectResource resource) => MayNeedEscaping(resource.Utf8Json) ? EscapedOrNull : null;
+
+    /// <summary>The escaped text of a string value, or null when it needs no escaping.</summary>
+    private static string? EscapedOrNull(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (!MayNeedEscaping(raw))
+        {
+            return null;
+        }
+
+        var text = value.GetString()!;
+        return NeedsEscaping(text) ? Escape(text) : null;
+    }
+
+    private static bool NeedsEscaping(string text) => text.Contains('$', StringComparison.Ordinal) || text.Contains(OutputReference.EmbedStart, StringComparison.Ordinal);
 
     /// <summary>A <c>$</c> or an embedded reference (a <c>$</c> is never escaped in canonical JSON).</summary>
     private static bool MayNeedEscaping(ReadOnlySpan<byte> utf8) => utf8.IndexOf((byte)'$') >= 0 || OutputReference.MayBeEmbeddedIn(utf8);
@@ -70,7 +86,7 @@ public static class PulumiValues
         if (child is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String)
         {
             var text = value.GetValue<string>();
-            return text.Contains('$', StringComparison.Ordinal) || text.Contains(OutputReference.EmbedStart, StringComparison.Ordinal) ? JsonValue.Create(Escape(text)) : null;
+            return NeedsEscaping(text) ? JsonValue.Create(Escape(text)) : null;
         }
 
         EscapeInPlace(child);
