@@ -41,12 +41,10 @@ public sealed class EphemeralDrillRun
         var restores = new EphemeralRestores(baseStack, projectDirectory, application, stackName, ConfigureStack, log);
         var timings = new List<PhaseTiming>();
         var clock = Stopwatch.StartNew();
-        var stack = await EphemeralStack.CreateAsync(options, cancellationToken);
+        var (stack, outputs) = await EphemeralStack.DeployAsync(options, cancellationToken);
         List<DrillEvidence> results;
         try
         {
-            await stack.UpAsync(cancellationToken);
-            var outputs = await stack.OutputsAsync(cancellationToken);
             timings.Add(new PhaseTiming("stack up", clock.Elapsed.TotalSeconds));
             clock.Restart();
             var target = await StartTarget(new DeployedDatabase(baseStack, application, stackName, outputs, restores), cancellationToken);

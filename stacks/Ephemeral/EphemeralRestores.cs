@@ -21,11 +21,9 @@ public sealed class EphemeralRestores(StackFile baseStack, string projectDirecto
         var name = EphemeralDatabaseStack.NewStackName(StackPrefix);
         var recovery = new RecoverySource(sourceStack, request.BackupId, request.TargetTime);
         var options = configure(EphemeralDatabaseStack.Options(baseStack, projectDirectory, application, name, line => log.Write($"stack {name}", line), recovery));
-        var stack = await EphemeralStack.CreateAsync(options, cancellationToken);
+        var (stack, outputs) = await EphemeralStack.DeployAsync(options, cancellationToken);
         try
         {
-            await stack.UpAsync(cancellationToken);
-            var outputs = await stack.OutputsAsync(cancellationToken);
             return new RestoreDeployment(outputs.String($"{application}-namespace"), stack);
         }
         catch

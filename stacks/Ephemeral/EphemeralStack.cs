@@ -83,18 +83,36 @@ public sealed class EphemeralStack : IAsyncDisposable
     }
 
     /// <summary>
-    /// Creates the stack, runs <c>up</c>, reads the outputs, runs <paramref name="work"/>, and tears the stack
-    /// down whatever happened. A failure of the work (or cancellation) propagates after teardown, which then
-    /// only logs its own errors; after successful work a teardown failure throws <see cref="StackTeardownException"/>.
+    /// Creates the stack, runs <c>up</c> and reads the outputs; on any failure (or cancellation) the stack is torn
+    /// down before the exception propagates. The caller owns the returned stack and destroys it.
     /// </summary>
-    public static async Task<T> RunAsync<T>(EphemeralStackOptions options, Func<EphemeralStack, StackOutputs, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public static async Task<(EphemeralStack Stack, StackOutputs Outputs)> DeployAsync(EphemeralStackOptions options, CancellationToken cancellationToken)
     {
         var stack = await CreateAsync(options, cancellationToken);
-        T result;
         try
         {
             await stack.UpAsync(cancellationToken);
-            result = await work(stack, await stack.OutputsAsync(cancellationToken), cancellationToken);
+            return (stack, await stack.OutputsAsync(cancellationToken));
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deploys the stack (<see cref="DeployAsync"/>), runs <paramref name="work"/>, and tears the stack down
+    /// whatever happened. A failure of the work (or cancellation) propagates after teardown, which then only logs
+    /// its own errors; after successful work a teardown failure throws <see cref="StackTeardownException"/>.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(EphemeralStackOptions options, Func<EphemeralStack, StackOutputs, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var (stack, outputs) = await DeployAsync(options, cancellationToken);
+        T result;
+        try
+        {
+            result = await work(stack, outputs, cancellationToken);
         }
         catch
         {
