@@ -1,7 +1,9 @@
+using PgPlatform.Infra.Platform;
 using System.CommandLine;
 using PgPlatform.Components.Rbac;
 using PgPlatform.Infra.Services;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
+using PgPlatform.Components.Declaration;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -62,7 +64,7 @@ public sealed class CanICommand : Command
             }
 
             var projectDir = ProjectDirectory.Find(parse.GetValue(ProjectDir), context.CurrentDirectory);
-            var model = StackSynthesis.Model(StackLoader.Load(projectDir, parse.GetValue(Stack)!));
+            var model = StackSynthesis.Model(StackLoader.Load(projectDir, parse.GetValue(Stack)!), ApplicationCatalog.All);
             var decision = new RbacAuthorizer(model.KubernetesObjects.Select(o => o.ToJson())).Can(request);
             context.Out.WriteLine(decision.Allowed ? "yes" : "no");
             context.Error.WriteLine(decision.Reason);

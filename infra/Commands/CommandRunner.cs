@@ -1,6 +1,6 @@
 using PgPlatform.Components.Contract;
 using PgPlatform.Components.Model;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
 
 namespace PgPlatform.Infra.Commands;
 

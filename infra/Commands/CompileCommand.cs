@@ -1,7 +1,9 @@
+using PgPlatform.Infra.Platform;
 using System.Text;
 using System.CommandLine;
 using PgPlatform.Infra.Services;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
+using PgPlatform.Components.Declaration;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -25,7 +27,7 @@ public sealed class CompileCommand : Command
 
             var config = StackConfigSources.FromPulumiConfig(context.GetEnvironmentVariable("PULUMI_CONFIG"));
             var settings = StackSettingsParser.Parse(stack, config, "PULUMI_CONFIG");
-            context.Out.Write(Encoding.UTF8.GetString(StackSynthesis.Program(settings, StackSynthesis.Model(settings)).Span));
+            context.Out.Write(Encoding.UTF8.GetString(StackSynthesis.Program(settings, StackSynthesis.Model(settings, ApplicationCatalog.All)).Span));
             return ExitCodes.Success;
         }));
     }

@@ -1,7 +1,9 @@
+using PgPlatform.Infra.Platform;
 using System.CommandLine;
 using PgPlatform.Components.Synthesis;
 using PgPlatform.Infra.Services;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
+using PgPlatform.Components.Declaration;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -29,7 +31,7 @@ public sealed class SynthCommand : Command
             var projectDir = ProjectDirectory.Find(parse.GetValue(ProjectDir), context.CurrentDirectory);
             var stackName = parse.GetValue(Stack)!;
             var stack = StackLoader.Load(projectDir, stackName);
-            var all = StackLoader.LoadAll(projectDir).AsParallel().AsOrdered().Select(s => (Settings: s, Model: StackSynthesis.Model(s))).ToList();
+            var all = StackLoader.LoadAll(projectDir).AsParallel().AsOrdered().Select(s => (Settings: s, Model: StackSynthesis.Model(s, ApplicationCatalog.All))).ToList();
             var model = all.Single(s => s.Settings.Stack == stack.Stack).Model;
             var outDir = Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory);
             var gitops = StackSynthesis.GitOps(all);

@@ -1,4 +1,5 @@
 using PgPlatform.Components.Day2;
+using PgPlatform.Components.Declaration;
 
 namespace PgPlatform.Infra.Platform;
 

@@ -3,7 +3,8 @@ using PgPlatform.Components.Contract;
 using PgPlatform.Components.Serialization;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Infra.Platform;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
+using PgPlatform.Components.Declaration;
 
 namespace PgPlatform.Infra.Services;
 

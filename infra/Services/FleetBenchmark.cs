@@ -2,7 +2,8 @@ using System.Diagnostics;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Infra.Platform;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
+using PgPlatform.Components.Declaration;
 
 namespace PgPlatform.Infra.Services;
 

@@ -20,7 +20,7 @@ public sealed class DocumentationTests
     public void TheReadmeDocumentsEveryStackSetting()
     {
         var readme = File.ReadAllText(Path.Combine(SharedSchemas.RepoRoot, "README.md"));
-        foreach (var key in PgPlatform.Infra.Settings.SettingKeys.All)
+        foreach (var key in PgPlatform.Components.Settings.SettingKeys.All)
         {
             Assert.Contains($"| `{key.Key}` | {(key.Required ? "yes" : "no")} |", readme);
         }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Serialization;
 using PgPlatform.Infra.Commands;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
 using PgPlatform.Infra.Tests.Synthesis;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Testing;

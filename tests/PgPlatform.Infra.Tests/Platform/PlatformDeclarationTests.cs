@@ -1,8 +1,8 @@
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Infra.Platform;
-using PgPlatform.Infra.Services;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
+using PgPlatform.Components.Declaration;
 
 namespace PgPlatform.Infra.Tests.Platform;
 

@@ -1,6 +1,6 @@
 using PgPlatform.Components.Serialization;
 using PgPlatform.Infra.Commands;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
 using PgPlatform.Testing;
 using PgPlatform.Testing.Pulumi;
 

@@ -1,4 +1,4 @@
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>Finds the Pulumi project directory: the nearest directory holding <c>Pulumi.yaml</c>.</summary>
 public static class ProjectDirectory

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Validation;
 
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>
 /// Reads <c>pg-platform:databases[i].recoverFrom</c>. Like every structured value it may be the mapping

@@ -1,4 +1,4 @@
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary><c>pg-platform:databases[].recoverFrom</c>: restore the database from another stack's backups instead of starting empty.</summary>
 public sealed record RecoverySelection

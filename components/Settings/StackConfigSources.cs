@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Serialization;
 
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>Reads stack config from the two places Pulumi keeps it: a stack file, and the compiler's <c>PULUMI_CONFIG</c>.</summary>
 public static class StackConfigSources

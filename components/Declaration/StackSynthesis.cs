@@ -2,18 +2,17 @@ using PgPlatform.Components.Contract;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Synthesis.GitOps;
 using PgPlatform.Components.Synthesis.Pulumi;
-using PgPlatform.Infra.Platform;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
 
-namespace PgPlatform.Infra.Services;
+namespace PgPlatform.Components.Declaration;
 
 /// <summary>The pipeline from stack settings to artifacts: declare, model, synthesize. Writes nothing itself.</summary>
 public static class StackSynthesis
 {
     /// <summary>The model of one stack, checked against the contract (a violation stops synthesis).</summary>
-    public static ResourceModel Model(StackSettings settings, IReadOnlyList<CatalogEntry>? catalog = null)
+    public static ResourceModel Model(StackSettings settings, IReadOnlyList<CatalogEntry> catalog)
     {
-        var model = PlatformDeclaration.Build(settings, catalog ?? ApplicationCatalog.All);
+        var model = PlatformDeclaration.Build(settings, catalog);
         ContractGate.Enforce(model);
         return model;
     }

@@ -1,6 +1,6 @@
 using PgPlatform.Components.Tiers;
 
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>The settings of one stack, read once from <c>Pulumi.&lt;stack&gt;.yaml</c> or <c>PULUMI_CONFIG</c>.</summary>
 public sealed record StackSettings

@@ -6,7 +6,7 @@ using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Validation;
 
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>
 /// Turns Pulumi config (from a stack file or <c>PULUMI_CONFIG</c>) into <see cref="StackSettings"/>.

@@ -1,4 +1,4 @@
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>Every stack setting the infra program reads. The parser, <c>--help</c> and the README follow this table.</summary>
 public static class SettingKeys

@@ -1,4 +1,4 @@
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>One entry of <c>pg-platform:databases</c>: an application deployed in the stack and its per-stack overrides.</summary>
 public sealed record DatabaseSelection

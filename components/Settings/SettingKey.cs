@@ -1,4 +1,4 @@
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>One stack setting: its key, whether it is required, a valid example and what it means.</summary>
 public sealed record SettingKey(string Name, bool Required, string Example, string Description, string Namespace = SettingKeys.Namespace)

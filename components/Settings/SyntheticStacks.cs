@@ -1,7 +1,7 @@
 using PgPlatform.Components.Tiers;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
 
-namespace PgPlatform.Infra.Services;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>Stack settings for generated fleets (benchmarks, tests): valid placeholder values, chosen applications.</summary>
 public static class SyntheticStacks

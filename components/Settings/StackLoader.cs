@@ -1,6 +1,6 @@
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
 
-namespace PgPlatform.Infra.Services;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>Loads stack settings from the project directory's stack files.</summary>
 public static class StackLoader

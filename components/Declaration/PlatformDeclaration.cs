@@ -2,9 +2,9 @@ using PgPlatform.Components.Day0;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Synthesis.GitOps;
-using PgPlatform.Infra.Settings;
+using PgPlatform.Components.Settings;
 
-namespace PgPlatform.Infra.Platform;
+namespace PgPlatform.Components.Declaration;
 
 /// <summary>
 /// Builds the model of one stack: the cluster's day-0 foundation (unless the tier owns none: ephemeral drill

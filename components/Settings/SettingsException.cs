@@ -1,4 +1,4 @@
-namespace PgPlatform.Infra.Settings;
+namespace PgPlatform.Components.Settings;
 
 /// <summary>A stack setting that is missing or malformed: which setting, in which file, and a valid example.</summary>
 public sealed class SettingsException(string message) : Exception(message);

@@ -1,6 +1,6 @@
 using PgPlatform.Components.Day2;
 
-namespace PgPlatform.Infra.Platform;
+namespace PgPlatform.Components.Declaration;
 
 /// <summary>An application the organisation runs: who owns it and how its workload reaches its database.</summary>
 public sealed record CatalogEntry(string Name, string Team, AppWorkloadArgs Workload);
