@@ -1,20 +1,8 @@
 namespace PgPlatform.Components.Contract;
 
-/// <summary>API groups and workload kinds the rules look at.</summary>
+/// <summary>Workload kinds the rules look at.</summary>
 public static class Kinds
 {
-    /// <summary>CNPG.</summary>
-    public const string CnpgGroup = "postgresql.cnpg.io";
-
-    /// <summary>Barman Cloud plugin.</summary>
-    public const string BarmanGroup = "barmancloud.cnpg.io";
-
-    /// <summary>External Secrets.</summary>
-    public const string ExternalSecretsGroup = "external-secrets.io";
-
-    /// <summary>prometheus-operator.</summary>
-    public const string MonitoringGroup = "monitoring.coreos.com";
-
     /// <summary>Kinds with a pod template at <c>spec.template.spec</c>.</summary>
     public static readonly IReadOnlySet<string> Workloads = new HashSet<string> { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet" };
 

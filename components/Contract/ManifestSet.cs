@@ -1,3 +1,4 @@
+using PgPlatform.Components.Vocabulary;
 namespace PgPlatform.Components.Contract;
 
 /// <summary>All objects under check, indexed for the rules that look across objects.</summary>
@@ -7,7 +8,7 @@ public sealed class ManifestSet
     public ManifestSet(IReadOnlyList<Manifest> manifests)
     {
         All = manifests;
-        Clusters = manifests.Where(m => m.Is(Kinds.CnpgGroup, "Cluster")).ToList();
+        Clusters = manifests.Where(m => m.Is(CnpgApi.Group, "Cluster")).ToList();
         ByKind = manifests.ToLookup(m => m.Kind);
         _byKindAndNamespace = manifests.ToLookup(m => (m.Kind, m.Namespace));
     }

@@ -6,6 +6,7 @@ using PgPlatform.Components.Model;
 using PgPlatform.Components.Naming;
 using PgPlatform.Components.Validation;
 using PgPlatform.Components.Versions;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day2;
 
@@ -16,9 +17,6 @@ namespace PgPlatform.Components.Day2;
 /// </summary>
 public sealed class AppDatabase
 {
-    /// <summary>Name of the Barman Cloud plugin in <c>Cluster.spec.plugins</c>.</summary>
-    public const string BarmanCloudPlugin = "barman-cloud.cloudnative-pg.io";
-
     /// <summary>Longest application name: CNPG derives <c>&lt;app&gt;-db-rw</c> and pod names from it.</summary>
     public const int MaxAppNameLength = 40;
 
@@ -72,15 +70,16 @@ public sealed class AppDatabase
 
         var database = args.Database ?? name.Replace('-', '_');
         var owner = args.Owner ?? database;
-        var ns = env.NamespaceFor(name);
+        var names = new DatabaseNames(name, env.Name);
+        var ns = names.Namespace;
         Dns1123.RequireLabel(ns, $"{where}: namespace");
-        var clusterName = $"{name}-db";
-        var objectStoreName = $"{clusterName}-backups";
-        var ownerSecret = $"{clusterName}-owner";
-        var labels = Labels.For(name, "database", args.Team, env);
+        var clusterName = names.Cluster;
+        var objectStoreName = names.ObjectStore;
+        var ownerSecret = names.OwnerSecret;
+        var labels = Labels.For(name, PlatformLabels.DatabaseComponent, args.Team, env);
         RetentionDays = retention;
 
-        Outputs = new AppDatabaseOutputs(clusterName, ns, $"{clusterName}-rw.{ns}.svc", 5432, database, ownerSecret);
+        Outputs = new AppDatabaseOutputs(clusterName, ns, names.ReadWriteHost, 5432, database, ownerSecret);
         var scoped = ComponentScope.Child(scope, name);
         string Logical(string part) => ResourceNames.FromPath([.. scoped.Path, env.Name, part]);
         var passwordSecret = Logical("owner-password-kv");
@@ -117,10 +116,10 @@ public sealed class AppDatabase
                 TopologySpreadConstraints = tier.RequireZoneSpread ? [ZoneSpread(clusterName)] : null,
                 EnablePdb = tier.EnablePodDisruptionBudget,
                 EnableSuperuserAccess = tier.EnableSuperuserAccess ? true : null,
-                Plugins = [new PluginConfiguration { Name = BarmanCloudPlugin, IsWalArchiver = true, Parameters = new Dictionary<string, string> { ["barmanObjectName"] = objectStoreName } }],
+                Plugins = [new PluginConfiguration { Name = BarmanCloudApi.PluginName, IsWalArchiver = true, Parameters = new Dictionary<string, string> { [BarmanCloudApi.ObjectNameParameter] = objectStoreName } }],
                 ExternalClusters = args.Recovery is null ? null : RecoveryBootstrap.ExternalClusters(clusterName),
                 InheritedMetadata = new EmbeddedObjectMetadata { Labels = args.UseWorkloadIdentity ? new Dictionary<string, string>(labels) { [WorkloadIdentityLabel] = "true" } : new Dictionary<string, string>(labels) },
-                ServiceAccountName = args.UseWorkloadIdentity ? clusterName : null,
+                ServiceAccountName = args.UseWorkloadIdentity ? names.ServiceAccount : null,
             },
         });
 
@@ -128,18 +127,18 @@ public sealed class AppDatabase
         if (args.Recovery is { } origin)
         {
             // Read-only for this cluster: no retention policy, so nothing here ever deletes the source's backups.
-            Add("origin-backups", BackupObjectStore.For(Meta(RecoveryBootstrap.OriginStoreName(clusterName)), env.BackupStorageAccount, BackupContainerName(name, origin.SourceEnvironment), null));
+            Add("origin-backups", BackupObjectStore.For(Meta(names.OriginObjectStore), env.BackupStorageAccount, BackupContainerName(name, origin.SourceEnvironment), null));
         }
 
         Add("scheduled-backup", new ScheduledBackup
         {
-            Metadata = Meta($"{clusterName}-base-backup"),
+            Metadata = Meta(names.ScheduledBackup),
             Spec = new ScheduledBackupSpec
             {
                 Schedule = schedule,
                 Cluster = new() { Name = clusterName },
-                Method = "plugin",
-                PluginConfiguration = new PluginConfiguration { Name = BarmanCloudPlugin },
+                Method = BarmanCloudApi.PluginMethod,
+                PluginConfiguration = new PluginConfiguration { Name = BarmanCloudApi.PluginName },
                 Immediate = true,
                 BackupOwnerReference = "self",
             },
@@ -160,7 +159,7 @@ public sealed class AppDatabase
                     {
                         Type = "kubernetes.io/basic-auth",
                         EngineVersion = "v2",
-                        Metadata = new EmbeddedObjectMetadata { Labels = new Dictionary<string, string>(labels) { ["cnpg.io/reload"] = "true" } },
+                        Metadata = new EmbeddedObjectMetadata { Labels = new Dictionary<string, string>(labels) { [CnpgApi.ReloadLabel] = "true" } },
                         Data = new Dictionary<string, string> { ["username"] = owner, ["password"] = "{{ .password }}" },
                     },
                 },
@@ -173,12 +172,12 @@ public sealed class AppDatabase
             Metadata = Meta(clusterName),
             Spec = new PodMonitorSpec
             {
-                Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["cnpg.io/cluster"] = clusterName, ["cnpg.io/podRole"] = "instance" } },
-                PodMetricsEndpoints = [new PodMetricsEndpoint { Port = "metrics", Interval = "30s" }],
+                Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [CnpgApi.ClusterLabel] = clusterName, [CnpgApi.PodRoleLabel] = CnpgApi.InstanceRole } },
+                PodMetricsEndpoints = [new PodMetricsEndpoint { Port = CnpgApi.MetricsPort, Interval = "30s" }],
             },
         });
 
-        Add("alerts", new PrometheusRule { Metadata = Meta($"{clusterName}-alerts"), Spec = DatabaseAlerts.For(clusterName, ns, name, schedule, tier) });
+        Add("alerts", new PrometheusRule { Metadata = Meta(names.Alerts), Spec = DatabaseAlerts.For(clusterName, ns, name, schedule, tier) });
         Add("network-policy", DatabaseNetworkPolicy.For(Meta(clusterName), clusterName, name, env));
         AddPassword(scope.Model, Logical("owner-password"), passwordSecret, name, env, args.DependsOn);
     }
@@ -196,13 +195,13 @@ public sealed class AppDatabase
     public AppDatabaseOutputs Outputs { get; }
 
     /// <summary>Key Vault secret holding the owner's password of <paramref name="app"/> in <paramref name="env"/>.</summary>
-    public static string OwnerPasswordSecretName(string app, PlatformEnvironment env) => $"{app}-{env.Name}-db-owner-password";
+    public static string OwnerPasswordSecretName(string app, PlatformEnvironment env) => new DatabaseNames(app, env.Name).VaultSecret;
 
     /// <summary>Blob container holding the backups of <paramref name="app"/> in <paramref name="env"/>.</summary>
     public static string BackupContainerName(string app, PlatformEnvironment env) => BackupContainerName(app, env.Name);
 
     /// <summary>Blob container holding the backups of <paramref name="app"/> in the environment named <paramref name="environment"/>.</summary>
-    public static string BackupContainerName(string app, string environment) => $"{app}-{environment}";
+    public static string BackupContainerName(string app, string environment) => new DatabaseNames(app, environment).BackupContainer;
 
     private static Dictionary<string, string> PostgresParameters(AppDatabaseArgs args)
     {
@@ -224,7 +223,7 @@ public sealed class AppDatabase
         MaxSkew = 1,
         TopologyKey = "topology.kubernetes.io/zone",
         WhenUnsatisfiable = "DoNotSchedule",
-        LabelSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["cnpg.io/cluster"] = clusterName } },
+        LabelSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [CnpgApi.ClusterLabel] = clusterName } },
     };
 
     private static void AddPassword(ResourceModel model, string logicalName, string vaultSecretName, string app, PlatformEnvironment env, IReadOnlyList<string> dependsOn)

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using PgPlatform.Components.Kubernetes.Crds.Cnpg;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Validation;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day2;
 
@@ -72,8 +73,8 @@ public static partial class RecoveryBootstrap
             Name = OriginCluster,
             Plugin = new PluginConfiguration
             {
-                Name = AppDatabase.BarmanCloudPlugin,
-                Parameters = new Dictionary<string, string> { ["barmanObjectName"] = OriginStoreName(clusterName), ["serverName"] = clusterName },
+                Name = BarmanCloudApi.PluginName,
+                Parameters = new Dictionary<string, string> { [BarmanCloudApi.ObjectNameParameter] = OriginStoreName(clusterName), [BarmanCloudApi.ServerNameParameter] = clusterName },
             },
         },
     ];

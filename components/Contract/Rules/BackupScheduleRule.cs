@@ -1,5 +1,6 @@
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Validation;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -21,7 +22,7 @@ public sealed class BackupScheduleRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(Kinds.CnpgGroup, "ScheduledBackup"))
+        if (!manifest.Is(CnpgApi.Group, "ScheduledBackup"))
         {
             yield break;
         }

@@ -1,5 +1,6 @@
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -14,30 +15,30 @@ public sealed class ClusterBackupPluginRule : ContractRule
 
     /// <inheritdoc />
     public override CelValidation? Cel { get; } = new(
-        $"has(object.spec.plugins) && object.spec.plugins.exists(p, p.name == '{AppDatabase.BarmanCloudPlugin}' && has(p.isWALArchiver) && p.isWALArchiver == true && has(p.parameters) && 'barmanObjectName' in p.parameters)",
-        $"PGP002: spec.plugins needs a {AppDatabase.BarmanCloudPlugin} entry with isWALArchiver: true and parameters.barmanObjectName",
+        $"has(object.spec.plugins) && object.spec.plugins.exists(p, p.name == '{BarmanCloudApi.PluginName}' && has(p.isWALArchiver) && p.isWALArchiver == true && has(p.parameters) && 'barmanObjectName' in p.parameters)",
+        $"PGP002: spec.plugins needs a {BarmanCloudApi.PluginName} entry with isWALArchiver: true and parameters.barmanObjectName",
         [AdmissionResource.Cluster]);
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (manifest.Is(Kinds.CnpgGroup, "Cluster") && Archiver(manifest) is null)
+        if (manifest.Is(CnpgApi.Group, "Cluster") && Archiver(manifest) is null)
         {
             yield return Violation(manifest, "spec.plugins",
-                $"no {AppDatabase.BarmanCloudPlugin} plugin entry with isWALArchiver: true and parameters.barmanObjectName, so WAL is not archived and the cluster cannot be restored",
-                $"add {{name: {AppDatabase.BarmanCloudPlugin}, isWALArchiver: true, parameters: {{barmanObjectName: <ObjectStore>}}}} to spec.plugins");
+                $"no {BarmanCloudApi.PluginName} plugin entry with isWALArchiver: true and parameters.barmanObjectName, so WAL is not archived and the cluster cannot be restored",
+                $"add {{name: {BarmanCloudApi.PluginName}, isWALArchiver: true, parameters: {{barmanObjectName: <ObjectStore>}}}} to spec.plugins");
         }
     }
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
     {
-        if (!manifest.Is(Kinds.CnpgGroup, "Cluster") || Archiver(manifest) is not { } store)
+        if (!manifest.Is(CnpgApi.Group, "Cluster") || Archiver(manifest) is not { } store)
         {
             yield break;
         }
 
-        if (!all.InNamespaceOf(manifest, Kinds.BarmanGroup, "ObjectStore").Any(s => s.Name == store))
+        if (!all.InNamespaceOf(manifest, BarmanCloudApi.Group, "ObjectStore").Any(s => s.Name == store))
         {
             yield return Violation(manifest, "spec.plugins.parameters.barmanObjectName",
                 $"names ObjectStore '{store}', which is not in the tree", $"add a barmancloud.cnpg.io/v1 ObjectStore named '{store}' in the Cluster's namespace");
@@ -45,7 +46,7 @@ public sealed class ClusterBackupPluginRule : ContractRule
     }
 
     private static string? Archiver(Manifest manifest) => JsonPath.Objects(manifest.Element, "spec.plugins")
-        .Where(p => JsonPath.String(p.Item, "name") == AppDatabase.BarmanCloudPlugin && JsonPath.IsTrue(p.Item, "isWALArchiver"))
+        .Where(p => JsonPath.String(p.Item, "name") == BarmanCloudApi.PluginName && JsonPath.IsTrue(p.Item, "isWALArchiver"))
         .Select(p => JsonPath.String(p.Item, "parameters.barmanObjectName"))
         .FirstOrDefault(n => n is not null);
 }

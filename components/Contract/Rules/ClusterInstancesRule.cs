@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -23,7 +24,7 @@ public sealed class ClusterInstancesRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(Kinds.CnpgGroup, "Cluster") || tier is null)
+        if (!manifest.Is(CnpgApi.Group, "Cluster") || tier is null)
         {
             yield break;
         }

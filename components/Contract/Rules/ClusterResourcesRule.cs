@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -20,7 +21,7 @@ public sealed class ClusterResourcesRule : ContractRule
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier) =>
-        manifest.Is(Kinds.CnpgGroup, "Cluster")
+        manifest.Is(CnpgApi.Group, "Cluster")
             ? ResourceChecks.Check(this, manifest, JsonPath.Get(manifest.Element, "spec.resources"), "spec.resources", tier)
             : [];
 }

@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -14,10 +15,10 @@ public sealed class ExternalSecretsV1Rule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (manifest.Group == Kinds.ExternalSecretsGroup && manifest.ApiVersion != $"{Kinds.ExternalSecretsGroup}/v1")
+        if (manifest.Group == ExternalSecretsApi.Group && manifest.ApiVersion != $"{ExternalSecretsApi.Group}/v1")
         {
             yield return Violation(manifest, "apiVersion", $"{manifest.ApiVersion} is not served by External Secrets 2.x, so the API server rejects it",
-                $"use apiVersion: {Kinds.ExternalSecretsGroup}/v1 (the fields are the same for ExternalSecret and (Cluster)SecretStore)");
+                $"use apiVersion: {ExternalSecretsApi.Group}/v1 (the fields are the same for ExternalSecret and (Cluster)SecretStore)");
         }
     }
 }

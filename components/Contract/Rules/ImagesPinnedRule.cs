@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -34,7 +35,7 @@ public sealed partial class ImagesPinnedRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (manifest.Is(Kinds.CnpgGroup, "Cluster"))
+        if (manifest.Is(CnpgApi.Group, "Cluster"))
         {
             var image = JsonPath.String(manifest.Element, "spec.imageName");
             if (image is null && JsonPath.Get(manifest.Element, "spec.imageCatalogRef") is null)

@@ -1,5 +1,6 @@
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -15,12 +16,12 @@ public sealed class MonitoringRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
     {
-        if (!manifest.Is(Kinds.CnpgGroup, "Cluster"))
+        if (!manifest.Is(CnpgApi.Group, "Cluster"))
         {
             yield break;
         }
 
-        var monitored = all.InNamespaceOf(manifest, Kinds.MonitoringGroup, "PodMonitor")
+        var monitored = all.InNamespaceOf(manifest, MonitoringApi.Group, "PodMonitor")
             .Any(p => JsonPath.Key(JsonPath.Get(p.Element, "spec.selector.matchLabels"), "cnpg.io/cluster") == manifest.Name);
         if (!monitored)
         {
@@ -28,7 +29,7 @@ public sealed class MonitoringRule : ContractRule
                 $"add a monitoring.coreos.com/v1 PodMonitor with spec.selector.matchLabels['cnpg.io/cluster']: {manifest.Name} and podMetricsEndpoints [{{port: metrics}}]");
         }
 
-        var covered = all.InNamespaceOf(manifest, Kinds.MonitoringGroup, "PrometheusRule")
+        var covered = all.InNamespaceOf(manifest, MonitoringApi.Group, "PrometheusRule")
             .SelectMany(r => JsonPath.Objects(r.Element, "spec.groups").SelectMany(g => JsonPath.Objects(g.Item, "rules")))
             .Where(r => Mentions(Text(r.Item, "expr"), manifest))
             .Select(r => JsonPath.String(r.Item, "labels.alert_class"))

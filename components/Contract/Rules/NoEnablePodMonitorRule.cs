@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -20,7 +21,7 @@ public sealed class NoEnablePodMonitorRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (manifest.Is(Kinds.CnpgGroup, "Cluster") && JsonPath.IsTrue(manifest.Element, "spec.monitoring.enablePodMonitor"))
+        if (manifest.Is(CnpgApi.Group, "Cluster") && JsonPath.IsTrue(manifest.Element, "spec.monitoring.enablePodMonitor"))
         {
             yield return Violation(manifest, "spec.monitoring.enablePodMonitor", "is deprecated in CNPG", "remove it and declare a monitoring.coreos.com/v1 PodMonitor selecting cnpg.io/cluster");
         }

@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -20,7 +21,7 @@ public sealed class NoInTreeBarmanRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(Kinds.CnpgGroup, "Cluster"))
+        if (!manifest.Is(CnpgApi.Group, "Cluster"))
         {
             yield break;
         }

@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -20,7 +21,7 @@ public sealed class SecretsProducedRule : ContractRule
             yield break;
         }
 
-        var produced = all.InNamespaceOf(manifest, Kinds.ExternalSecretsGroup, "ExternalSecret")
+        var produced = all.InNamespaceOf(manifest, ExternalSecretsApi.Group, "ExternalSecret")
             .Select(e => JsonPath.String(e.Element, "spec.target.name") ?? e.Name)
             .Concat(all.Clusters.Where(c => ManifestSet.SameNamespace(c, manifest)).Select(c => $"{c.Name}-app"))
             .ToHashSet(StringComparer.Ordinal);
@@ -33,7 +34,7 @@ public sealed class SecretsProducedRule : ContractRule
 
     private static IEnumerable<(string Field, string Secret)> References(Manifest manifest)
     {
-        if (manifest.Is(Kinds.CnpgGroup, "Cluster"))
+        if (manifest.Is(CnpgApi.Group, "Cluster"))
         {
             foreach (var path in new[] { "spec.bootstrap.initdb.secret.name", "spec.bootstrap.recovery.secret.name", "spec.superuserSecret.name" })
             {

@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -26,7 +27,7 @@ public sealed class ZoneSpreadRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(Kinds.CnpgGroup, "Cluster") || tier?.Tier != Tier.Production)
+        if (!manifest.Is(CnpgApi.Group, "Cluster") || tier?.Tier != Tier.Production)
         {
             yield break;
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Tests.Day2;
 
@@ -56,7 +57,7 @@ public sealed class AppDatabaseTests
         var cluster = ModelObjects.Single(model, "Cluster");
         Assert.Null(cluster["spec"]!["backup"]);
         var plugin = cluster["spec"]!["plugins"]!.AsArray().Single()!;
-        Assert.Equal(AppDatabase.BarmanCloudPlugin, (string?)plugin["name"]);
+        Assert.Equal(BarmanCloudApi.PluginName, (string?)plugin["name"]);
         Assert.True((bool)plugin["isWALArchiver"]!);
         var store = ModelObjects.Single(model, "ObjectStore");
         Assert.Equal((string?)plugin["parameters"]!["barmanObjectName"], (string?)store["metadata"]!["name"]);

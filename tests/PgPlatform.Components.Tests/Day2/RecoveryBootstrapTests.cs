@@ -3,6 +3,7 @@ using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Testing.Kubernetes;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Tests.Day2;
 
@@ -46,7 +47,7 @@ public sealed class RecoveryBootstrapTests
         var model = Declare(PointInTime);
         var external = ModelObjects.Single(model, "Cluster")["spec"]!["externalClusters"]!.AsArray().Single()!;
         Assert.Equal("origin", (string?)external["name"]);
-        Assert.Equal(AppDatabase.BarmanCloudPlugin, (string?)external["plugin"]!["name"]);
+        Assert.Equal(BarmanCloudApi.PluginName, (string?)external["plugin"]!["name"]);
         Assert.Equal("shop-db-origin", (string?)external["plugin"]!["parameters"]!["barmanObjectName"]);
         Assert.Equal("shop-db", (string?)external["plugin"]!["parameters"]!["serverName"]);
         Assert.Null(external["plugin"]!["isWALArchiver"]);

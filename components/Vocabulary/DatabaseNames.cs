@@ -1,0 +1,56 @@
+namespace PgPlatform.Components.Vocabulary;
+
+/// <summary>
+/// How pg-platform names the objects of one application's database in one environment. The components
+/// declare with these names and the drill driver finds what they declared with them; nothing else builds
+/// them from strings.
+/// </summary>
+/// <param name="Application">The application (<c>linkding</c>).</param>
+/// <param name="Environment">The environment, i.e. the stack (<c>prod</c>).</param>
+public sealed record DatabaseNames(string Application, string Environment)
+{
+    /// <summary>The namespace the application and its database live in: <c>&lt;app&gt;-&lt;env&gt;</c>.</summary>
+    public string Namespace => $"{Application}-{Environment}";
+
+    /// <summary>The CNPG Cluster: <c>&lt;app&gt;-db</c>.</summary>
+    public string Cluster => $"{Application}-db";
+
+    /// <summary>
+    /// The ServiceAccount the instances run as. It must equal the Cluster's name: the Barman Cloud plugin binds its
+    /// Role to a ServiceAccount named after the Cluster (plugin-barman-cloud <c>internal/cnpgi/operator/specs/role.go</c>).
+    /// </summary>
+    public string ServiceAccount => Cluster;
+
+    /// <summary>The ObjectStore the Cluster archives into: <c>&lt;cluster&gt;-backups</c>.</summary>
+    public string ObjectStore => $"{Cluster}-backups";
+
+    /// <summary>The read-only ObjectStore a restored Cluster recovers from: <c>&lt;cluster&gt;-origin</c>.</summary>
+    public string OriginObjectStore => $"{Cluster}-origin";
+
+    /// <summary>The Secret (and ExternalSecret) holding the owner's login: <c>&lt;cluster&gt;-owner</c>.</summary>
+    public string OwnerSecret => $"{Cluster}-owner";
+
+    /// <summary>The Key Vault secret holding the owner's password: <c>&lt;app&gt;-&lt;env&gt;-db-owner-password</c>.</summary>
+    public string VaultSecret => $"{Application}-{Environment}-db-owner-password";
+
+    /// <summary>The blob container holding the backups: <c>&lt;app&gt;-&lt;env&gt;</c>.</summary>
+    public string BackupContainer => $"{Application}-{Environment}";
+
+    /// <summary>The ScheduledBackup: <c>&lt;cluster&gt;-base-backup</c>.</summary>
+    public string ScheduledBackup => $"{Cluster}-base-backup";
+
+    /// <summary>The PrometheusRule: <c>&lt;cluster&gt;-alerts</c>.</summary>
+    public string Alerts => $"{Cluster}-alerts";
+
+    /// <summary>The host applications connect to: the read-write Service in the namespace.</summary>
+    public string ReadWriteHost => $"{CnpgApi.ReadWriteService(Cluster)}.{Namespace}.svc";
+
+    /// <summary>The Argo CD Application delivering the database: <c>&lt;app&gt;-db-&lt;env&gt;</c>.</summary>
+    public string DatabaseApplication => $"{Application}-db-{Environment}";
+
+    /// <summary>The Argo CD Application delivering the workload: <c>&lt;app&gt;-app-&lt;env&gt;</c>.</summary>
+    public string WorkloadApplication => $"{Application}-app-{Environment}";
+
+    /// <summary>The blob container URI in <paramref name="storageAccount"/>.</summary>
+    public Uri BackupContainerUri(string storageAccount) => new($"https://{storageAccount}.blob.core.windows.net/{BackupContainer}");
+}

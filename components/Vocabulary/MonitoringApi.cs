@@ -1,0 +1,20 @@
+namespace PgPlatform.Components.Vocabulary;
+
+/// <summary>prometheus-operator's API (v0.93; <c>../shared/schemas/crds</c>). The only place these names are spelled.</summary>
+public static class MonitoringApi
+{
+    /// <summary>API group.</summary>
+    public const string Group = "monitoring.coreos.com";
+
+    /// <summary>API version.</summary>
+    public const string Version = "v1";
+
+    /// <summary><c>apiVersion</c> of PodMonitors and PrometheusRules.</summary>
+    public const string ApiVersion = Group + "/" + Version;
+
+    /// <summary>Kind of a pod scrape configuration.</summary>
+    public const string PodMonitorKind = "PodMonitor";
+
+    /// <summary>Kind of a rule file.</summary>
+    public const string PrometheusRuleKind = "PrometheusRule";
+}
