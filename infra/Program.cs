@@ -1,3 +1,3 @@
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 
 return await RootCommandFactory.RunAsync(args, CommandContext.FromProcess());

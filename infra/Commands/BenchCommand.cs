@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PgPlatform.Infra.Services;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -56,7 +57,7 @@ public sealed class BenchCommand : Command
                 context.Out.WriteLine($"goal for check (>= {CheckGoalObjectsPerSecond:F0} objects/s): {(check.ObjectsPerSecond >= CheckGoalObjectsPerSecond ? "met" : "MISSED")}");
             }
 
-            return ExitCodes.Success;
+            return (int)ExitCode.Success;
         }));
     }
 }

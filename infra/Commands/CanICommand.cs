@@ -4,6 +4,7 @@ using PgPlatform.Components.Rbac;
 using PgPlatform.Infra.Services;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -60,7 +61,7 @@ public sealed class CanICommand : Command
             {
                 var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
                 context.Error.WriteLine($"error: {message}");
-                return ExitCodes.Usage;
+                return (int)ExitCode.Usage;
             }
 
             var projectDir = ProjectDirectory.Find(parse.GetValue(ProjectDir), context.CurrentDirectory);
@@ -68,7 +69,7 @@ public sealed class CanICommand : Command
             var decision = new RbacAuthorizer(model.KubernetesObjects.Select(o => o.ToJson())).Can(request);
             context.Out.WriteLine(decision.Allowed ? "yes" : "no");
             context.Error.WriteLine(decision.Reason);
-            return decision.Allowed ? ExitCodes.Success : ExitCodes.Failed;
+            return decision.Allowed ? (int)ExitCode.Success : (int)ExitCode.Failed;
         }));
     }
 }

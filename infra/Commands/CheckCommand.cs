@@ -3,6 +3,7 @@ using PgPlatform.Components.Contract;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Infra.Reports;
 using PgPlatform.Infra.Services;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -37,7 +38,7 @@ public sealed class CheckCommand : Command
             catch (UnreadableInputException e)
             {
                 context.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.Usage;
+                return (int)ExitCode.Usage;
             }
 
             var tier = parse.GetValue(Tier) is { } name ? TierProfiles.All.Single(t => t.Name == name) : null;
@@ -55,7 +56,7 @@ public sealed class CheckCommand : Command
                     break;
             }
 
-            return report.Violations.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            return report.Violations.Count == 0 ? (int)ExitCode.Success : (int)ExitCode.Failed;
         });
     }
 }

@@ -4,6 +4,7 @@ using System.CommandLine;
 using PgPlatform.Infra.Services;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -28,7 +29,7 @@ public sealed class CompileCommand : Command
             var config = StackConfigSources.FromPulumiConfig(context.GetEnvironmentVariable("PULUMI_CONFIG"));
             var settings = StackSettingsParser.Parse(stack, config, "PULUMI_CONFIG");
             context.Out.Write(Encoding.UTF8.GetString(StackSynthesis.Program(settings, StackSynthesis.Model(settings, ApplicationCatalog.All)).Span));
-            return ExitCodes.Success;
+            return (int)ExitCode.Success;
         }));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PgPlatform.Components.Contract;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -18,7 +19,7 @@ public sealed class RulesCommand : Command
                 context.Out.WriteLine($"{rule.Id}  {tiers,-22} {rule.Enforcement,-12}  {rule.Title}");
             }
 
-            return ExitCodes.Success;
+            return (int)ExitCode.Success;
         });
     }
 }

@@ -4,6 +4,7 @@ using PgPlatform.Components.Synthesis;
 using PgPlatform.Infra.Services;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -44,7 +45,7 @@ public sealed class SynthCommand : Command
             }
 
             context.Out.WriteLine($"wrote {Path.Combine(outDir, "program.yaml")} and {gitops.Count} files under {Path.Combine(outDir, "gitops")}");
-            return ExitCodes.Success;
+            return (int)ExitCode.Success;
         }));
     }
 }

@@ -1,4 +1,4 @@
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 using PgPlatform.Testing;
 
 namespace PgPlatform.Infra.Tests;
@@ -6,7 +6,7 @@ namespace PgPlatform.Infra.Tests;
 /// <summary>Runs real command lines against the real root command, capturing what a console would show.</summary>
 internal static class InfraRunner
 {
-    public sealed record Result(int ExitCode, string Out, string Error);
+    public sealed record Result(ExitCode ExitCode, string Out, string Error);
 
     public static async Task<Result> RunAsync(string commandLine, IReadOnlyDictionary<string, string>? environment = null, string? directory = null) =>
         await RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries), environment, directory);
@@ -17,6 +17,6 @@ internal static class InfraRunner
         var error = new StringWriter { NewLine = "\n" };
         var context = new CommandContext(output, error, name => environment?.GetValueOrDefault(name), directory ?? SharedSchemas.RepoRoot);
         var code = await RootCommandFactory.RunAsync(args, context);
-        return new Result(code, output.ToString(), error.ToString());
+        return new Result((ExitCode)code, output.ToString(), error.ToString());
     }
 }

@@ -1,4 +1,4 @@
-using PgPlatform.Stacks.Commands;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Stacks.Tests;
 

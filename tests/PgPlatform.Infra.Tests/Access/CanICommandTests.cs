@@ -1,4 +1,4 @@
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 using PgPlatform.Testing;
 
 namespace PgPlatform.Infra.Tests.Access;
@@ -13,7 +13,7 @@ public sealed class CanICommandTests
     public async Task DeliveryMayCreateCnpgClustersInItsNamespace()
     {
         var result = await CanI("create clusters.postgresql.cnpg.io -n linkding-prod --as pg-platform-delivery");
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCode.Success, result.ExitCode);
         Assert.Equal("yes\n", result.Out);
         Assert.Contains("RoleBinding linkding-prod/linkding-delivery", result.Error);
     }
@@ -22,7 +22,7 @@ public sealed class CanICommandTests
     public async Task DeliveryMayNotTouchTheOperatorDeployment()
     {
         var result = await CanI("update deployments.apps/cloudnative-pg -n cnpg-system --as pg-platform-delivery");
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Equal("no\n", result.Out);
     }
 
@@ -30,7 +30,7 @@ public sealed class CanICommandTests
     public async Task DeliveryMayNotPatchAStorageClass()
     {
         var result = await CanI("patch storageclasses.storage.k8s.io/premium-rwo --as pg-platform-delivery");
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Equal("no\n", result.Out);
         Assert.Contains("at the cluster scope", result.Error);
     }
@@ -49,7 +49,7 @@ public sealed class CanICommandTests
     public async Task AMalformedResourceIsAUsageError()
     {
         var result = await CanI("create clusters..cnpg --as pg-platform-delivery");
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(ExitCode.Usage, result.ExitCode);
         Assert.StartsWith("error: ", result.Error);
         Assert.DoesNotContain("(Parameter", result.Error);
     }

@@ -1,4 +1,5 @@
 using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Tests.Commands;
 
@@ -13,7 +14,7 @@ public sealed class CommandLineTests
     public async Task UsageErrorsExitTwoAndSaySo(string commandLine)
     {
         var result = await InfraRunner.RunAsync(commandLine);
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(ExitCode.Usage, result.ExitCode);
         Assert.Contains("error:", result.Error);
         Assert.Contains("--help", result.Error);
     }
@@ -22,7 +23,7 @@ public sealed class CommandLineTests
     public async Task HelpListsTheCommands()
     {
         var result = await InfraRunner.RunAsync("--help");
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCode.Success, result.ExitCode);
         foreach (var command in new[] { "compile", "synth", "bench" })
         {
             Assert.Contains(command, result.Out);
@@ -44,7 +45,7 @@ public sealed class CommandLineTests
     public async Task CompileWithoutPulumiStackExplainsHowToRunIt()
     {
         var result = await InfraRunner.RunAsync("compile");
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Contains("PULUMI_STACK is not set", result.Error);
         Assert.Equal("", result.Out);
     }
@@ -53,7 +54,7 @@ public sealed class CommandLineTests
     public async Task CompileWithMalformedPulumiConfigFailsClearly()
     {
         var result = await InfraRunner.RunAsync("compile", new Dictionary<string, string> { ["PULUMI_STACK"] = "prod", ["PULUMI_CONFIG"] = "{not json" });
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Contains("PULUMI_CONFIG is not valid JSON", result.Error);
     }
 
@@ -61,7 +62,7 @@ public sealed class CommandLineTests
     public async Task BenchPrintsTimeAndMemoryPerFleet()
     {
         var result = await InfraRunner.RunAsync("bench --sizes 3 5");
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCode.Success, result.ExitCode);
         Assert.Contains("peak MB", result.Out);
         Assert.Matches(@"(?m)^3 x 2\s+\d+\s+\d+\.\d", result.Out);
         Assert.Matches(@"(?m)^5 x 2\s+\d+\s+\d+\.\d", result.Out);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Tests.Contract;
 
@@ -26,7 +26,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("seed.yaml", "kind: Cluster\nspec:\n  instances: 1\n  storage:\n    size: 5Gi\n");
         var result = await Check("seed.yaml --tier production");
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Contains("PGP001 Cluster/-/(unnamed) spec.instances: 1 is fewer than the 3 instances the production tier requires. Fix: set spec.instances to 3 or more (seed.yaml:1)", result.Out);
         Assert.Contains("PGP011 Cluster/-/(unnamed) spec.storage.storageClass", result.Out);
         Assert.Contains("violation(s)", result.Error);
@@ -37,7 +37,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("seed.yaml", "kind: Cluster\nspec:\n  instances: 1\n  storage:\n    size: 5Gi\n");
         var result = await Check("seed.yaml");
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.DoesNotContain("PGP001", result.Out);
         Assert.Contains("PGP010", result.Out);
     }
@@ -46,9 +46,9 @@ public sealed class CheckCommandTests : IDisposable
     public async Task TheSynthesizedTreeIsClean()
     {
         var outDir = Path.Combine(_dir, "out");
-        Assert.Equal(ExitCodes.Success, (await InfraRunner.RunAsync(["synth", "--stack", "prod", "--out", outDir, "--project-dir", Testing.SharedSchemas.RepoRoot])).ExitCode);
+        Assert.Equal(ExitCode.Success, (await InfraRunner.RunAsync(["synth", "--stack", "prod", "--out", outDir, "--project-dir", Testing.SharedSchemas.RepoRoot])).ExitCode);
         var result = await Check("out/gitops");
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCode.Success, result.ExitCode);
         Assert.Equal("", result.Out);
         Assert.Matches(@"^ok: \d+ objects in \d+ files, no violations", result.Error);
     }
@@ -68,7 +68,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("dir/es.yaml", "apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: old\n");
         var result = await Check("dir --format json");
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         var json = JsonNode.Parse(result.Out)!;
         var v = json["violations"]!.AsArray().Single(x => (string?)x!["rule"] == "PGP013")!;
         Assert.Equal("dir/es.yaml", (string?)v["file"]);
@@ -81,7 +81,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx:latest\n");
         var result = await Check("d.yaml --format sarif");
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         var run = JsonNode.Parse(result.Out)!["runs"]![0]!;
         Assert.Equal("2.1.0", (string?)JsonNode.Parse(result.Out)!["version"]);
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
@@ -97,7 +97,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("bad.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: x\n");
         var result = await Check("bad.yaml");
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(ExitCode.Usage, result.ExitCode);
         Assert.StartsWith("error: bad.yaml:", result.Error);
         Assert.Contains("malformed YAML", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
@@ -112,7 +112,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Write("seed.yaml", "kind: Cluster\n");
         var result = await Check(arguments);
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(ExitCode.Usage, result.ExitCode);
         Assert.Contains("error:", result.Error);
     }
 
@@ -122,7 +122,7 @@ public sealed class CheckCommandTests : IDisposable
         Write("k/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
         Write("k/patch.yaml", "- op: replace\n  path: /spec/instances\n  value: 3\n");
         var result = await Check("k");
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCode.Success, result.ExitCode);
         Assert.Contains("ok: 0 objects", result.Error);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Serialization;
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 using PgPlatform.Components.Settings;
 using PgPlatform.Infra.Tests.Synthesis;
 using PgPlatform.Stacks.Ephemeral;
@@ -23,7 +23,7 @@ public sealed class DrillStackCompileTests
         var settings = EphemeralDatabaseStack.Config(StackFile.Read(SharedSchemas.RepoRoot, "dev"), "linkding", stack, recovery);
         var config = PulumiPathConfig.Apply(settings.Select(s => (s.Key, s.Value, s.IsPath)));
         var result = await InfraRunner.RunAsync("compile", new Dictionary<string, string> { ["PULUMI_STACK"] = stack, ["PULUMI_CONFIG"] = StackConfigSources.ToPulumiConfigJson(config) });
-        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        Assert.True(result.ExitCode == ExitCode.Success, result.Error);
         var program = YamlReader.Read(result.Out)!.AsObject();
         var errors = PulumiProgramValidator.Shared.Validate(program).Concat(SynthesizedRepository.ProgramObjects(program).SelectMany(KubernetesValidator.Validate)).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));

@@ -1,4 +1,4 @@
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Tests.Settings;
 
@@ -11,7 +11,7 @@ public sealed class BadInputTests
     private static async Task AssertFails(TempProject project, params string[] expected)
     {
         var result = await SynthProd(project);
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         foreach (var text in expected)
         {
             Assert.Contains(text, result.Error);
@@ -63,7 +63,7 @@ public sealed class BadInputTests
         using var project = new TempProject();
         project.Replace("Pulumi.prod.yaml", "retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: 2026-11-22T18:00:00Z}");
         var result = await SynthProd(project);
-        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        Assert.True(result.ExitCode == ExitCode.Success, result.Error);
         var program = File.ReadAllText(Path.Combine(project.Out, "program.yaml"));
         Assert.Contains("targetTime: \"2026-11-22T18:00:00Z\"", program);
         Assert.Contains("/blobServices/default/containers/wikijs-dev", program);
@@ -90,7 +90,7 @@ public sealed class BadInputTests
     {
         using var project = new TempProject();
         var result = await InfraRunner.RunAsync(["synth", "--stack", "qa", "--out", project.Out, "--project-dir", project.Directory]);
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Contains("stack 'qa' has no stack file Pulumi.qa.yaml", result.Error);
         Assert.Contains("[dev, prod]", result.Error);
     }
@@ -109,7 +109,7 @@ public sealed class BadInputTests
         using var project = new TempProject();
         project.Replace("Pulumi.prod.yaml", "pg-platform:kubeContext: aks-prod-weu", "pg-platform:kubeContext:\n    secure: v1:c2VjcmV0LXZhbHVl");
         var result = await SynthProd(project);
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Contains("it is a secret", result.Error);
         Assert.DoesNotContain("c2VjcmV0LXZhbHVl", result.Error);
     }
@@ -122,7 +122,7 @@ public sealed class BadInputTests
         Directory.CreateDirectory(gitops);
         File.WriteAllText(Path.Combine(gitops, "precious.txt"), "keep me");
         var result = await SynthProd(project);
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Contains("was not written by pg-platform", result.Error);
         Assert.True(File.Exists(Path.Combine(gitops, "precious.txt")));
     }

@@ -1,5 +1,5 @@
 using PgPlatform.Components.Synthesis;
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 using PgPlatform.Testing;
 
 namespace PgPlatform.Infra.Tests.Synthesis;
@@ -26,7 +26,7 @@ public sealed class DeterminismAndSnapshotTests(SynthesizedRepository repo) : IC
     {
         var again = Path.Combine(repo.Root, $"{stack}-again");
         var result = await InfraRunner.RunAsync(["synth", "--stack", stack, "--out", again, "--project-dir", SharedSchemas.RepoRoot]);
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCode.Success, result.ExitCode);
         Assert.Equal(Files(repo.OutDir(stack)), Files(again));
     }
 
@@ -35,10 +35,10 @@ public sealed class DeterminismAndSnapshotTests(SynthesizedRepository repo) : IC
     {
         var dir = Path.Combine(repo.Root, "replace");
         var stale = Path.Combine(dir, "gitops", "apps", "retired", "base", "deployment-retired.yaml");
-        Assert.Equal(ExitCodes.Success, (await InfraRunner.RunAsync(["synth", "--stack", "dev", "--out", dir, "--project-dir", SharedSchemas.RepoRoot])).ExitCode);
+        Assert.Equal(ExitCode.Success, (await InfraRunner.RunAsync(["synth", "--stack", "dev", "--out", dir, "--project-dir", SharedSchemas.RepoRoot])).ExitCode);
         Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
         File.WriteAllText(stale, "kind: Deployment\n");
-        Assert.Equal(ExitCodes.Success, (await InfraRunner.RunAsync(["synth", "--stack", "dev", "--out", dir, "--project-dir", SharedSchemas.RepoRoot])).ExitCode);
+        Assert.Equal(ExitCode.Success, (await InfraRunner.RunAsync(["synth", "--stack", "dev", "--out", dir, "--project-dir", SharedSchemas.RepoRoot])).ExitCode);
         Assert.False(File.Exists(stale));
     }
 

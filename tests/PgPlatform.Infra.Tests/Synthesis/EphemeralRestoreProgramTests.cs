@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Serialization;
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 using PgPlatform.Components.Settings;
 using PgPlatform.Testing;
 using PgPlatform.Testing.Pulumi;
@@ -29,7 +29,7 @@ public sealed class EphemeralRestoreProgramTests
     private static async Task<(string Text, JsonObject Program)> Compile(bool databasesAsText = true)
     {
         var result = await InfraRunner.RunAsync("compile", Environment(databasesAsText));
-        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        Assert.True(result.ExitCode == ExitCode.Success, result.Error);
         return (result.Out, YamlReader.Read(result.Out)!.AsObject());
     }
 

@@ -1,5 +1,5 @@
 using PgPlatform.Components.Serialization;
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 using PgPlatform.Components.Settings;
 using PgPlatform.Testing;
 using PgPlatform.Testing.Pulumi;
@@ -17,7 +17,7 @@ public sealed class ProgramTests(SynthesizedRepository repo) : IClassFixture<Syn
         var config = StackConfigSources.FromStackFile(Path.Combine(SharedSchemas.RepoRoot, $"Pulumi.{stack}.yaml"));
         var environment = new Dictionary<string, string> { ["PULUMI_STACK"] = stack, ["PULUMI_CONFIG"] = StackConfigSources.ToPulumiConfigJson(config) };
         var result = await InfraRunner.RunAsync("compile", environment);
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCode.Success, result.ExitCode);
         Assert.Equal("", result.Error);
         Assert.Equal(repo.ProgramText(stack), result.Out);
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Serialization;
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 using PgPlatform.Testing;
 
 namespace PgPlatform.Infra.Tests.Synthesis;
@@ -14,7 +14,7 @@ public sealed class SynthesizedRepository : IDisposable
         foreach (var stack in Stacks)
         {
             var result = InfraRunner.RunAsync(["synth", "--stack", stack, "--out", OutDir(stack), "--project-dir", SharedSchemas.RepoRoot]).GetAwaiter().GetResult();
-            if (result.ExitCode != ExitCodes.Success)
+            if (result.ExitCode != ExitCode.Success)
             {
                 throw new InvalidOperationException($"synth {stack} failed: {result.Error}");
             }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using PgPlatform.Stacks.Commands;
+using PgPlatform.Infra.CommandLine;
 using PgPlatform.Stacks.Support;
 using PgPlatform.Stacks.Targets.Local;
 using PgPlatform.Stacks.Tests.Evidence;
@@ -23,7 +23,7 @@ public sealed class DrillCommandLocalTests(ITestOutputHelper output) : IDisposab
         var result = await StacksRunner.RunAsync(["drill", "--target", "local", "--drill", "rotation", "--out", outDir]);
         output.WriteLine(result.Out + result.Error);
 
-        Assert.True(result.ExitCode == ExitCodes.Success, $"exit {result.ExitCode}: {result.Error}");
+        Assert.True(result.ExitCode == (int)ExitCode.Success, $"exit {result.ExitCode}: {result.Error}");
         Assert.Matches(@"\[ +[0-9.]+ s\] target: Patroni cluster up", result.Out);
         Assert.Matches(@"\[ +[0-9.]+ s\] rotation: passed in", result.Out);
         Assert.Contains("timing: target start", result.Out, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class DrillCommandLocalTests(ITestOutputHelper output) : IDisposab
         // root this test owns, so "no leftovers" can be checked exactly.
         var tmp = Directory.CreateDirectory(Path.Combine(_dir, "tmp")).FullName;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Directory.GetCurrentDirectory() };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pg-platform-stacks.dll"), "drill", "--drill", "failover", "--out", Path.Combine(_dir, "out") })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pg-platform.dll"), "drill", "--drill", "failover", "--out", Path.Combine(_dir, "out") })
         {
             start.ArgumentList.Add(arg);
         }
@@ -86,7 +86,7 @@ public sealed class DrillCommandLocalTests(ITestOutputHelper output) : IDisposab
 
             Assert.True(driver.WaitForExit(TimeSpan.FromSeconds(60)), "the driver did not exit within 60 s of SIGINT");
             output.WriteLine(string.Join('\n', lines) + "\n" + await driver.StandardError.ReadToEndAsync());
-            Assert.Equal(ExitCodes.Failed, driver.ExitCode);
+            Assert.Equal((int)ExitCode.Cancelled, driver.ExitCode);
             Assert.Empty(ProcessSweeper.Find(tmp));
             Assert.Empty(Directory.EnumerateDirectories(tmp, RunDirectory.Prefix + "*"));
         }

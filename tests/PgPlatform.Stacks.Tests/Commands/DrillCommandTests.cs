@@ -1,4 +1,4 @@
-using PgPlatform.Stacks.Commands;
+using PgPlatform.Infra.CommandLine;
 using PgPlatform.Stacks.Drills;
 
 namespace PgPlatform.Stacks.Tests.Commands;
@@ -10,7 +10,7 @@ public sealed class DrillCommandTests
     {
         var result = await StacksRunner.RunAsync("drill --target local --drill failover,chaos");
 
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal((int)ExitCode.Usage, result.ExitCode);
         Assert.Contains("unknown drill(s): chaos", result.Error, StringComparison.Ordinal);
     }
 
@@ -19,7 +19,7 @@ public sealed class DrillCommandTests
     {
         var result = await StacksRunner.RunAsync("drill --drill rotation --fault wal-gap");
 
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal((int)ExitCode.Usage, result.ExitCode);
         Assert.Contains("fault wal-gap affects restore and backup", result.Error, StringComparison.Ordinal);
     }
 
@@ -30,7 +30,7 @@ public sealed class DrillCommandTests
     {
         var result = await StacksRunner.RunAsync(commandLine);
 
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal((int)ExitCode.Usage, result.ExitCode);
         Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
     }
 
@@ -39,7 +39,7 @@ public sealed class DrillCommandTests
     {
         var result = await StacksRunner.RunAsync("drill --drill rotation", new Dictionary<string, string> { ["PG_PLATFORM_PG_BIN"] = "/nonexistent/pg/bin" });
 
-        Assert.Equal(ExitCodes.TargetUnavailable, result.ExitCode);
+        Assert.Equal((int)ExitCode.TargetUnavailable, result.ExitCode);
         Assert.Contains("missing prerequisite: PostgreSQL 15 (/nonexistent/pg/bin/postgres)", result.Error, StringComparison.Ordinal);
         Assert.Contains("bash scripts/install-prereqs.sh", result.Error, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using PgPlatform.Stacks.Commands;
+using PgPlatform.Infra.CommandLine;
+using PgPlatform.Infra.Commands;
 using PgPlatform.Stacks.GitOps;
 using PgPlatform.Stacks.Tests.Kubernetes;
 
@@ -20,7 +21,7 @@ public sealed class GitOpsCommandTests
 
         var exit = await RunAsync(api, "gitops pause --app wikijs --env dev --reason INC-7 --database-only --argocd-namespace team-argo --kubeconfig /k/config --context aks-dev");
 
-        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal((int)ExitCode.Success, exit);
         Assert.Equal(("/k/config", "aks-dev"), _connectedWith);
         var lines = _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Application team-argo/wikijs-db-dev: sync policy automated (prune=true, selfHeal=true) -> manual", lines[0]);
@@ -33,7 +34,7 @@ public sealed class GitOpsCommandTests
     {
         var exit = await RunAsync(new FakeKubernetesApi(), "gitops resume --app nope --env dev");
 
-        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Equal((int)ExitCode.Failed, exit);
         Assert.StartsWith("error: Application argocd/nope-db-dev not found", _error.ToString(), StringComparison.Ordinal);
         Assert.Equal("", _out.ToString());
     }

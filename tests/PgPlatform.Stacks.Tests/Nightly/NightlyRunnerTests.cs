@@ -1,5 +1,6 @@
 using System.CommandLine;
-using PgPlatform.Stacks.Commands;
+using PgPlatform.Infra.CommandLine;
+using PgPlatform.Infra.Commands;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
@@ -73,7 +74,7 @@ public sealed class NightlyRunnerTests : IDisposable
 
         var exit = await root.Parse($"nightly --stack dev --project-dir {_project} --out reports").InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 
-        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Equal((int)ExitCode.Failed, exit);
         Assert.Contains("linkding             passed failover passed, restore passed, rotation passed, backup passed", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("wikijs               FAILED failover passed, restore passed, rotation FAILED, backup passed", output.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_project, "reports", "fleet.md")));
@@ -81,14 +82,14 @@ public sealed class NightlyRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_command_exits_2_for_a_stack_file_that_does_not_exist()
+    public async Task The_command_exits_1_for_a_stack_file_that_does_not_exist()
     {
         var error = new StringWriter();
         var root = new RootCommand("test") { new NightlyCommand(new CommandContext(TextWriter.Null, error, _ => null, _project), _ => Drills()) };
 
         var exit = await root.Parse($"nightly --stack nope --project-dir {_project}").InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
 
-        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal((int)ExitCode.Failed, exit);
         Assert.Contains("Pulumi.nope.yaml does not exist", error.ToString(), StringComparison.Ordinal);
     }
 

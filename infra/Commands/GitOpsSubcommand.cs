@@ -1,9 +1,10 @@
 using System.CommandLine;
 using k8s;
-using PgPlatform.Stacks.Commands;
 using PgPlatform.Stacks.Targets;
+using PgPlatform.Infra.CommandLine;
+using PgPlatform.Stacks.GitOps;
 
-namespace PgPlatform.Stacks.GitOps;
+namespace PgPlatform.Infra.Commands;
 
 /// <summary>What <c>gitops pause</c> and <c>gitops resume</c> share: which application and environment, and which cluster to talk to.</summary>
 public abstract class GitOpsSubcommand : Command
@@ -56,12 +57,11 @@ public abstract class GitOpsSubcommand : Command
                     await _context.Out.WriteLineAsync(change);
                 }
 
-                return ExitCodes.Success;
+                return (int)ExitCode.Success;
             }
             catch (Exception e) when (e is GitOpsException or TargetUnavailableException or HttpRequestException)
             {
-                await _context.Error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.Failed;
+                return await _context.FailAsync(ExitCode.Failed, e.Message);
             }
         });
 }

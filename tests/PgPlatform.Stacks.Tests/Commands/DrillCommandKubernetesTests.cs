@@ -1,20 +1,23 @@
-using PgPlatform.Stacks.Commands;
+using System.CommandLine;
+using PgPlatform.Infra.CommandLine;
+using PgPlatform.Infra.Commands;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
 using PgPlatform.Stacks.Targets;
+using PgPlatform.Stacks.Tests.Ephemeral;
 using PgPlatform.Stacks.Tests.Nightly;
 
-namespace PgPlatform.Stacks.Tests.Ephemeral;
+namespace PgPlatform.Stacks.Tests.Commands;
 
-public sealed class KubernetesDrillSessionTests : IDisposable
+public sealed class DrillCommandKubernetesTests : IDisposable
 {
     private readonly FakePulumi _pulumi = new();
     private readonly string _project = Directory.CreateTempSubdirectory("k8s-session-").FullName;
     private readonly StringWriter _out = new();
     private readonly StringWriter _error = new();
 
-    public KubernetesDrillSessionTests() => File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), "config:\n  pg-platform:databases:\n    - name: linkding\n");
+    public DrillCommandKubernetesTests() => File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), "config:\n  pg-platform:databases:\n    - name: linkding\n");
 
     public void Dispose()
     {
@@ -22,24 +25,8 @@ public sealed class KubernetesDrillSessionTests : IDisposable
         Directory.Delete(_project, recursive: true);
     }
 
-    [Theory]
-    [InlineData(Fault.KillPatroni, "the kubernetes target cannot inject --fault kill-patroni; it injects wal-gap")]
-    [InlineData(Fault.ObjectStoreDown, "the kubernetes target cannot inject --fault object-store-down; it injects wal-gap")]
-    [InlineData(Fault.WrongCredentials, "the kubernetes target cannot inject --fault wrong-credentials; it injects wal-gap")]
-    public void Faults_the_target_cannot_inject_are_refused(Fault fault, string reason)
-    {
-        Assert.Equal(reason, KubernetesDrillSession.Refusal(DrillNames.AllDrills, fault));
-    }
-
     [Fact]
-    public void Every_drill_and_the_wal_gap_fault_run_on_the_kubernetes_target()
-    {
-        Assert.Null(KubernetesDrillSession.Refusal(DrillNames.AllDrills, Fault.None));
-        Assert.Null(KubernetesDrillSession.Refusal([DrillKind.Restore, DrillKind.Backup], Fault.WalGap));
-    }
-
-    [Fact]
-    public async Task Drills_that_pass_but_a_stack_that_will_not_go_away_write_evidence_and_exit_2_saying_how_to_finish()
+    public async Task Drills_that_pass_but_a_stack_that_will_not_go_away_write_evidence_and_exit_4_saying_how_to_finish()
     {
         var run = Run(passed: true);
         var failingTeardown = new EphemeralDrillRun
@@ -49,9 +36,9 @@ public sealed class KubernetesDrillSessionTests : IDisposable
             RunDrill = run.RunDrill,
         };
 
-        var exit = await KubernetesDrillSession.RunAsync([DrillKind.Failover], Fault.None, _project, "dev", "linkding", null, Path.Combine(_project, "out"), Context(), CancellationToken.None, failingTeardown);
+        var exit = await RunAsync("linkding", failingTeardown);
 
-        Assert.Equal(ExitCodes.TargetUnavailable, exit);
+        Assert.Equal((int)ExitCode.TeardownFailed, exit);
         var evidence = EvidenceWriter.FromJson(File.ReadAllText(Path.Combine(_project, "out", "evidence.json")));
         Assert.True(Assert.Single(evidence.Drills).Passed);
         Assert.False(evidence.Passed);
@@ -66,28 +53,29 @@ public sealed class KubernetesDrillSessionTests : IDisposable
     [Fact]
     public async Task A_run_writes_evidence_for_the_kubernetes_target_and_exits_by_the_verdict()
     {
-        var exit = await KubernetesDrillSession.RunAsync([DrillKind.Failover], Fault.None, _project, "dev", "linkding", null, Path.Combine(_project, "out"), Context(), CancellationToken.None, Run(passed: false));
+        var exit = await RunAsync("linkding", Run(passed: false));
 
-        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Equal((int)ExitCode.Failed, exit);
         var evidence = EvidenceWriter.FromJson(File.ReadAllText(Path.Combine(_project, "out", "evidence.json")));
         Assert.Equal("kubernetes", evidence.Target);
         Assert.Equal("failover broke", Assert.Single(evidence.Drills).Reason);
-        Assert.Contains("failover   FAILED  failover broke", _out.ToString(), StringComparison.Ordinal);
+        Assert.Matches("(?m)^failover +FAILED .* failover broke$", _out.ToString());
         Assert.StartsWith("stack rm drill-", _pulumi.Commands[^1], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_application_the_stack_does_not_deploy_is_a_usage_error()
+    public async Task An_application_the_stack_does_not_deploy_is_bad_input()
     {
-        var exit = await KubernetesDrillSession.RunAsync([DrillKind.Failover], Fault.None, _project, "dev", "wikijs", null, Path.Combine(_project, "out"), Context(), CancellationToken.None, Run(passed: true));
+        var exit = await RunAsync("wikijs", Run(passed: true));
 
-        Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Equal("error: stack dev does not deploy 'wikijs' (it deploys linkding)\n", _error.ToString());
+        Assert.Equal((int)ExitCode.Failed, exit);
+        Assert.StartsWith("error: stack dev does not deploy 'wikijs' (it deploys linkding). Fix: ", _error.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\n", _error.ToString(), StringComparison.Ordinal);
         Assert.Empty(_pulumi.Commands);
     }
 
     [Fact]
-    public async Task A_target_that_never_starts_exits_2_after_teardown()
+    public async Task A_target_that_never_starts_exits_3_after_teardown()
     {
         var run = Run(passed: true);
         var failing = new EphemeralDrillRun
@@ -96,14 +84,19 @@ public sealed class KubernetesDrillSessionTests : IDisposable
             StartTarget = (_, _) => throw new TargetUnavailableException("Cluster linkding-db Ready: not reached within 1 s"),
         };
 
-        var exit = await KubernetesDrillSession.RunAsync([DrillKind.Failover], Fault.None, _project, "dev", "linkding", null, Path.Combine(_project, "out"), Context(), CancellationToken.None, failing);
+        var exit = await RunAsync("linkding", failing);
 
-        Assert.Equal(ExitCodes.TargetUnavailable, exit);
+        Assert.Equal((int)ExitCode.TargetUnavailable, exit);
         Assert.Equal("error: Cluster linkding-db Ready: not reached within 1 s\n", _error.ToString());
         Assert.StartsWith("stack rm drill-", _pulumi.Commands[^1], StringComparison.Ordinal);
     }
 
-    private CommandContext Context() => new(_out, _error, _ => null, _project);
+    private async Task<int> RunAsync(string application, EphemeralDrillRun run)
+    {
+        var context = new CommandContext(_out, _error, _ => null, _project);
+        var root = new RootCommand("test") { new DrillCommand(context, (_, _, _) => run) };
+        return await root.Parse(["drill", "--target", "kubernetes", "--stack", "dev", "--app", application, "--drill", "failover", "--project-dir", _project, "--out", Path.Combine(_project, "out")]).InvokeAsync();
+    }
 
     private EphemeralDrillRun Run(bool passed) => new()
     {

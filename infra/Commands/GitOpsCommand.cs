@@ -1,9 +1,10 @@
 using System.CommandLine;
 using k8s;
-using PgPlatform.Stacks.Commands;
 using PgPlatform.Stacks.Targets.Kubernetes;
+using PgPlatform.Infra.CommandLine;
+using PgPlatform.Stacks.GitOps;
 
-namespace PgPlatform.Stacks.GitOps;
+namespace PgPlatform.Infra.Commands;
 
 /// <summary><c>gitops pause|resume</c>: the emergency switch between GitOps and hands-on incident work.</summary>
 public sealed class GitOpsCommand : Command

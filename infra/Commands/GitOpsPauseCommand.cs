@@ -1,8 +1,9 @@
 using System.CommandLine;
 using k8s;
-using PgPlatform.Stacks.Commands;
+using PgPlatform.Infra.CommandLine;
+using PgPlatform.Stacks.GitOps;
 
-namespace PgPlatform.Stacks.GitOps;
+namespace PgPlatform.Infra.Commands;
 
 /// <summary><c>gitops pause --app A --env E --reason R</c>: manual sync for the application's Argo CD Applications, incident annotation on its Cluster.</summary>
 public sealed class GitOpsPauseCommand : GitOpsSubcommand

@@ -1,6 +1,5 @@
-using PgPlatform.Stacks.Drills;
 
-namespace PgPlatform.Stacks.Commands;
+namespace PgPlatform.Stacks.Drills;
 
 /// <summary>Parses <c>--drill</c> and <c>--fault</c> together: a fault must affect a selected drill, so that it cannot yield a pass.</summary>
 public static class DrillSelection

@@ -1,16 +1,18 @@
 using System.CommandLine;
-using PgPlatform.Stacks.Commands;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
+using PgPlatform.Stacks.Nightly;
+using PgPlatform.Stacks.Sessions;
+using PgPlatform.Infra.CommandLine;
 
-namespace PgPlatform.Stacks.Nightly;
+namespace PgPlatform.Infra.Commands;
 
 /// <summary><c>nightly --stack S [--project-dir DIR] [--out DIR] [--kubeconfig F]</c>: every application's drill suite on ephemeral stacks, and a fleet report.</summary>
 public sealed class NightlyCommand : Command
 {
     /// <summary>Creates the command; <paramref name="configure"/> (tests) replaces how each application's drills run.</summary>
     public NightlyCommand(CommandContext context, Func<string?, EphemeralDrillRun>? configure = null)
-        : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed, 2 usage error or no pulumi CLI.")
+        : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed or bad input, 2 usage error, 3 no pulumi CLI, 130 interrupted.")
     {
         Options.Add(Stack);
         Options.Add(ProjectDir);
@@ -26,15 +28,17 @@ public sealed class NightlyCommand : Command
             {
                 report = await new NightlyRunner(configure(parse.GetValue(Kubeconfig))).RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
             }
-            catch (Exception e) when (e is PulumiNotFoundException or FileNotFoundException or FormatException)
+            catch (Exception e) when (e is FileNotFoundException or FormatException)
             {
-                await context.Error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.Usage;
+                return await context.FailAsync(ExitCode.Failed, e.Message);
+            }
+            catch (PulumiNotFoundException e)
+            {
+                return await context.FailAsync(ExitCode.TargetUnavailable, e.Message);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await context.Error.WriteLineAsync("cancelled: the ephemeral stack in progress was torn down; no report written");
-                return ExitCodes.Failed;
+                return await context.FailAsync(ExitCode.Cancelled, "cancelled: the ephemeral stack in progress was torn down; no report written");
             }
 
             var (markdown, json, metrics) = FleetReportWriter.Write(report, Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory));
@@ -44,7 +48,7 @@ public sealed class NightlyCommand : Command
             }
 
             await context.Out.WriteLineAsync($"report: {markdown}, {json}, metrics: {metrics}");
-            return report.Passed ? ExitCodes.Success : ExitCodes.Failed;
+            return report.Passed ? (int)ExitCode.Success : (int)ExitCode.Failed;
         });
     }
 
@@ -60,9 +64,6 @@ public sealed class NightlyCommand : Command
     /// <summary>The kubeconfig file.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config); the context is the stack's pg-platform:kubeContext" };
 
-    private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig) => new()
-    {
-        ConfigureStack = options => options with { SearchPath = context.GetEnvironmentVariable("PATH") },
-        StartTarget = (deployed, cancellationToken) => KubernetesDrillTargets.StartAsync(deployed, kubeconfig, line => context.Out.WriteLine(line), cancellationToken),
-    };
+    private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig) =>
+        KubernetesDrillSession.Run(Stacks.Drills.Fault.None, context.GetEnvironmentVariable("PATH"), kubeconfig, new DrillLog(context.Out));
 }

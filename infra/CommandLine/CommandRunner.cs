@@ -2,12 +2,12 @@ using PgPlatform.Components.Contract;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Settings;
 
-namespace PgPlatform.Infra.Commands;
+namespace PgPlatform.Infra.CommandLine;
 
 /// <summary>Runs a command's work and turns known failures into clear lines on stderr and an exit code, never a stack trace.</summary>
 public static class CommandRunner
 {
-    /// <summary>Runs <paramref name="work"/>; bad settings, declarations and file problems exit <see cref="ExitCodes.Failed"/>.</summary>
+    /// <summary>Runs <paramref name="work"/>; bad settings, declarations and file problems exit <see cref="ExitCode.Failed"/>.</summary>
     public static int Run(CommandContext context, Func<int> work)
     {
         try
@@ -30,7 +30,7 @@ public static class CommandRunner
                 }
             }
 
-            return ExitCodes.Failed;
+            return (int)ExitCode.Failed;
         }
     }
 

@@ -1,7 +1,8 @@
 using k8s;
-using PgPlatform.Stacks.Commands;
+using PgPlatform.Infra.CommandLine;
+using PgPlatform.Stacks.GitOps;
 
-namespace PgPlatform.Stacks.GitOps;
+namespace PgPlatform.Infra.Commands;
 
 /// <summary><c>gitops resume --app A --env E</c>: automated sync with prune and self-heal again, incident annotation removed.</summary>
 public sealed class GitOpsResumeCommand : GitOpsSubcommand

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using PgPlatform.Infra.Commands;
+
+namespace PgPlatform.Infra.CommandLine;
+
+/// <summary>Builds the root command of <c>pg-platform</c> for <c>Main</c> and for tests, and runs a command line with usage errors mapped to <see cref="ExitCode.Usage"/>.</summary>
+public static class RootCommandFactory
+{
+    /// <summary>Time a drill gets after Ctrl-C or SIGTERM to tear its target down before the process ends.</summary>
+    public static readonly TimeSpan TeardownGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>The root command with every subcommand.</summary>
+    public static RootCommand Create(CommandContext context) => new(
+        "pg-platform: declare PostgreSQL databases in C#, synthesize the Pulumi program and the GitOps tree, enforce the contract, and prove each database with drills.\n"
+        + "Exit codes: 0 success, 1 failed (bad input, violations, a failed drill, can-i no), 2 usage error or unreadable input, 3 drill target unavailable, 4 an ephemeral stack could not be destroyed, 130 interrupted.")
+    {
+        new CompileCommand(context),
+        new SynthCommand(context),
+        new CheckCommand(context),
+        new RulesCommand(context),
+        new CanICommand(context),
+        new DrillCommand(context),
+        new NightlyCommand(context),
+        new GitOpsCommand(context),
+        new BenchCommand(context),
+    };
+
+    /// <summary>Parses and runs <paramref name="args"/>; a parse error prints the errors and exits <see cref="ExitCode.Usage"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, CommandContext context, CancellationToken cancellationToken = default)
+    {
+        var parse = Create(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await context.Error.WriteLineAsync("Run with --help for usage.");
+            return (int)ExitCode.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TeardownGrace }, cancellationToken);
+    }
+}

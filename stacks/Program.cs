@@ -1,3 +1,0 @@
-using PgPlatform.Stacks.Commands;
-
-return await RootCommandFactory.RunAsync(args, CommandContext.FromProcess());

@@ -1,0 +1,49 @@
+using PgPlatform.Components.Model;
+using PgPlatform.Stacks.Drills;
+using PgPlatform.Stacks.Ephemeral;
+using PgPlatform.Stacks.Evidence;
+
+namespace PgPlatform.Stacks.Sessions;
+
+/// <summary>The work behind <c>drill --target kubernetes --stack S --app A</c>: an ephemeral stack, the drills, the stack destroyed whatever happens.</summary>
+public static class KubernetesDrillSession
+{
+    /// <summary>Why <paramref name="drills"/> with <paramref name="fault"/> cannot run on the Kubernetes target; null when they can.</summary>
+    public static string? Refusal(IReadOnlyList<DrillKind> drills, Fault fault)
+    {
+        var unsupported = drills.Where(d => !KubernetesDrillTargets.Supported.Contains(d)).ToList();
+        if (unsupported.Count > 0)
+        {
+            return $"the kubernetes target cannot run {string.Join(", ", unsupported.Select(DrillNames.Name))} yet; choose from {string.Join(", ", KubernetesDrillTargets.Supported.Select(DrillNames.Name))}";
+        }
+
+        return fault == Fault.None || KubernetesDrillTargets.SupportedFaults.Contains(fault)
+            ? null
+            : $"the kubernetes target cannot inject --fault {DrillNames.Name(fault)}; it injects {string.Join(", ", KubernetesDrillTargets.SupportedFaults.Select(DrillNames.Name))}";
+    }
+
+    /// <summary>How drills run for real: <c>pulumi</c> found on <paramref name="searchPath"/>, the target reached with <paramref name="kubeconfig"/>.</summary>
+    public static EphemeralDrillRun Run(Fault fault, string? searchPath, string? kubeconfig, DrillLog log) => new()
+    {
+        Fault = fault,
+        ConfigureStack = options => options with { SearchPath = searchPath },
+        StartTarget = (deployed, ct) => KubernetesDrillTargets.StartAsync(deployed, kubeconfig, line => log.Write("target", line), ct),
+    };
+
+    /// <summary>
+    /// Runs <paramref name="drills"/> for <paramref name="application"/> on an ephemeral copy of <paramref name="stack"/>
+    /// (in <paramref name="projectDirectory"/>) with <paramref name="run"/>. The evidence records a stack that could not
+    /// be destroyed (<see cref="RunEvidence.TeardownError"/>). Throws <see cref="DeclarationException"/> when the stack
+    /// does not deploy the application, and the target's exceptions when it cannot be stood up.
+    /// </summary>
+    public static async Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, string projectDirectory, string stack, string application, EphemeralDrillRun run, DrillLog log, CancellationToken cancellationToken)
+    {
+        var baseStack = StackFile.Read(projectDirectory, stack);
+        if (!baseStack.Applications.Contains(application))
+        {
+            throw new DeclarationException($"stack {stack} does not deploy '{application}' (it deploys {string.Join(", ", baseStack.Applications)})", $"pick one of those, or add '{{name: {application}}}' to pg-platform:databases in Pulumi.{stack}.yaml");
+        }
+
+        return await run.RunAsync(baseStack, projectDirectory, application, "drill", drills, log, cancellationToken);
+    }
+}
