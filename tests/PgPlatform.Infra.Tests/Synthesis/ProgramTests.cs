@@ -64,14 +64,4 @@ public sealed class ProgramTests(SynthesizedRepository repo) : IClassFixture<Syn
         Assert.Contains("{{ $$labels.pod }}", text);
         Assert.DoesNotContain("{{ $labels.pod }}", text);
     }
-
-    [Fact]
-    public void PulumiYamlRunsThisProgramAsItsCompiler()
-    {
-        var project = YamlReader.Read(File.ReadAllText(Path.Combine(SharedSchemas.RepoRoot, "Pulumi.yaml")))!;
-        Assert.Equal("pg-platform", (string?)project["name"]);
-        Assert.Equal("yaml", (string?)project["runtime"]!["name"]);
-        Assert.Contains("--project infra", (string?)project["runtime"]!["options"]!["compiler"]);
-        Assert.EndsWith(" compile", (string?)project["runtime"]!["options"]!["compiler"]);
-    }
 }
