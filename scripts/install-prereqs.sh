@@ -25,6 +25,9 @@ readonly CEL_JS_VERSION="8.0.0"
 # The local drill target (stacks/): PostgreSQL 15, Patroni 3 and etcd from Debian, barman-cloud with
 # the Azure SDK for Python (no python3-snappy: it is broken on Debian 12, so archives use gzip), and
 # Azurite's blob service from npm as the object store. Debian names etcd's server package etcd-server.
+# Prometheus (with promtool), Alertmanager and postgres_exporter evaluate and deliver the synthesized
+# alert rules; HAProxy is the local -rw/-ro endpoint in front of the Patroni members. Their Debian
+# services are not started here (no init system in CI); the tests and drills start their own.
 readonly DRILL_APT_PACKAGES=(
   postgresql-15
   postgresql-contrib
@@ -33,6 +36,10 @@ readonly DRILL_APT_PACKAGES=(
   barman-cli-cloud
   python3-azure
   python3-azure-storage
+  prometheus
+  prometheus-alertmanager
+  prometheus-postgres-exporter
+  haproxy
 )
 readonly AZURITE_PACKAGE="azurite"
 readonly AZURITE_VERSION="3.35.0"
