@@ -32,11 +32,24 @@ public sealed record DeclaredDatabase(string Application, TierProfile Tier, Data
     /// <summary>The Secret holding the owner's login (<c>username</c>, <c>password</c>).</summary>
     public string OwnerSecretName => OwnerSecret.Spec.Target.Name ?? OwnerSecret.Metadata.Name;
 
+    /// <summary>The ExternalSecret that writes <see cref="OwnerSecretName"/> (what a rotation forces to sync).</summary>
+    public string OwnerExternalSecretName => OwnerSecret.Metadata.Name;
+
     /// <summary>The Key Vault secret the owner's password is read from.</summary>
     public string VaultSecretName => OwnerSecret.Spec.Data[0].RemoteRef.Key;
 
     /// <summary>Where the archive lives: the ObjectStore's <c>destinationPath</c>, a blob container URI.</summary>
     public Uri BackupContainerUri => new(ObjectStore.Spec.Configuration.DestinationPath);
+
+    /// <summary>
+    /// The server (folder) the Cluster archives under in <see cref="BackupContainerUri"/>: the WAL archiver's
+    /// <c>serverName</c> parameter, which the plugin defaults to the Cluster's name.
+    /// </summary>
+    public string ArchiveServerName =>
+        Cluster.Spec.Plugins?.FirstOrDefault(p => p.Name == BarmanCloudApi.PluginName && p.IsWalArchiver == true)?.Parameters is { } parameters
+        && parameters.TryGetValue(BarmanCloudApi.ServerNameParameter, out var server)
+            ? server
+            : ClusterName;
 
     /// <summary>The class of the data volumes.</summary>
     public string? StorageClass => Cluster.Spec.Storage?.StorageClass;

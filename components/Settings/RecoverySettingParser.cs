@@ -54,9 +54,9 @@ public static partial class RecoverySettingParser
 
         string? Str(string field) => entry[field] is { } v ? v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString() : null;
         var from = Str("stack") ?? throw new SettingsException($"{where} names no stack. Fix: name the stack whose backups are restored, e.g. '{Example}'");
-        if (!Dns1123.IsLabel(from, 20))
+        if (!Dns1123.IsLabel(from, StackSettingsParser.MaxStackNameLength))
         {
-            throw new SettingsException($"{where}: stack '{from}' is not a stack name (a DNS-1123 label of at most 20 characters). Fix: name an existing stack, e.g. 'prod' or 'drill-1a2b3c'");
+            throw new SettingsException($"{where}: stack '{from}' is not a stack name (a DNS-1123 label of at most {StackSettingsParser.MaxStackNameLength} characters). Fix: name an existing stack, e.g. 'prod' or 'drill-1a2b3c'");
         }
 
         if (from == stack)

@@ -15,14 +15,17 @@ namespace PgPlatform.Components.Settings;
 /// </summary>
 public static partial class StackSettingsParser
 {
+    /// <summary>The longest stack name: it is part of namespaces and of Azure names that have limits of their own.</summary>
+    public const int MaxStackNameLength = 20;
+
     private static readonly string[] DatabaseFields = ["name", "instances", "storageSize", "walStorageSize", "backupSchedule", "retentionDays", "recoverFrom"];
 
     /// <summary>Parses the config of stack <paramref name="stack"/>; <paramref name="source"/> names where it came from in errors.</summary>
     public static StackSettings Parse(string stack, IReadOnlyDictionary<string, JsonNode?> config, string source)
     {
-        if (!Dns1123.IsLabel(stack, 20))
+        if (!Dns1123.IsLabel(stack, MaxStackNameLength))
         {
-            throw new SettingsException($"stack name '{stack}' ({source}) is not a DNS-1123 label of at most 20 characters. Fix: name the stack like 'dev' or 'prod'");
+            throw new SettingsException($"stack name '{stack}' ({source}) is not a DNS-1123 label of at most {MaxStackNameLength} characters. Fix: name the stack like 'dev' or 'prod'");
         }
 
         CheckKeys(config, source);

@@ -4,6 +4,7 @@ using PgPlatform.Components.Rbac;
 using PgPlatform.Infra.Services;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
+using PgPlatform.Components.Vocabulary;
 using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
@@ -18,7 +19,7 @@ public sealed class CanICommand : Command
     public Argument<string> Verb { get; } = new("verb") { Description = "Verb: get, list, watch, create, update, patch, delete, ..." };
 
     /// <summary>The resource, e.g. <c>clusters.postgresql.cnpg.io</c> or <c>deployments.apps/cloudnative-pg</c>.</summary>
-    public Argument<string> Resource { get; } = new("resource") { Description = "RESOURCE[.GROUP][/NAME], e.g. clusters.postgresql.cnpg.io or deployments.apps/cloudnative-pg" };
+    public Argument<string> Resource { get; } = new("resource") { Description = $"RESOURCE[.GROUP][/NAME], e.g. {CnpgApi.Clusters}.{CnpgApi.Group} or deployments.apps/cloudnative-pg" };
 
     /// <summary>The namespace.</summary>
     public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = "Namespace of the request (ignored for cluster-scoped resources)" };

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using PgPlatform.Components.Contract;
 using PgPlatform.Components.Model;
+using PgPlatform.Components.Settings;
+using PgPlatform.Infra.Platform;
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
@@ -20,7 +23,7 @@ public sealed class DrillCommand : Command
         : base("drill", "Stand up a target, run drills with live progress, tear it down, and write evidence (Markdown and JSON). Exit 0 all passed, 1 a drill failed or bad input, 2 usage error, 3 the target could not be stood up, 4 (kubernetes) a stack could not be destroyed (evidence written), 130 interrupted.")
     {
         _context = context;
-        KubernetesRun = kubernetesRun ?? ((fault, kubeconfig, log) => KubernetesDrillSession.Run(fault, context.GetEnvironmentVariable("PATH"), kubeconfig, log));
+        KubernetesRun = kubernetesRun ?? ((fault, kubeconfig, log) => KubernetesDrillSession.Run(ApplicationCatalog.All, fault, context.GetEnvironmentVariable("PATH"), kubeconfig, log));
         Options.Add(Target);
         Options.Add(Drills);
         Options.Add(Fault);
@@ -94,7 +97,7 @@ public sealed class DrillCommand : Command
                 evidence = await KubernetesDrillSession.RunAsync(drills, projectDir, stack, app, KubernetesRun(fault, parse.GetValue(Kubeconfig), log), log, cancellationToken);
             }
         }
-        catch (Exception e) when (e is DeclarationException or FileNotFoundException or FormatException)
+        catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
             return await _context.FailAsync(ExitCode.Failed, e.Message);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using k8s;
+using PgPlatform.Components.Vocabulary;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Stacks.GitOps;
@@ -36,7 +37,7 @@ public abstract class GitOpsSubcommand : Command
     public Option<bool> DatabaseOnly { get; } = new("--database-only") { Description = "Act on <app>-db-<env> only, leaving <app>-app-<env> as it is" };
 
     /// <summary>Argo CD's namespace.</summary>
-    public Option<string> ArgoCdNamespace { get; } = new("--argocd-namespace") { Description = "Namespace of Argo CD's Applications", DefaultValueFactory = _ => "argocd" };
+    public Option<string> ArgoCdNamespace { get; } = new("--argocd-namespace") { Description = "Namespace of Argo CD's Applications", DefaultValueFactory = _ => ArgoCdApi.Namespace };
 
     /// <summary>The kubeconfig file.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)" };

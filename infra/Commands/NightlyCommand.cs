@@ -1,4 +1,8 @@
 using System.CommandLine;
+using PgPlatform.Components.Contract;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Settings;
+using PgPlatform.Infra.Platform;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Nightly;
@@ -28,7 +32,7 @@ public sealed class NightlyCommand : Command
             {
                 report = await new NightlyRunner(configure(parse.GetValue(Kubeconfig))).RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
             }
-            catch (Exception e) when (e is FileNotFoundException or FormatException)
+            catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
             {
                 return await context.FailAsync(ExitCode.Failed, e.Message);
             }
@@ -65,5 +69,5 @@ public sealed class NightlyCommand : Command
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config); the context is the stack's pg-platform:kubeContext" };
 
     private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig) =>
-        KubernetesDrillSession.Run(Stacks.Drills.Fault.None, context.GetEnvironmentVariable("PATH"), kubeconfig, new DrillLog(context.Out));
+        KubernetesDrillSession.Run(ApplicationCatalog.All, Stacks.Drills.Fault.None, context.GetEnvironmentVariable("PATH"), kubeconfig, new DrillLog(context.Out));
 }

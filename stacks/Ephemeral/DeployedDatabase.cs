@@ -1,9 +1,17 @@
+using PgPlatform.Components.Declaration;
+
 namespace PgPlatform.Stacks.Ephemeral;
 
 /// <summary>An application's database deployed by an ephemeral stack, as a target is started from it.</summary>
-/// <param name="BaseStack">The stack whose settings the ephemeral stack reuses (kube context, Key Vault).</param>
-/// <param name="Application">The application.</param>
-/// <param name="StackName">The ephemeral stack (also the environment name).</param>
-/// <param name="Outputs">What <c>stack output --json</c> reported (<c>&lt;app&gt;-namespace</c>, <c>&lt;app&gt;-rw-host</c>, ...).</param>
+/// <param name="Stack">The ephemeral stack as the driver declared it (its settings and model, which Pulumi deployed).</param>
+/// <param name="Database">The database as that stack declares it: every name the target acts on comes from here.</param>
+/// <param name="Outputs">What <c>stack output --json</c> reported.</param>
 /// <param name="Restores">Deploys restores of this database into stacks of their own; null where restores are not offered.</param>
-public sealed record DeployedDatabase(StackFile BaseStack, string Application, string StackName, StackOutputs Outputs, EphemeralRestores? Restores = null);
+public sealed record DeployedDatabase(DeclaredStack Stack, DeclaredDatabase Database, StackOutputs Outputs, EphemeralRestores? Restores = null)
+{
+    /// <summary>The application.</summary>
+    public string Application => Database.Application;
+
+    /// <summary>The ephemeral stack's name (also its environment name).</summary>
+    public string StackName => Stack.Settings.Stack;
+}

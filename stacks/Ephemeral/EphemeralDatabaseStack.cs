@@ -1,84 +1,59 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
+using PgPlatform.Components.Settings;
+using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Validation;
 
 namespace PgPlatform.Stacks.Ephemeral;
 
 /// <summary>
-/// The ephemeral stack of one drill: the base stack's settings (cluster, Azure, GitOps) with
-/// <c>pg-platform:tier=ephemeral</c> and exactly one database, under a fresh stack name, so the database
-/// lands in a fresh namespace <c>&lt;app&gt;-&lt;stack&gt;</c> named for the drill. A drilled database has
-/// <see cref="DrillInstances"/> instances (failover needs a replica to promote); a restore stack's database
-/// has one and bootstraps from the source stack's object store (<c>recoverFrom</c>).
+/// The ephemeral stack of one drill: the base stack's typed settings (cluster, Azure, GitOps) with tier
+/// <c>ephemeral</c> and exactly one database, under a fresh stack name, so the database lands in a fresh
+/// namespace named for the drill. A drilled database has <see cref="DrillInstances"/> instances (failover needs
+/// a replica to promote); a restore stack's database has one and bootstraps from the source stack's object store
+/// (<c>recoverFrom</c>). The base database's size and retention overrides are not copied: the ephemeral tier's own apply.
 /// </summary>
-public static partial class EphemeralDatabaseStack
+public static class EphemeralDatabaseStack
 {
-    /// <summary>The tier every ephemeral stack deploys.</summary>
-    public const string Tier = "ephemeral";
-
     /// <summary>Instances of a drilled database: a primary, a synchronous standby to promote, and one more, as in production.</summary>
     public const int DrillInstances = 3;
 
     /// <summary>Instances of a restored database: recovery needs only one.</summary>
     public const int RestoreInstances = 1;
 
-    /// <summary>The longest namespace (a DNS-1123 label).</summary>
-    public const int MaxNamespaceLength = 63;
+    /// <summary>The tier every ephemeral stack deploys.</summary>
+    public static TierProfile Tier => TierProfiles.Ephemeral;
 
     /// <summary>A fresh stack name for <paramref name="drill"/>: <c>&lt;drill&gt;-&lt;6 hex&gt;</c>.</summary>
     public static string NewStackName(string drill) => $"{drill}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
 
-    /// <summary>The namespace the application's database lands in (the infra program's <c>&lt;app&gt;-&lt;env&gt;</c>).</summary>
-    public static string Namespace(string application, string stackName) => $"{application}-{stackName}";
-
     /// <summary>
     /// The settings of the ephemeral stack <paramref name="stackName"/> deploying <paramref name="application"/>
-    /// with <paramref name="baseStack"/>'s other settings; with <paramref name="recovery"/>, the database is
-    /// restored from that source instead of created empty. Throws <see cref="ArgumentException"/> when the
-    /// names would not make a valid namespace.
+    /// with <paramref name="baseStack"/>'s other settings; with <paramref name="recovery"/>, the database is restored
+    /// from that source instead of created empty. Throws <see cref="ArgumentException"/> for a stack name the
+    /// compiler would refuse.
     /// </summary>
-    public static IReadOnlyList<ConfigSetting> Config(StackFile baseStack, string application, string stackName, RecoverySource? recovery = null)
+    public static StackSettings Settings(StackSettings baseStack, string application, string stackName, RecoverySelection? recovery = null)
     {
-        var ns = Namespace(application, stackName);
-        if (ns.Length > MaxNamespaceLength || !Dns1123Label().IsMatch(ns))
+        ArgumentNullException.ThrowIfNull(baseStack);
+        if (!Dns1123.IsLabel(stackName, StackSettingsParser.MaxStackNameLength))
         {
-            throw new ArgumentException($"namespace '{ns}' of application '{application}' in stack '{stackName}' is not a DNS-1123 label of at most {MaxNamespaceLength} characters", nameof(stackName));
+            throw new ArgumentException($"stack name '{stackName}' is not a DNS-1123 label of at most {StackSettingsParser.MaxStackNameLength} characters", nameof(stackName));
         }
 
-        var database = $"{StackFile.DatabasesKey}[0]";
-        List<ConfigSetting> config =
-        [
-            .. baseStack.Settings.Where(s => s.Key != StackFile.TierKey && !s.Key.StartsWith(StackFile.DatabasesKey, StringComparison.Ordinal)),
-            new ConfigSetting(StackFile.TierKey, Tier),
-            new ConfigSetting($"{database}.name", application, IsPath: true),
-            new ConfigSetting($"{database}.instances", (recovery is null ? DrillInstances : RestoreInstances).ToString(CultureInfo.InvariantCulture), IsPath: true),
-        ];
-        if (recovery is not null)
-        {
-            config.Add(new ConfigSetting($"{database}.recoverFrom.stack", recovery.Stack, IsPath: true));
-            if (recovery.BackupId is { } backup)
-            {
-                config.Add(new ConfigSetting($"{database}.recoverFrom.backupId", backup, IsPath: true));
-            }
-
-            if (recovery.TargetTime is { } time)
-            {
-                config.Add(new ConfigSetting($"{database}.recoverFrom.targetTime", time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), IsPath: true));
-            }
-        }
-
-        return config;
+        var database = new DatabaseSelection { Name = application, Instances = recovery is null ? DrillInstances : RestoreInstances, RecoverFrom = recovery };
+        return baseStack with { Stack = stackName, Tier = Tier, Databases = [database] };
     }
 
-    /// <summary>Options for the ephemeral stack of <paramref name="application"/>, rooted at the project directory that holds <paramref name="baseStack"/>.</summary>
-    public static EphemeralStackOptions Options(StackFile baseStack, string projectDirectory, string application, string stackName, Action<string> log, RecoverySource? recovery = null) => new()
+    /// <summary>The <c>config set</c> calls that give a stack <paramref name="settings"/> (the compiler parses them back to the same settings).</summary>
+    public static IReadOnlyList<ConfigSetting> Config(StackSettings settings) =>
+        [.. StackConfigWriter.ToConfig(settings).Select(e => new ConfigSetting(e.Key, e.Value, IsPath: e.IsPath))];
+
+    /// <summary>Options for the stack of <paramref name="settings"/> in <paramref name="projectDirectory"/> (whose <c>Pulumi.yaml</c> compiles it).</summary>
+    public static EphemeralStackOptions Options(StackSettings settings, string projectDirectory, Action<string> log) => new()
     {
-        StackName = stackName,
+        StackName = settings.Stack,
         ProjectDirectory = projectDirectory,
-        Config = Config(baseStack, application, stackName, recovery),
+        Config = Config(settings),
         Log = log,
     };
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex Dns1123Label();
 }

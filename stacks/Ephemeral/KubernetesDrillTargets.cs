@@ -1,5 +1,3 @@
-using Azure.Identity;
-using Azure.Storage.Blobs;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Kubernetes;
@@ -7,7 +5,11 @@ using PgPlatform.Stacks.Targets.ObjectStore;
 
 namespace PgPlatform.Stacks.Ephemeral;
 
-/// <summary>Starts the Kubernetes target of an application deployed by an ephemeral stack, from the base stack's settings and the stack's outputs.</summary>
+/// <summary>
+/// Starts the Kubernetes target of an application deployed by an ephemeral stack. Every name the target acts on
+/// comes from the stack's declaration: the kube context and Key Vault from its typed settings; namespace, Cluster,
+/// owner Secret and ExternalSecret, vault secret, ServiceAccount and backup container from its declared database.
+/// </summary>
 public static class KubernetesDrillTargets
 {
     /// <summary>The drills the Kubernetes target runs: every one.</summary>
@@ -20,34 +22,26 @@ public static class KubernetesDrillTargets
     /// </summary>
     public static IReadOnlyList<Fault> SupportedFaults { get; } = [Fault.WalGap];
 
+    /// <summary>Starts the target with <paramref name="kubeconfig"/> and real Azure connections (credentials from the environment).</summary>
+    public static Task<IDrillTarget> StartAsync(DeployedDatabase deployed, string? kubeconfig, Action<string> progress, CancellationToken cancellationToken) =>
+        StartAsync(deployed, KubernetesDrillConnections.Real(kubeconfig), progress, cancellationToken);
+
     /// <summary>
-    /// Connects with <paramref name="kubeconfig"/> and the base stack's <c>pg-platform:kubeContext</c>, and starts
-    /// the target for the application in the namespace the stack reports (<c>&lt;app&gt;-namespace</c> output),
-    /// rotating through the base stack's Key Vault, reading the archive in the stack's container of the base
-    /// stack's backup storage account (Azure credentials from the environment: workload identity, Azure CLI, ...),
-    /// and restoring into stacks of their own.
+    /// Connects to the stack's kube context and starts the target on the declared database: rotating through the
+    /// stack's Key Vault, reading the archive in the declared backup container, and restoring into stacks of their own.
     /// </summary>
-    public static async Task<IDrillTarget> StartAsync(DeployedDatabase deployed, string? kubeconfig, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<IDrillTarget> StartAsync(DeployedDatabase deployed, KubernetesDrillConnections connections, Action<string> progress, CancellationToken cancellationToken)
     {
-        var (baseStack, application, stackName, outputs, restores) = deployed;
-        var kubeContext = Setting(baseStack, "pg-platform:kubeContext");
-        var vault = Setting(baseStack, "pg-platform:keyVaultName");
-        var account = Setting(baseStack, "pg-platform:backupStorageAccount");
-        var kubernetes = KubernetesConnection.Create(kubeconfig, kubeContext);
-        var clusterName = $"{application}-db";
-        var options = new KubernetesTargetOptions
+        ArgumentNullException.ThrowIfNull(deployed);
+        ArgumentNullException.ThrowIfNull(connections);
+        var settings = deployed.Stack.Settings;
+        var database = deployed.Database;
+        var kubernetes = connections.Kubernetes(settings.KubeContext);
+        var options = connections.ConfigureTarget(KubernetesTargetOptions.For(database) with
         {
-            Namespace = outputs.String($"{application}-namespace"),
-            ClusterName = clusterName,
-            VaultSecretName = $"{application}-{stackName}-db-owner-password",
-            ObjectStore = account is null ? null : new BarmanObjectStore(new BlobContainerClient(ContainerUri(account, application, stackName), new DefaultAzureCredential()), clusterName),
-            DeployRestore = restores is null ? null : restores.DeployAsync,
-        };
-        return await KubernetesTarget.StartAsync(kubernetes, options, new PodPortForwarder(kubernetes), vault is null ? null : KeyVaultSecretStore.ForVault(vault), progress, cancellationToken);
+            ObjectStore = new BarmanObjectStore(connections.Container(database.BackupContainerUri), database.ArchiveServerName),
+            DeployRestore = deployed.Restores is { } restores ? restores.DeployAsync : null,
+        });
+        return await KubernetesTarget.StartAsync(kubernetes, options, connections.PortForwarder(kubernetes), connections.SecretStore(settings.KeyVaultName), progress, cancellationToken);
     }
-
-    /// <summary>The blob container the Barman Cloud plugin archives <paramref name="application"/> of <paramref name="stackName"/> into.</summary>
-    public static Uri ContainerUri(string account, string application, string stackName) => new($"https://{account}.blob.core.windows.net/{application}-{stackName}");
-
-    private static string? Setting(StackFile stack, string key) => stack.Settings.FirstOrDefault(s => s.Key == key)?.Value;
 }

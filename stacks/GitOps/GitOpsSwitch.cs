@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Stacks.GitOps;
 
@@ -15,11 +16,6 @@ namespace PgPlatform.Stacks.GitOps;
 /// </summary>
 public sealed class GitOpsSwitch(IKubernetes kubernetes, TimeProvider time)
 {
-    private const string ArgoGroup = "argoproj.io";
-    private const string ArgoVersion = "v1alpha1";
-    private const string CnpgGroup = "postgresql.cnpg.io";
-    private const string CnpgVersion = "v1";
-
     /// <summary>Sets every Application of <paramref name="target"/> to manual sync and annotates the Cluster with <paramref name="reason"/>; returns what changed.</summary>
     public async Task<IReadOnlyList<string>> PauseAsync(GitOpsTarget target, string reason, CancellationToken cancellationToken)
     {
@@ -44,7 +40,7 @@ public sealed class GitOpsSwitch(IKubernetes kubernetes, TimeProvider time)
             changes.Add(await SetSyncAsync(target, name, automated: true, cancellationToken));
         }
 
-        var cluster = await GetAsync(CnpgGroup, CnpgVersion, target.Namespace, "clusters", target.Cluster, $"Cluster {target.Namespace}/{target.Cluster}", cancellationToken)
+        var cluster = await GetAsync(CnpgApi.Group, CnpgApi.Version, target.Namespace, CnpgApi.Clusters, target.Cluster, $"Cluster {target.Namespace}/{target.Cluster}", cancellationToken)
             ?? throw new GitOpsException($"Cluster {target.Namespace}/{target.Cluster} not found: check --app and --env");
         var annotations = cluster["metadata"]?["annotations"] as JsonObject;
         var incident = annotations?[IncidentAnnotations.Incident]?.GetValue<string>();
@@ -63,7 +59,7 @@ public sealed class GitOpsSwitch(IKubernetes kubernetes, TimeProvider time)
     private async Task<string> SetSyncAsync(GitOpsTarget target, string name, bool automated, CancellationToken cancellationToken)
     {
         var what = $"Application {target.ArgoCdNamespace}/{name}";
-        var application = await GetAsync(ArgoGroup, ArgoVersion, target.ArgoCdNamespace, "applications", name, what, cancellationToken);
+        var application = await GetAsync(ArgoCdApi.Group, ArgoCdApi.Version, target.ArgoCdNamespace, ArgoCdApi.Applications, name, what, cancellationToken);
         if (application is null)
         {
             // A database without a workload has no app Application; the database's own must exist.
@@ -86,12 +82,12 @@ public sealed class GitOpsSwitch(IKubernetes kubernetes, TimeProvider time)
 
         JsonNode? policy = automated ? new JsonObject { ["prune"] = true, ["selfHeal"] = true } : null;
         var patch = new JsonObject { ["spec"] = new JsonObject { ["syncPolicy"] = new JsonObject { ["automated"] = policy } } };
-        await PatchAsync(ArgoGroup, ArgoVersion, target.ArgoCdNamespace, "applications", name, patch, what, cancellationToken);
+        await PatchAsync(ArgoCdApi.Group, ArgoCdApi.Version, target.ArgoCdNamespace, ArgoCdApi.Applications, name, patch, what, cancellationToken);
         return $"{what}: sync policy {before} -> {(automated ? "automated (prune=true, selfHeal=true)" : "manual")}";
     }
 
     private Task PatchClusterAsync(GitOpsTarget target, JsonObject annotations, CancellationToken cancellationToken) =>
-        PatchAsync(CnpgGroup, CnpgVersion, target.Namespace, "clusters", target.Cluster,
+        PatchAsync(CnpgApi.Group, CnpgApi.Version, target.Namespace, CnpgApi.Clusters, target.Cluster,
             new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = annotations } }, $"Cluster {target.Namespace}/{target.Cluster}", cancellationToken);
 
     private async Task<JsonObject?> GetAsync(string group, string version, string ns, string plural, string name, string what, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using PgPlatform.Components.Declaration;
 using PgPlatform.Components.Model;
+using PgPlatform.Components.Settings;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
@@ -22,9 +24,13 @@ public static class KubernetesDrillSession
             : $"the kubernetes target cannot inject --fault {DrillNames.Name(fault)}; it injects {string.Join(", ", KubernetesDrillTargets.SupportedFaults.Select(DrillNames.Name))}";
     }
 
-    /// <summary>How drills run for real: <c>pulumi</c> found on <paramref name="searchPath"/>, the target reached with <paramref name="kubeconfig"/>.</summary>
-    public static EphemeralDrillRun Run(Fault fault, string? searchPath, string? kubeconfig, DrillLog log) => new()
+    /// <summary>
+    /// How drills run for real: stacks declared against <paramref name="catalog"/>, <c>pulumi</c> found on
+    /// <paramref name="searchPath"/>, the target reached with <paramref name="kubeconfig"/>.
+    /// </summary>
+    public static EphemeralDrillRun Run(IReadOnlyList<CatalogEntry> catalog, Fault fault, string? searchPath, string? kubeconfig, DrillLog log) => new()
     {
+        Catalog = catalog,
         Fault = fault,
         ConfigureStack = options => options with { SearchPath = searchPath },
         StartTarget = (deployed, ct) => KubernetesDrillTargets.StartAsync(deployed, kubeconfig, line => log.Write("target", line), ct),
@@ -32,18 +38,16 @@ public static class KubernetesDrillSession
 
     /// <summary>
     /// Runs <paramref name="drills"/> for <paramref name="application"/> on an ephemeral copy of <paramref name="stack"/>
-    /// (in <paramref name="projectDirectory"/>) with <paramref name="run"/>. The evidence records a stack that could not
-    /// be destroyed (<see cref="RunEvidence.TeardownError"/>). Throws <see cref="DeclarationException"/> when the stack
-    /// does not deploy the application, and the target's exceptions when it cannot be stood up.
+    /// (in <paramref name="projectDirectory"/>), declared against <paramref name="run"/>'s catalog as the compiler declares
+    /// it. The evidence records a stack that could not be destroyed (<see cref="RunEvidence.TeardownError"/>). Throws
+    /// <see cref="SettingsException"/> for a stack file the compiler would refuse, <see cref="DeclarationException"/>
+    /// when the stack declares no database for the application (naming those it declares), and the target's exceptions
+    /// when it cannot be stood up.
     /// </summary>
     public static async Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, string projectDirectory, string stack, string application, EphemeralDrillRun run, DrillLog log, CancellationToken cancellationToken)
     {
-        var baseStack = StackFile.Read(projectDirectory, stack);
-        if (!baseStack.Applications.Contains(application))
-        {
-            throw new DeclarationException($"stack {stack} does not deploy '{application}' (it deploys {string.Join(", ", baseStack.Applications)})", $"pick one of those, or add '{{name: {application}}}' to pg-platform:databases in Pulumi.{stack}.yaml");
-        }
-
+        ArgumentNullException.ThrowIfNull(run);
+        var baseStack = DeclaredStack.Load(projectDirectory, stack, run.Catalog);
         return await run.RunAsync(baseStack, projectDirectory, application, "drill", drills, log, cancellationToken);
     }
 }

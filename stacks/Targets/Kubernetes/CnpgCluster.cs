@@ -10,12 +10,6 @@ namespace PgPlatform.Stacks.Targets.Kubernetes;
 /// <param name="StorageClass">The data volumes' class (<c>spec.storage.storageClass</c>).</param>
 public sealed record CnpgCluster(string? CurrentPrimary, bool Ready, string? Phase, string? ImageName, string? StorageClass)
 {
-    /// <summary>API group.</summary>
-    public const string Group = "postgresql.cnpg.io";
-
-    /// <summary>API version.</summary>
-    public const string Version = "v1";
-
     /// <summary>Reads the fields from the object's JSON.</summary>
     public static CnpgCluster From(JsonNode cluster)
     {

@@ -81,10 +81,11 @@ public sealed partial class KubernetesTarget : IBackupTarget
         KubernetesTarget? restored = null;
         try
         {
-            var options = _options with { Namespace = deployment.Namespace, ReadyTimeout = _options.RestoreTimeout, VaultSecretName = null, DeployRestore = null, ObjectStore = null };
+            // The restored Cluster is found by its own stack's declaration; it is read, never rotated, archived from or restored again.
+            var options = _options.WithNamesOf(deployment.Database) with { ReadyTimeout = _options.RestoreTimeout, VaultSecretName = null, OwnerExternalSecretName = null, DeployRestore = null, ObjectStore = null };
             restored = await StartAsync(_kubernetes, options, _forwarder!, null, line => _progress($"restore {deployment.Namespace}: {line}"), cancellationToken);
             var connection = restored.SuperuserReadWriteConnectionString;
-            await Waiting.UntilAsync($"restored Cluster {deployment.Namespace}/{_options.ClusterName} to accept writes", _options.RestoreTimeout,
+            await Waiting.UntilAsync($"restored Cluster {options.Namespace}/{options.ClusterName} to accept writes", _options.RestoreTimeout,
                 ct => _options.ReadWriteProbe(connection, ct), cancellationToken, _options.PollInterval);
             return new KubernetesRestoredCluster(restored, deployment, startedAt, DateTimeOffset.UtcNow);
         }

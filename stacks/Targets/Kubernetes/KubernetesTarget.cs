@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 
@@ -78,7 +79,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
 
     /// <summary>The Cluster as it is now.</summary>
     public async Task<CnpgCluster> ReadClusterAsync(CancellationToken cancellationToken) =>
-        CnpgCluster.From(await _watch.ReadAsync(Custom("clusters", _options.ClusterName), cancellationToken)
+        CnpgCluster.From(await _watch.ReadAsync(Custom(CnpgApi.Clusters, _options.ClusterName), cancellationToken)
             ?? throw new TargetUnavailableException($"Cluster {_options.Namespace}/{_options.ClusterName} not found"));
 
     /// <summary>Deletes the primary's pod with a grace period of 0 (the instance manager is PID 1: killing it alone is not possible from outside).</summary>
@@ -128,10 +129,10 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
         }
 
         Facts = new TargetFacts(await OperatorVersionAsync(cancellationToken), cluster.ImageName ?? "unknown (no spec.imageName)", cluster.StorageClass ?? "cluster default (no spec.storage.storageClass)");
-        var owner = await ReadSecretAsync($"{_options.ClusterName}-owner", cancellationToken)
-            ?? throw new TargetUnavailableException($"Secret {_options.Namespace}/{_options.ClusterName}-owner not found (External Secrets has not written it)");
-        ApplicationRole = owner.GetValueOrDefault("username") ?? throw new TargetUnavailableException($"Secret {_options.ClusterName}-owner has no username");
-        ApplicationPassword = owner.GetValueOrDefault("password") ?? throw new TargetUnavailableException($"Secret {_options.ClusterName}-owner has no password");
+        var owner = await ReadSecretAsync(_options.OwnerSecretName, cancellationToken)
+            ?? throw new TargetUnavailableException($"Secret {_options.Namespace}/{_options.OwnerSecretName} not found (External Secrets has not written it)");
+        ApplicationRole = owner.GetValueOrDefault("username") ?? throw new TargetUnavailableException($"Secret {_options.OwnerSecretName} has no username");
+        ApplicationPassword = owner.GetValueOrDefault("password") ?? throw new TargetUnavailableException($"Secret {_options.OwnerSecretName} has no password");
         _database = ApplicationRole;
         // CNPG creates <cluster>-superuser only with enableSuperuserAccess; otherwise the owner checks what it can.
         var superuser = await ReadSecretAsync($"{_options.ClusterName}-superuser", cancellationToken);
@@ -139,10 +140,11 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
             ? (su, sp)
             : (ApplicationRole, ApplicationPassword);
 
+        var pods = await _kubernetes.CoreV1.ListNamespacedPodAsync(_options.Namespace, labelSelector: $"{CnpgApi.ClusterLabel}={_options.ClusterName},{CnpgApi.PodRoleLabel}={CnpgApi.InstanceRole}", cancellationToken: cancellationToken);
+        RequireServiceAccount(pods.Items);
         var readWrite = await forwarder.ForwardAsync(_options.Namespace, ReadWritePodAsync, PostgresPort, cancellationToken);
         _forwards.Add(readWrite);
         _readWritePort = readWrite.LocalPort;
-        var pods = await _kubernetes.CoreV1.ListNamespacedPodAsync(_options.Namespace, labelSelector: $"cnpg.io/cluster={_options.ClusterName},cnpg.io/podRole=instance", cancellationToken: cancellationToken);
         foreach (var pod in pods.Items.Select(p => p.Metadata.Name).Order(StringComparer.Ordinal))
         {
             var forward = await forwarder.ForwardAsync(_options.Namespace, _ => Task.FromResult<string?>(pod), PostgresPort, cancellationToken);
@@ -153,17 +155,35 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
         progress($"{Facts.OperatorVersion}, {Facts.PostgresImage}, storage class {Facts.StorageClass}; primary {cluster.CurrentPrimary}; members {string.Join(", ", _members.Select(m => m.Name))}");
     }
 
+    /// <summary>
+    /// Backups and restores reach the object store with the workload identity federated to the declared ServiceAccount;
+    /// an instance running as another one could not, so the target refuses it before any drill blames the store.
+    /// </summary>
+    private void RequireServiceAccount(IEnumerable<V1Pod> pods)
+    {
+        if (_options.ServiceAccountName is not { } declared)
+        {
+            return;
+        }
+
+        var stranger = pods.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).FirstOrDefault(p => p.Spec?.ServiceAccountName != declared);
+        if (stranger is not null)
+        {
+            throw new TargetUnavailableException($"pod {_options.Namespace}/{stranger.Metadata.Name} runs as ServiceAccount '{stranger.Spec?.ServiceAccountName ?? "(none)"}', not '{declared}' that the stack declares for its instances (the one with the backup workload identity)");
+        }
+    }
+
     /// <summary>Watches the Cluster until <paramref name="condition"/> holds; the time-out names <paramref name="what"/> and the Cluster last seen.</summary>
     private async Task<CnpgCluster> WatchClusterAsync(string what, TimeSpan timeout, Func<CnpgCluster, bool> condition, CancellationToken cancellationToken) =>
-        CnpgCluster.From(await _watch.UntilAsync(Custom("clusters", _options.ClusterName), what, c => condition(CnpgCluster.From(c)), c => CnpgCluster.From(c).Summary, timeout, cancellationToken));
+        CnpgCluster.From(await _watch.UntilAsync(Custom(CnpgApi.Clusters, _options.ClusterName), what, c => condition(CnpgCluster.From(c)), c => CnpgCluster.From(c).Summary, timeout, cancellationToken));
 
     /// <summary>A CNPG object of this target's namespace.</summary>
-    private CustomObjectReference Custom(string plural, string name) => new(CnpgCluster.Group, CnpgCluster.Version, _options.Namespace, plural, name);
+    private CustomObjectReference Custom(string plural, string name) => new(CnpgApi.Group, CnpgApi.Version, _options.Namespace, plural, name);
 
     /// <summary>The pod behind the <c>-rw</c> service now: its EndpointSlice's ready endpoint; null while there is none (mid-failover).</summary>
     private async Task<string?> ReadWritePodAsync(CancellationToken cancellationToken)
     {
-        var slices = await _kubernetes.DiscoveryV1.ListNamespacedEndpointSliceAsync(_options.Namespace, labelSelector: $"kubernetes.io/service-name={_options.ClusterName}-rw", cancellationToken: cancellationToken);
+        var slices = await _kubernetes.DiscoveryV1.ListNamespacedEndpointSliceAsync(_options.Namespace, labelSelector: $"kubernetes.io/service-name={CnpgApi.ReadWriteService(_options.ClusterName)}", cancellationToken: cancellationToken);
         return slices.Items.SelectMany(s => s.Endpoints ?? []).FirstOrDefault(e => e.Conditions?.Ready != false && e.TargetRef?.Kind == "Pod")?.TargetRef.Name;
     }
 

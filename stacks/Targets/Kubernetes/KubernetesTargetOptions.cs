@@ -1,20 +1,36 @@
 using Npgsql;
+using PgPlatform.Components.Declaration;
 using PgPlatform.Stacks.Support;
 using PgPlatform.Stacks.Targets.ObjectStore;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 
-/// <summary>Which CNPG cluster a <see cref="KubernetesTarget"/> drives, and how long it waits for each thing.</summary>
+/// <summary>
+/// Which CNPG cluster a <see cref="KubernetesTarget"/> drives, and how long it waits for each thing. The names come
+/// from the database's declaration (<see cref="For"/>, <see cref="WithNamesOf"/>), never rebuilt from strings.
+/// </summary>
 public sealed record KubernetesTargetOptions
 {
-    /// <summary>The namespace of the Cluster (<c>&lt;app&gt;-&lt;env&gt;</c>).</summary>
+    /// <summary>The namespace of the Cluster.</summary>
     public required string Namespace { get; init; }
 
-    /// <summary>The CNPG Cluster (<c>&lt;app&gt;-db</c>).</summary>
+    /// <summary>The CNPG Cluster.</summary>
     public required string ClusterName { get; init; }
 
-    /// <summary>The Key Vault secret holding the owner's password (<c>&lt;app&gt;-&lt;env&gt;-db-owner-password</c>); needed for rotation.</summary>
+    /// <summary>The Secret holding the owner's login (<c>username</c>, <c>password</c>), written by External Secrets.</summary>
+    public required string OwnerSecretName { get; init; }
+
+    /// <summary>The ExternalSecret writing <see cref="OwnerSecretName"/>, which rotation forces to sync; needed for rotation.</summary>
+    public string? OwnerExternalSecretName { get; init; }
+
+    /// <summary>The Key Vault secret holding the owner's password; needed for rotation.</summary>
     public string? VaultSecretName { get; init; }
+
+    /// <summary>
+    /// The ServiceAccount the instances must run as (the one day-0 federates with the backup identity); a pod running
+    /// as another makes the target unavailable. Null does not check.
+    /// </summary>
+    public string? ServiceAccountName { get; init; }
 
     /// <summary>Where the CNPG operator runs. Default <c>cnpg-system</c>.</summary>
     public string OperatorNamespace { get; init; } = "cnpg-system";
@@ -54,6 +70,28 @@ public sealed record KubernetesTargetOptions
 
     /// <summary>True when a connection string reaches a primary that accepts writes; the default asks PostgreSQL whether it is in recovery.</summary>
     public Func<string, CancellationToken, Task<bool>> ReadWriteProbe { get; init; } = AcceptsWritesAsync;
+
+    /// <summary>Options for <paramref name="database"/>, with every name taken from its declaration and default waits.</summary>
+    public static KubernetesTargetOptions For(DeclaredDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return new KubernetesTargetOptions { Namespace = database.Namespace, ClusterName = database.ClusterName, OwnerSecretName = database.OwnerSecretName }.WithNamesOf(database);
+    }
+
+    /// <summary>These options (waits, probes) for <paramref name="database"/>: namespace, Cluster, owner Secret and ExternalSecret, vault secret and ServiceAccount as it declares them.</summary>
+    public KubernetesTargetOptions WithNamesOf(DeclaredDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return this with
+        {
+            Namespace = database.Namespace,
+            ClusterName = database.ClusterName,
+            OwnerSecretName = database.OwnerSecretName,
+            OwnerExternalSecretName = database.OwnerExternalSecretName,
+            VaultSecretName = database.VaultSecretName,
+            ServiceAccountName = database.ServiceAccountName,
+        };
+    }
 
     /// <summary>True when the server answers and is not in recovery.</summary>
     public static async Task<bool> AcceptsWritesAsync(string connectionString, CancellationToken cancellationToken) =>

@@ -1,9 +1,15 @@
+using PgPlatform.Components.Declaration;
+
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 
 /// <summary>
-/// A restore deployed into a clean namespace by whoever can deploy (an ephemeral stack): the namespace its
-/// Cluster lands in, and the owner that removes it again when disposed.
+/// A restore deployed into a clean namespace by whoever can deploy (an ephemeral stack): the restored database as
+/// its deployment declares it, and the owner that removes the deployment again when disposed.
 /// </summary>
-/// <param name="Namespace">The namespace of the restored Cluster (same Cluster name as the source).</param>
+/// <param name="Database">The restored database as declared: namespace, Cluster, owner Secret and ServiceAccount.</param>
 /// <param name="Owner">Removes the deployment (destroys the stack) when disposed.</param>
-public sealed record RestoreDeployment(string Namespace, IAsyncDisposable Owner);
+public sealed record RestoreDeployment(DeclaredDatabase Database, IAsyncDisposable Owner)
+{
+    /// <summary>The namespace of the restored Cluster.</summary>
+    public string Namespace => Database.Namespace;
+}

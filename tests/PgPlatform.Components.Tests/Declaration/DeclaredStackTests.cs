@@ -18,8 +18,8 @@ public sealed class DeclaredStackTests
 
         Assert.Equal(["shop", "wiki"], stack.Databases.Select(d => d.Application));
         var shop = stack.Database("shop");
-        Assert.Equal(("shop-prod", "shop-db", "shop-db", "shop-db-owner", "shop-prod-db-owner-password"),
-            (shop.Namespace, shop.ClusterName, shop.ServiceAccountName, shop.OwnerSecretName, shop.VaultSecretName));
+        Assert.Equal(("shop-prod", "shop-db", "shop-db", "shop-db-owner", "shop-db-owner", "shop-prod-db-owner-password", "shop-db"),
+            (shop.Namespace, shop.ClusterName, shop.ServiceAccountName, shop.OwnerSecretName, shop.OwnerExternalSecretName, shop.VaultSecretName, shop.ArchiveServerName));
         Assert.Equal(new Uri("https://stsyntheticprod.blob.core.windows.net/shop-prod"), shop.BackupContainerUri);
         Assert.Equal(shop.Names.BackupContainerUri("stsyntheticprod"), shop.BackupContainerUri);
         Assert.Equal(TierProfiles.Production.MinInstances, shop.Cluster.Spec.Instances);

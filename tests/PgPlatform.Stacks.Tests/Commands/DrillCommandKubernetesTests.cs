@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.Platform;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
@@ -17,7 +18,7 @@ public sealed class DrillCommandKubernetesTests : IDisposable
     private readonly StringWriter _out = new();
     private readonly StringWriter _error = new();
 
-    public DrillCommandKubernetesTests() => File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), "config:\n  pg-platform:databases:\n    - name: linkding\n");
+    public DrillCommandKubernetesTests() => StackFiles.Write(_project, "dev", "linkding");
 
     public void Dispose()
     {
@@ -31,6 +32,7 @@ public sealed class DrillCommandKubernetesTests : IDisposable
         var run = Run(passed: true);
         var failingTeardown = new EphemeralDrillRun
         {
+            Catalog = run.Catalog,
             ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(fail: "destroy"), BackendDirectory = _pulumi.BackendDirectory },
             StartTarget = run.StartTarget,
             RunDrill = run.RunDrill,
@@ -64,12 +66,12 @@ public sealed class DrillCommandKubernetesTests : IDisposable
     }
 
     [Fact]
-    public async Task An_application_the_stack_does_not_deploy_is_bad_input()
+    public async Task An_application_the_stack_does_not_declare_is_bad_input()
     {
         var exit = await RunAsync("wikijs", Run(passed: true));
 
         Assert.Equal((int)ExitCode.Failed, exit);
-        Assert.StartsWith("error: stack dev does not deploy 'wikijs' (it deploys linkding). Fix: ", _error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error: stack 'dev' declares no database for application 'wikijs' (it declares linkding). Fix: ", _error.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("\n", _error.ToString(), StringComparison.Ordinal);
         Assert.Empty(_pulumi.Commands);
     }
@@ -80,6 +82,7 @@ public sealed class DrillCommandKubernetesTests : IDisposable
         var run = Run(passed: true);
         var failing = new EphemeralDrillRun
         {
+            Catalog = run.Catalog,
             ConfigureStack = run.ConfigureStack,
             StartTarget = (_, _) => throw new TargetUnavailableException("Cluster linkding-db Ready: not reached within 1 s"),
         };
@@ -98,8 +101,33 @@ public sealed class DrillCommandKubernetesTests : IDisposable
         return await root.Parse(["drill", "--target", "kubernetes", "--stack", "dev", "--app", application, "--drill", "failover", "--project-dir", _project, "--out", Path.Combine(_project, "out")]).InvokeAsync();
     }
 
+    [Fact]
+    public async Task A_stack_file_the_compiler_would_refuse_is_bad_input_named_as_the_compiler_names_it()
+    {
+        File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), File.ReadAllText(Path.Combine(_project, "Pulumi.dev.yaml")).Replace("  pg-platform:keyVaultName: kv-pgp-dev\n", "", StringComparison.Ordinal));
+
+        var exit = await RunAsync("linkding", Run(passed: true));
+
+        Assert.Equal((int)ExitCode.Failed, exit);
+        Assert.StartsWith("error: missing setting 'pg-platform:keyVaultName' in Pulumi.dev.yaml. Fix: ", _error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_pulumi.Commands);
+    }
+
+    [Fact]
+    public async Task An_application_the_catalog_does_not_know_is_bad_input()
+    {
+        StackFiles.Write(_project, "dev", "linkding", "gitea");
+
+        var exit = await RunAsync("gitea", Run(passed: true));
+
+        Assert.Equal((int)ExitCode.Failed, exit);
+        Assert.StartsWith("error: stack 'dev' selects application 'gitea', which the catalog does not declare. Fix: use one of linkding, wikijs", _error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_pulumi.Commands);
+    }
+
     private EphemeralDrillRun Run(bool passed) => new()
     {
+        Catalog = ApplicationCatalog.All,
         ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(), BackendDirectory = _pulumi.BackendDirectory },
         StartTarget = (deployed, _) => Task.FromResult<IDrillTarget>(new FakeDrillTarget(deployed.Application)),
         RunDrill = (_, kind, _, _) => Task.FromResult(FleetSamples.Drill(DrillNames.Name(kind), passed, 0)),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PgPlatform.Components.Declaration;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
@@ -15,13 +16,9 @@ public sealed class EphemeralDrillRunTests : IDisposable
     private readonly string _project = Directory.CreateTempSubdirectory("drill-run-").FullName;
     private readonly List<string> _started = [];
 
-    public EphemeralDrillRunTests() => File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), """
-        config:
-          pg-platform:tier: development
-          pg-platform:kubeContext: aks-dev-weu
-          pg-platform:databases:
-            - name: linkding
-        """);
+    public EphemeralDrillRunTests() => StackFiles.Write(_project, "dev", "linkding");
+
+    private DeclaredStack Dev => DeclaredStack.Load(_project, "dev", TestCatalog.Of("linkding"));
 
     public void Dispose()
     {
@@ -34,7 +31,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     {
         var api = ReadyCluster();
 
-        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: false)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: false)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
 
         var failover = run.Drills[0];
         Assert.False(failover.Passed);
@@ -50,7 +47,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     [Fact]
     public async Task A_failover_followed_by_a_ready_cluster_with_a_new_primary_keeps_its_verdict_and_says_so()
     {
-        var run = await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
 
         Assert.True(run.Passed);
         Assert.Contains(new Measurement("Cluster after the kill", "Ready, current primary linkding-db-3 (was linkding-db-1)"), run.Drills[0].Measurements);
@@ -61,11 +58,12 @@ public sealed class EphemeralDrillRunTests : IDisposable
     [Fact]
     public async Task The_stack_deploys_only_the_drilled_database_at_tier_ephemeral_and_the_target_starts_from_its_outputs()
     {
-        await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
+        await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
 
         var configSets = _pulumi.Commands.Where(c => c.StartsWith("config set", StringComparison.Ordinal)).Select(c => c.Split(" -- ")[1]).ToList();
-        Assert.Equal(["pg-platform:kubeContext aks-dev-weu", "pg-platform:tier ephemeral", "pg-platform:databases[0].name linkding", "pg-platform:databases[0].instances 3"], configSets);
-        Assert.Equal(["linkding nightly- linkding-failover-a1b2c3"], _started);
+        Assert.Equal(["pg-platform:tier ephemeral", "pg-platform:kubeContext aks-dev-weu"], configSets.Take(2));
+        Assert.Equal(["pg-platform:databases[0].name linkding", "pg-platform:databases[0].instances 3"], configSets.Where(c => c.StartsWith("pg-platform:databases", StringComparison.Ordinal)));
+        Assert.Equal(["linkding nightly-a1b2c3 linkding-nightly-a1b2c3"], _started);
     }
 
     private const string StorePath = $"/apis/barmancloud.cnpg.io/v1/namespaces/{Namespace}/objectstores";
@@ -89,7 +87,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
             .On("GET", $"{StorePath}/linkding-db-backups", Store(null))
             .OnWatch(StorePath, WatchAnswer.Open(WatchAnswer.Event("MODIFIED", Store("2026-11-22T19:30:00Z"))));
 
-        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
 
         Assert.True(run.Passed);
         var watch = Assert.Single(api.Watches, w => w.Path == StorePath);
@@ -104,7 +102,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
             .On("GET", $"{StorePath}/linkding-db-backups", Store(null))
             .OnWatch(StorePath, WatchAnswer.Open());
 
-        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true)).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
 
         var backup = Assert.Single(run.Drills);
         Assert.False(backup.Passed);
@@ -118,7 +116,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     {
         var run = Run(ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false)), afterKill: "{}");
 
-        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => run.RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => run.RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None));
 
         Assert.StartsWith("Cluster linkding-drill/linkding-db Ready: not reached within 0 s (last seen: primary linkding-db-1, not Ready", error.Message, StringComparison.Ordinal);
         Assert.Equal(["up", "stack", "destroy", "stack"], _pulumi.Commands.TakeLast(4).Select(c => c.Split(' ')[0]));
@@ -126,14 +124,17 @@ public sealed class EphemeralDrillRunTests : IDisposable
 
     private EphemeralDrillRun Run(FakeKubernetesApi api, string afterKill) => new()
     {
+        Catalog = TestCatalog.Of("linkding"),
+        NewStackName = prefix => $"{prefix}-a1b2c3",
         ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(), BackendDirectory = _pulumi.BackendDirectory },
         StartTarget = async (deployed, ct) =>
         {
-            _started.Add($"{deployed.Application} {deployed.StackName[..8]} {deployed.Outputs.String("linkding-namespace")}");
+            _started.Add($"{deployed.Application} {deployed.StackName} {deployed.Database.Namespace}");
             return await KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
             {
                 Namespace = Namespace,
                 ClusterName = "linkding-db",
+                OwnerSecretName = "linkding-db-owner",
                 ReadyTimeout = TimeSpan.FromMilliseconds(200),
                 FailoverTimeout = TimeSpan.FromMilliseconds(200),
                 BackupTimeout = TimeSpan.FromMilliseconds(300),

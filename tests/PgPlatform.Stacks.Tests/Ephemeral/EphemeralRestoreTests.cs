@@ -1,4 +1,5 @@
 using Npgsql;
+using PgPlatform.Components.Declaration;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
@@ -20,15 +21,11 @@ public sealed class EphemeralRestoreTests : IDisposable
 
     public EphemeralRestoreTests()
     {
-        File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), """
-            config:
-              pg-platform:tier: development
-              pg-platform:kubeContext: aks-dev-weu
-              pg-platform:databases:
-                - name: linkding
-            """);
+        StackFiles.Write(_project, "dev", "linkding");
         _pulumi.OutputsFor(EphemeralRestores.StackPrefix, $$"""{"linkding-namespace":"{{RestoredNamespace}}"}""");
     }
+
+    private DeclaredStack Dev => DeclaredStack.Load(_project, "dev", TestCatalog.Of("linkding"));
 
     public void Dispose()
     {
@@ -49,7 +46,7 @@ public sealed class EphemeralRestoreTests : IDisposable
             Assert.Equal(RestoredNamespace, restored.Location);
             Assert.True(restored.ReadWriteAt >= restored.StartedAt);
             Assert.Equal("linkding", new NpgsqlConnectionStringBuilder(restored.ConnectionString).Username);
-        }).RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
+        }).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
 
         Assert.True(run.Passed);
         Assert.NotNull(seen);
@@ -64,7 +61,7 @@ public sealed class EphemeralRestoreTests : IDisposable
             "pg-platform:databases[0].instances 1",
             $"pg-platform:databases[0].recoverFrom.stack {source}",
             "pg-platform:databases[0].recoverFrom.backupId 20261122T095500",
-            "pg-platform:databases[0].recoverFrom.targetTime 2026-11-22T10:00:00.250000Z",
+            "pg-platform:databases[0].recoverFrom.targetTime 2026-11-22T10:00:00.25Z",
         ], restoreConfig);
         Assert.Equal(
         [
@@ -82,7 +79,7 @@ public sealed class EphemeralRestoreTests : IDisposable
         RestoreFailedException? failure = null;
 
         await Run(api, async (target, ct) => failure = await Assert.ThrowsAsync<RestoreFailedException>(() => target.RestoreAsync(new RestoreRequest("latest-1", "20261122T095500"), ct)))
-            .RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
+            .RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
 
         Assert.NotNull(failure);
         Assert.StartsWith($"restore into {RestoredNamespace}: Cluster {RestoredNamespace}/linkding-db Ready: not reached within", failure.Message, StringComparison.Ordinal);
@@ -99,6 +96,8 @@ public sealed class EphemeralRestoreTests : IDisposable
         var run = Run(api, async (target, ct) => failure = await Assert.ThrowsAsync<RestoreFailedException>(() => target.RestoreAsync(new RestoreRequest("latest-1", "x"), ct)));
         var failingRestores = new EphemeralDrillRun
         {
+            Catalog = run.Catalog,
+            NewStackName = run.NewStackName,
             // Only the restore stack's up fails: its config carries recoverFrom.
             ConfigureStack = options => options with
             {
@@ -110,7 +109,7 @@ public sealed class EphemeralRestoreTests : IDisposable
             RunDrill = run.RunDrill,
         };
 
-        await failingRestores.RunAsync(StackFile.Read(_project, "dev"), _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
+        await failingRestores.RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
 
         Assert.NotNull(failure);
         Assert.StartsWith("the restore could not be deployed: ", failure.Message, StringComparison.Ordinal);
@@ -122,7 +121,7 @@ public sealed class EphemeralRestoreTests : IDisposable
     private static FakeKubernetesApi WithRestoredCluster(FakeKubernetesApi api, bool ready) => api
         .On("GET", $"/apis/postgresql.cnpg.io/v1/namespaces/{RestoredNamespace}/clusters/linkding-db", Cluster("linkding-db-1", ready))
         .On("GET", $"/api/v1/namespaces/{RestoredNamespace}/secrets/linkding-db-owner", Secret("linkding-db-owner", ("username", "linkding"), ("password", "restored-password")))
-        .On("GET", $"/api/v1/namespaces/{RestoredNamespace}/pods", """{"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"linkding-db-1"}}]}""")
+        .On("GET", $"/api/v1/namespaces/{RestoredNamespace}/pods", """{"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"linkding-db-1"},"spec":{"serviceAccountName":"linkding-db","containers":[]}}]}""")
         .On("GET", $"/apis/discovery.k8s.io/v1/namespaces/{RestoredNamespace}/endpointslices", """{"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSliceList","items":[]}""");
 
     private static string Stack(IReadOnlyList<string> commands, string prefix) =>
@@ -137,11 +136,15 @@ public sealed class EphemeralRestoreTests : IDisposable
 
     private EphemeralDrillRun Run(FakeKubernetesApi api, Func<IBackupTarget, CancellationToken, Task> drill) => new()
     {
+        Catalog = TestCatalog.Of("linkding"),
+        // The restore stack's name, and so the namespace its declaration gives the restored Cluster, is known in advance.
+        NewStackName = prefix => $"{prefix}-a1b2c3",
         ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(), BackendDirectory = Path.Combine(_pulumi.BackendDirectory, options.StackName) },
         StartTarget = async (deployed, ct) => await KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
         {
             Namespace = Namespace,
             ClusterName = "linkding-db",
+            OwnerSecretName = "linkding-db-owner",
             ReadyTimeout = TimeSpan.FromMilliseconds(200),
             RestoreTimeout = TimeSpan.FromMilliseconds(300),
             PollInterval = TimeSpan.FromMilliseconds(10),

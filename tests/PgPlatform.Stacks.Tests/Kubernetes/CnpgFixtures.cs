@@ -36,7 +36,7 @@ public static class CnpgFixtures
     public static string Secret(string name, params (string Key, string Value)[] values) =>
         $$"""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"{{name}}"},"data":{""" + string.Join(",", values.Select(v => $"\"{v.Key}\":\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(v.Value))}\"")) + "}}";
 
-    /// <summary>A fake API with a Ready cluster whose primary is <c>linkding-db-1</c>, the operator, the owner secret (<c>linkding</c>/<paramref name="password"/>), three pods and the -rw EndpointSlice.</summary>
+    /// <summary>A fake API with a Ready cluster whose primary is <c>linkding-db-1</c>, the operator, the owner secret (<c>linkding</c>/<paramref name="password"/>), three pods running as ServiceAccount <c>linkding-db</c> and the -rw EndpointSlice.</summary>
     public static FakeKubernetesApi ReadyCluster(string password = "old-password") => new FakeKubernetesApi()
         .On("GET", ClusterPath, Cluster("linkding-db-1", ready: true))
         .On("GET", "/apis/apps/v1/namespaces/cnpg-system/deployments", """
@@ -45,7 +45,9 @@ public static class CnpgFixtures
             """)
         .On("GET", OwnerSecretPath, Secret("linkding-db-owner", ("username", "linkding"), ("password", password)))
         .On("GET", $"/api/v1/namespaces/{Namespace}/pods", """
-            {"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"linkding-db-2"}},{"metadata":{"name":"linkding-db-1"}},{"metadata":{"name":"linkding-db-3"}}]}
+            {"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"linkding-db-2"},"spec":{"serviceAccountName":"linkding-db","containers":[]}},
+                                                   {"metadata":{"name":"linkding-db-1"},"spec":{"serviceAccountName":"linkding-db","containers":[]}},
+                                                   {"metadata":{"name":"linkding-db-3"},"spec":{"serviceAccountName":"linkding-db","containers":[]}}]}
             """)
         .On("GET", $"/apis/discovery.k8s.io/v1/namespaces/{Namespace}/endpointslices", """
             {"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSliceList","items":[{"metadata":{"name":"linkding-db-rw-abcde"},"addressType":"IPv4",

@@ -91,6 +91,20 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
+    public async Task An_instance_running_as_another_service_account_makes_the_target_unavailable_before_any_forward()
+    {
+        var api = ReadyCluster().On("GET", $"/api/v1/namespaces/{Namespace}/pods", """
+            {"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"linkding-db-1"},"spec":{"serviceAccountName":"linkding-db","containers":[]}},
+                                                         {"metadata":{"name":"linkding-db-2"},"spec":{"serviceAccountName":"default","containers":[]}}]}
+            """);
+
+        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => StartAsync(api, serviceAccount: "linkding-db"));
+
+        Assert.Equal("pod linkding-drill/linkding-db-2 runs as ServiceAccount 'default', not 'linkding-db' that the stack declares for its instances (the one with the backup workload identity)", error.Message);
+        Assert.Empty(_forwarder.Forwards);
+    }
+
+    [Fact]
     public async Task Killing_the_primary_deletes_its_pod_with_a_grace_period_of_0()
     {
         var api = ReadyCluster().On("DELETE", $"/api/v1/namespaces/{Namespace}/pods/linkding-db-1", """{"kind":"Pod","apiVersion":"v1","metadata":{"name":"linkding-db-1"}}""");
@@ -255,11 +269,14 @@ public sealed class KubernetesTargetTests
     /// <summary>The name of the Backup created through <paramref name="api"/>.</summary>
     private static string BackupName(FakeKubernetesApi api) => JsonNode.Parse(Assert.Single(api.Writes).Body!)!["metadata"]!["name"]!.GetValue<string>();
 
-    /// <summary>Starts a target on <paramref name="api"/> whose waits time out after <paramref name="timeout"/> (default 300 ms).</summary>
-    private Task<KubernetesTarget> StartAsync(FakeKubernetesApi api, TimeSpan? timeout = null) => KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
+    /// <summary>Starts a target on <paramref name="api"/> whose waits time out after <paramref name="timeout"/> (default 300 ms), checking the instances run as <paramref name="serviceAccount"/> when given.</summary>
+    private Task<KubernetesTarget> StartAsync(FakeKubernetesApi api, TimeSpan? timeout = null, string? serviceAccount = null) => KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
     {
+        ServiceAccountName = serviceAccount,
         Namespace = Namespace,
         ClusterName = "linkding-db",
+        OwnerSecretName = "linkding-db-owner",
+        OwnerExternalSecretName = "linkding-db-owner",
         VaultSecretName = "linkding-drill-db-owner-password",
         ReadyTimeout = timeout ?? TimeSpan.FromMilliseconds(300),
         FailoverTimeout = timeout ?? TimeSpan.FromMilliseconds(300),

@@ -17,15 +17,7 @@ public sealed class NightlyRunnerTests : IDisposable
     private readonly List<FakeDrillTarget> _targets = [];
     private readonly List<string> _drilled = [];
 
-    public NightlyRunnerTests() => File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), """
-        config:
-          pg-platform:tier: development
-          pg-platform:kubeContext: aks-dev-weu
-          pg-platform:databases:
-            - name: linkding
-            - name: wikijs
-            - name: gitea
-        """);
+    public NightlyRunnerTests() => StackFiles.Write(_project, "dev", "linkding", "wikijs", "gitea");
 
     public void Dispose()
     {
@@ -90,12 +82,14 @@ public sealed class NightlyRunnerTests : IDisposable
         var exit = await root.Parse($"nightly --stack nope --project-dir {_project}").InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
 
         Assert.Equal((int)ExitCode.Failed, exit);
-        Assert.Contains("Pulumi.nope.yaml does not exist", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error: stack 'nope' has no stack file Pulumi.nope.yaml in ", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_pulumi.Commands);
     }
 
     /// <summary>linkding passes, wikijs fails its rotation, gitea's target never becomes Ready.</summary>
     private EphemeralDrillRun Drills(string? fail = null) => new()
     {
+        Catalog = TestCatalog.Of("linkding", "wikijs", "gitea"),
         ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(fail: fail), BackendDirectory = _pulumi.BackendDirectory },
         StartTarget = (deployed, _) =>
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace PgPlatform.Infra.Tests.DrillStacks;
+namespace PgPlatform.Testing.Pulumi;
 
 /// <summary>
 /// What <c>pulumi config set [--path] KEY VALUE</c> calls leave in a stack's config, as documented for the CLI:

@@ -1,0 +1,97 @@
+namespace PgPlatform.Stacks.Tests.Architecture;
+
+/// <summary>
+/// The API groups and the plugin name that the platform and the drills share are spelled once, in
+/// <c>components/Vocabulary</c>: a copy elsewhere would drift silently when one side changes.
+/// </summary>
+public sealed class VocabularyTests
+{
+    private static readonly string[] Literals =
+        ["postgresql.cnpg.io", "barmancloud.cnpg.io", "barman-cloud.cloudnative-pg.io", "external-secrets.io", "monitoring.coreos.com", "argoproj.io"];
+
+    // components/ joins the scan once its own copies have moved into the vocabulary (under way on another branch).
+    private static readonly string[] Scanned = ["stacks", "infra"];
+
+    [Fact]
+    public void No_api_group_or_plugin_name_is_spelled_outside_the_vocabulary()
+    {
+        var findings = Scan(RepoRoot(), Scanned);
+
+        Assert.True(findings.Count == 0, "spelled outside components/Vocabulary (use its constants):\n" + string.Join("\n", findings));
+    }
+
+    [Fact]
+    public void The_scan_names_file_and_line_of_a_literal_in_code_and_skips_comments_build_output_and_the_vocabulary()
+    {
+        var root = Directory.CreateTempSubdirectory("vocabulary-").FullName;
+        try
+        {
+            Write(root, "stacks/Targets/Bad.cs", "namespace X;\n\nclass Bad { const string G = \"postgresql.cnpg.io\"; }\n");
+            Write(root, "infra/Commands/Path.cs", "class P { string Path(string ns) => $\"/apis/argoproj.io/v1alpha1/namespaces/{ns}\"; }\n");
+            Write(root, "stacks/Documented.cs", "/// <summary>A <c>postgresql.cnpg.io/v1 Cluster</c>.</summary>\n// barmancloud.cnpg.io\nclass D { }\n");
+            Write(root, "stacks/obj/Debug/Generated.cs", "class G { const string A = \"external-secrets.io\"; }\n");
+            Write(root, "components/Vocabulary/CnpgApi.cs", "class CnpgApi { const string Group = \"postgresql.cnpg.io\"; }\n");
+            Write(root, "components/Day2/Plugin.cs", "class Q { const string Plugin = \"barman-cloud.cloudnative-pg.io\"; }\n");
+
+            Assert.Equal(
+            [
+                "components/Day2/Plugin.cs:1: barman-cloud.cloudnative-pg.io",
+                "infra/Commands/Path.cs:1: argoproj.io",
+                "stacks/Targets/Bad.cs:3: postgresql.cnpg.io",
+            ], Scan(root, ["stacks", "infra", "components"]));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary><c>path:line: literal</c> for every line of code (not a comment) under <paramref name="folders"/> that spells one of the literals.</summary>
+    private static List<string> Scan(string root, IEnumerable<string> folders)
+    {
+        var findings = new List<string>();
+        foreach (var file in folders.SelectMany(f => Directory.EnumerateFiles(Path.Combine(root, f), "*.cs", SearchOption.AllDirectories)))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var segments = relative.Split('/');
+            if (segments.Contains("obj") || segments.Contains("bin") || relative.StartsWith("components/Vocabulary/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var code = lines[i].TrimStart();
+                if (code.StartsWith("//", StringComparison.Ordinal) || code.StartsWith("/*", StringComparison.Ordinal) || code.StartsWith('*'))
+                {
+                    continue;
+                }
+
+                findings.AddRange(Literals.Where(l => lines[i].Contains(l, StringComparison.Ordinal)).Select(l => $"{relative}:{i + 1}: {l}"));
+            }
+        }
+
+        return [.. findings.Order(StringComparer.Ordinal)];
+    }
+
+    private static void Write(string root, string relative, string text)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Infra.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"no Infra.sln above {AppContext.BaseDirectory}");
+    }
+}
