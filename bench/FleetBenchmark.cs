@@ -5,7 +5,7 @@ using PgPlatform.Infra.Platform;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
 
-namespace PgPlatform.Infra.Services;
+namespace PgPlatform.Bench;
 
 /// <summary>Synthesizes generated fleets (N applications in a development and a production stack) and measures time and memory.</summary>
 public static class FleetBenchmark
@@ -42,5 +42,4 @@ public static class FleetBenchmark
         Port = 8080,
         DatabaseEnvironment = new DatabaseEnvironmentNames { Host = "DB_HOST", Port = "DB_PORT", Database = "DB_NAME", User = "DB_USER", Password = "DB_PASSWORD" },
     });
-
 }

@@ -6,7 +6,7 @@ using PgPlatform.Infra.Platform;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
 
-namespace PgPlatform.Infra.Services;
+namespace PgPlatform.Bench;
 
 /// <summary>Throughput of <c>check</c> on a generated corpus: YAML parsing plus every rule, on one thread.</summary>
 public static class CheckBenchmark
