@@ -2,7 +2,7 @@ using System.CommandLine;
 using PgPlatform.Components.Contract;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Infra.Reports;
-using PgPlatform.Infra.Services;
+using PgPlatform.Infra.Manifests;
 using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using PgPlatform.Components.Contract;
 using PgPlatform.Components.Serialization;
 
-namespace PgPlatform.Infra.Services;
+namespace PgPlatform.Infra.Manifests;
 
 /// <summary>
 /// Reads manifests from files and directories (every <c>*.yaml</c> and <c>*.yml</c> below, in ordinal order;

@@ -1,7 +1,7 @@
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
 
-namespace PgPlatform.Infra.Services;
+namespace PgPlatform.Infra.Reports;
 
 /// <summary>What a stack would deploy, counted per engine and kind, for people reading a terminal.</summary>
 public static class DeploymentSummary
