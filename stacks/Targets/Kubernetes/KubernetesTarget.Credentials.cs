@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Waits;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 

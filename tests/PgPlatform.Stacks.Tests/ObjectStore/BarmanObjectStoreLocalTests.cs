@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs.Models;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Local;
 using PgPlatform.Stacks.Targets.ObjectStore;

@@ -1,7 +1,8 @@
 using Npgsql;
-using PgPlatform.Stacks.Targets;
+using PgPlatform.Stacks.Postgres;
+using PgPlatform.Stacks.Waits;
 
-namespace PgPlatform.Stacks.Support;
+namespace PgPlatform.Stacks.Targets;
 
 /// <summary>
 /// The archiver side every target shares, in plain SQL against the primary: closing the current WAL segment

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PgPlatform.Stacks.Support;
+namespace PgPlatform.Stacks.Waits;
 
 /// <summary>Bounded waits for a condition, polled every 100 ms: never an unbounded loop, never a blind sleep.</summary>
 public static class Waiting

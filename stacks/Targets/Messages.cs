@@ -1,4 +1,4 @@
-namespace PgPlatform.Stacks.Support;
+namespace PgPlatform.Stacks.Targets;
 
 /// <summary>Shapes other components' error texts for one-line messages.</summary>
 public static class Messages

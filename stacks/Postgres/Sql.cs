@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace PgPlatform.Stacks.Support;
+namespace PgPlatform.Stacks.Postgres;
 
 /// <summary>One-statement helpers over a fresh connection each time (drills want to see each connection's own routing).</summary>
 public static class Sql
