@@ -2,7 +2,7 @@ using PgPlatform.Components.Synthesis;
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Testing;
 
-namespace PgPlatform.Infra.Tests.Synthesis;
+namespace PgPlatform.Infra.Tests.Commands;
 
 /// <summary>
 /// Output is byte-identical across runs, and equal to the snapshots under Snapshots/&lt;stack&gt;/, laid out

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using PgPlatform.Components.Serialization;
 using PgPlatform.Testing.Kubernetes;
 
-namespace PgPlatform.Infra.Tests.Synthesis;
+namespace PgPlatform.Infra.Tests.Commands;
 
 public sealed class GitOpsTreeTests(SynthesizedRepository repo) : IClassFixture<SynthesizedRepository>
 {

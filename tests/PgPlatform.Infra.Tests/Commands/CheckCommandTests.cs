@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Infra.CommandLine;
 
-namespace PgPlatform.Infra.Tests.Contract;
+namespace PgPlatform.Infra.Tests.Commands;
 
 public sealed class CheckCommandTests : IDisposable
 {

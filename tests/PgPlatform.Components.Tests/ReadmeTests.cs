@@ -1,9 +1,11 @@
 using PgPlatform.Components.Contract;
+using PgPlatform.Components.Settings;
 using PgPlatform.Testing;
 
-namespace PgPlatform.Infra.Tests.Contract;
+namespace PgPlatform.Components.Tests;
 
-public sealed class DocumentationTests
+/// <summary>The README documents the contract and the stack settings exactly as the components define them.</summary>
+public sealed class ReadmeTests
 {
     [Fact]
     public void TheReadmeListsEveryRuleAsTheCodeDefinesIt()
@@ -20,7 +22,7 @@ public sealed class DocumentationTests
     public void TheReadmeDocumentsEveryStackSetting()
     {
         var readme = File.ReadAllText(Path.Combine(SharedSchemas.RepoRoot, "README.md"));
-        foreach (var key in PgPlatform.Components.Settings.SettingKeys.All)
+        foreach (var key in SettingKeys.All)
         {
             Assert.Contains($"| `{key.Key}` | {(key.Required ? "yes" : "no")} |", readme);
         }

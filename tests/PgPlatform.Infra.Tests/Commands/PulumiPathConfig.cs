@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace PgPlatform.Infra.Tests.DrillStacks;
+namespace PgPlatform.Infra.Tests.Commands;
 
 /// <summary>
 /// What <c>pulumi config set [--path] KEY VALUE</c> calls leave in a stack's config, as documented for the CLI:

@@ -1,7 +1,7 @@
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Testing;
 
-namespace PgPlatform.Infra.Tests.Access;
+namespace PgPlatform.Infra.Tests.Commands;
 
 /// <summary>The seed article's three questions, answered from the prod stack's synthesized RBAC alone.</summary>
 public sealed class CanICommandTests

@@ -1,7 +1,7 @@
 using PgPlatform.Infra.Commands;
 using PgPlatform.Infra.CommandLine;
 
-namespace PgPlatform.Infra.Tests.Commands;
+namespace PgPlatform.Infra.Tests.CommandLine;
 
 public sealed class CommandLineTests
 {

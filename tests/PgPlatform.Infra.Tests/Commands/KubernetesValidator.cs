@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Testing.Kubernetes;
 
-namespace PgPlatform.Infra.Tests.Synthesis;
+namespace PgPlatform.Infra.Tests.Commands;
 
 /// <summary>Schema validation of one object, with errors prefixed by the object's kind and name.</summary>
 internal static class KubernetesValidator

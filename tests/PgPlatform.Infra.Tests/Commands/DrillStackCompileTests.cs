@@ -2,12 +2,11 @@ using System.Text.Json.Nodes;
 using PgPlatform.Components.Serialization;
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Components.Settings;
-using PgPlatform.Infra.Tests.Synthesis;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Testing;
 using PgPlatform.Testing.Pulumi;
 
-namespace PgPlatform.Infra.Tests.DrillStacks;
+namespace PgPlatform.Infra.Tests.Commands;
 
 /// <summary>
 /// The drill driver's ephemeral stacks (stacks/) compiled by the infra program, as Pulumi would run them after the

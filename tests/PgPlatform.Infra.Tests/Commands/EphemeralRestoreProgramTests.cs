@@ -5,7 +5,7 @@ using PgPlatform.Components.Settings;
 using PgPlatform.Testing;
 using PgPlatform.Testing.Pulumi;
 
-namespace PgPlatform.Infra.Tests.Synthesis;
+namespace PgPlatform.Infra.Tests.Commands;
 
 /// <summary>
 /// The second stack of a restore drill, compiled as Pulumi runs it: dev's settings with tier ephemeral and one

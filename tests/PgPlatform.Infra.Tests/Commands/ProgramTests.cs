@@ -4,7 +4,7 @@ using PgPlatform.Components.Settings;
 using PgPlatform.Testing;
 using PgPlatform.Testing.Pulumi;
 
-namespace PgPlatform.Infra.Tests.Synthesis;
+namespace PgPlatform.Infra.Tests.Commands;
 
 public sealed class ProgramTests(SynthesizedRepository repo) : IClassFixture<SynthesizedRepository>
 {

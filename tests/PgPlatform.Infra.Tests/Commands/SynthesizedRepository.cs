@@ -3,7 +3,7 @@ using PgPlatform.Components.Serialization;
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Testing;
 
-namespace PgPlatform.Infra.Tests.Synthesis;
+namespace PgPlatform.Infra.Tests.Commands;
 
 /// <summary>The repository's own stacks synthesized once per test class with the real <c>synth</c> command.</summary>
 public sealed class SynthesizedRepository : IDisposable
