@@ -1,4 +1,4 @@
-namespace PgPlatform.Stacks.Tests.ObjectStore;
+namespace PgPlatform.Stacks.Tests.Targets.ObjectStore;
 
 /// <summary><c>backup.info</c> files as barman writes them.</summary>
 internal static class BackupInfoSamples

@@ -5,7 +5,7 @@ using PgPlatform.Stacks.Targets.Local;
 using PgPlatform.Stacks.Targets.ObjectStore;
 using Xunit.Abstractions;
 
-namespace PgPlatform.Stacks.Tests.ObjectStore;
+namespace PgPlatform.Stacks.Tests.Targets.ObjectStore;
 
 /// <summary>
 /// <see cref="BarmanObjectStore"/> and <see cref="WalArchiver"/> against the local target's real archive:

@@ -1,7 +1,7 @@
 using Azure;
 using PgPlatform.Stacks.Targets.ObjectStore;
 
-namespace PgPlatform.Stacks.Tests.ObjectStore;
+namespace PgPlatform.Stacks.Tests.Targets.ObjectStore;
 
 public sealed class StorageFailureTests
 {

@@ -1,7 +1,7 @@
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.ObjectStore;
 
-namespace PgPlatform.Stacks.Tests.ObjectStore;
+namespace PgPlatform.Stacks.Tests.Targets.ObjectStore;
 
 public sealed class BackupInfoFileTests
 {

@@ -1,6 +1,6 @@
 using PgPlatform.Stacks.Targets.ObjectStore;
 
-namespace PgPlatform.Stacks.Tests.ObjectStore;
+namespace PgPlatform.Stacks.Tests.Targets.ObjectStore;
 
 public sealed class ArchivedWalNameTests
 {
