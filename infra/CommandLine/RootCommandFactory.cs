@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using PgPlatform.Infra.Commands;
 
 namespace PgPlatform.Infra.CommandLine;
@@ -32,13 +33,25 @@ public static class RootCommandFactory
         {
             foreach (var error in parse.Errors)
             {
-                await context.Error.WriteLineAsync($"error: {error.Message}");
+                context.WriteError(error.Message);
             }
 
-            await context.Error.WriteLineAsync("Run with --help for usage.");
+            // A detail of the errors above (indented, like every continuation line), naming the command that was meant.
+            await context.Error.WriteLineAsync($"  Run '{string.Join(' ', ["pg-platform", .. CommandPath(parse.CommandResult), "--help"])}' for usage.");
             return (int)ExitCode.Usage;
         }
 
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TeardownGrace }, cancellationToken);
+    }
+
+    private static IEnumerable<string> CommandPath(CommandResult? result)
+    {
+        var names = new Stack<string>();
+        for (; result is { Command: not RootCommand }; result = result.Parent as CommandResult)
+        {
+            names.Push(result.Command.Name);
+        }
+
+        return names;
     }
 }

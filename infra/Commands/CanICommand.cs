@@ -59,7 +59,7 @@ public sealed class CanICommand : Command
             catch (ArgumentException e)
             {
                 var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-                context.Error.WriteLine($"error: {message}");
+                context.WriteError(message);
                 return (int)ExitCode.Usage;
             }
 

@@ -37,7 +37,7 @@ public sealed class CheckCommand : Command
             }
             catch (UnreadableInputException e)
             {
-                context.Error.WriteLine($"error: {e.Message}");
+                context.WriteError(e.Message);
                 return (int)ExitCode.Usage;
             }
 
