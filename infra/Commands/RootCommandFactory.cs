@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using PgPlatform.Infra.Commands;
+using PgPlatform.Infra.CommandLine;
 
-namespace PgPlatform.Infra.CommandLine;
+namespace PgPlatform.Infra.Commands;
 
 /// <summary>Builds the root command of <c>pg-platform</c> for <c>Main</c> and for tests, and runs a command line with usage errors mapped to <see cref="ExitCode.Usage"/>.</summary>
 public static class RootCommandFactory
