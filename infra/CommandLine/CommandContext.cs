@@ -7,10 +7,37 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, Func<strin
     public static CommandContext FromProcess() =>
         new(Console.Out, Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
 
-    /// <summary>Writes <c>error: MESSAGE</c> as one line on stderr and returns <paramref name="code"/>, so a handler can <c>return context.Fail(...)</c>.</summary>
+    /// <summary>
+    /// Writes <paramref name="message"/> on stderr as <c>error: FIRST LINE</c>, each further line indented two spaces,
+    /// every line ending in a newline: two errors never run together, and a script finds each by its prefix even
+    /// when a message (a tool's output, say) spans lines.
+    /// </summary>
+    public void WriteError(string message)
+    {
+        foreach (var line in ErrorLines(message))
+        {
+            Error.WriteLine(line);
+        }
+    }
+
+    /// <summary>Writes <paramref name="message"/> as <see cref="WriteError"/> does and returns <paramref name="code"/>, so a handler can <c>return await context.FailAsync(...)</c>.</summary>
     public async Task<int> FailAsync(ExitCode code, string message)
     {
-        await Error.WriteLineAsync($"error: {message.TrimEnd('\n')}");
+        foreach (var line in ErrorLines(message))
+        {
+            await Error.WriteLineAsync(line);
+        }
+
         return (int)code;
+    }
+
+    private static IEnumerable<string> ErrorLines(string message)
+    {
+        var lines = message.ReplaceLineEndings("\n").Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        yield return $"error: {(lines.Count > 0 ? lines[0] : "failed")}";
+        foreach (var line in lines.Skip(1))
+        {
+            yield return $"  {line}";
+        }
     }
 }

@@ -20,7 +20,7 @@ public static class CommandRunner
             var failures = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e];
             foreach (var failure in failures.DistinctBy(f => f.Message).OrderBy(f => f.Message, StringComparer.Ordinal))
             {
-                context.Error.WriteLine($"error: {failure.Message}");
+                context.WriteError(failure.Message);
                 if (failure is ContractViolationException contract)
                 {
                     foreach (var violation in contract.Violations)

@@ -1,7 +1,6 @@
 using PgPlatform.Infra.Platform;
 using System.CommandLine;
 using PgPlatform.Components.Rbac;
-using PgPlatform.Infra.Services;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
 using PgPlatform.Components.Vocabulary;
@@ -61,7 +60,7 @@ public sealed class CanICommand : Command
             catch (ArgumentException e)
             {
                 var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-                context.Error.WriteLine($"error: {message}");
+                context.WriteError(message);
                 return (int)ExitCode.Usage;
             }
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using PgPlatform.Components.Contract;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Infra.Reports;
-using PgPlatform.Infra.Services;
+using PgPlatform.Infra.Manifests;
 using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
@@ -37,7 +37,7 @@ public sealed class CheckCommand : Command
             }
             catch (UnreadableInputException e)
             {
-                context.Error.WriteLine($"error: {e.Message}");
+                context.WriteError(e.Message);
                 return (int)ExitCode.Usage;
             }
 

@@ -1,7 +1,6 @@
 using PgPlatform.Infra.Platform;
 using System.Text;
 using System.CommandLine;
-using PgPlatform.Infra.Services;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
 using PgPlatform.Infra.CommandLine;

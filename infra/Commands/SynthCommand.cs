@@ -1,7 +1,7 @@
 using PgPlatform.Infra.Platform;
 using System.CommandLine;
 using PgPlatform.Components.Synthesis;
-using PgPlatform.Infra.Services;
+using PgPlatform.Infra.Reports;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
 using PgPlatform.Infra.CommandLine;

@@ -3,7 +3,7 @@ namespace PgPlatform.Infra.Reports;
 /// <summary>One line per violation: <c>RULE kind/namespace/name field: message. Fix: ... (file:line)</c>.</summary>
 public static class TextReport
 {
-    /// <summary>Writes the report; the summary line goes to <paramref name="summary"/>.</summary>
+    /// <summary>Writes the report; the summary line goes to <paramref name="summary"/> (an <c>error: </c> line when there are violations, as every failure on stderr is).</summary>
     public static void Write(ViolationReport report, TextWriter output, TextWriter summary)
     {
         foreach (var violation in report.Violations)
@@ -13,6 +13,6 @@ public static class TextReport
 
         summary.WriteLine(report.Violations.Count == 0
             ? $"ok: {report.Manifests.Count} objects in {report.Files} files, no violations"
-            : $"{report.Violations.Count} violation(s) of {report.Violations.Select(v => v.RuleId).Distinct().Count()} rule(s) in {report.Manifests.Count} objects from {report.Files} files");
+            : $"error: {report.Violations.Count} violation(s) of {report.Violations.Select(v => v.RuleId).Distinct().Count()} rule(s) in {report.Manifests.Count} objects from {report.Files} files");
     }
 }

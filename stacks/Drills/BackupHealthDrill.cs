@@ -1,6 +1,6 @@
 using System.Globalization;
 using PgPlatform.Stacks.Evidence;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets;
 
 namespace PgPlatform.Stacks.Drills;

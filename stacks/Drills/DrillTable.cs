@@ -1,6 +1,6 @@
 using Npgsql;
 using PgPlatform.Stacks.Evidence;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Postgres;
 
 namespace PgPlatform.Stacks.Drills;
 

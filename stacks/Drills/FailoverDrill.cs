@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using PgPlatform.Stacks.Evidence;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Waits;
 using PgPlatform.Stacks.Targets;
 
 namespace PgPlatform.Stacks.Drills;

@@ -1,4 +1,4 @@
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets;
 
 namespace PgPlatform.Stacks.Drills;

@@ -1,5 +1,5 @@
 using Npgsql;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets;
 
 namespace PgPlatform.Stacks.Drills;

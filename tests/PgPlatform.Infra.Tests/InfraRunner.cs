@@ -1,4 +1,5 @@
 using PgPlatform.Infra.CommandLine;
+using PgPlatform.Infra.Commands;
 using PgPlatform.Testing;
 
 namespace PgPlatform.Infra.Tests;

@@ -1,4 +1,5 @@
 using PgPlatform.Infra.CommandLine;
+using PgPlatform.Infra.Commands;
 
 namespace PgPlatform.Stacks.Tests;
 

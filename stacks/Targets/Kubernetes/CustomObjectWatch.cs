@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Waits;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 

@@ -3,7 +3,6 @@ using Azure;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
-using PgPlatform.Stacks.Support;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 

@@ -1,4 +1,4 @@
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Waits;
 using PgPlatform.Stacks.Targets.ObjectStore;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;

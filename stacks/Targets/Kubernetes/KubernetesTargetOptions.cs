@@ -1,6 +1,6 @@
 using Npgsql;
 using PgPlatform.Components.Declaration;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets.ObjectStore;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;

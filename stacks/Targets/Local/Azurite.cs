@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Core;
 using Azure.Storage.Blobs;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Waits;
 
 namespace PgPlatform.Stacks.Targets.Local;
 

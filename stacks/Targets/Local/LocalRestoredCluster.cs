@@ -1,6 +1,6 @@
 using System.Globalization;
 using Npgsql;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Waits;
 
 namespace PgPlatform.Stacks.Targets.Local;
 

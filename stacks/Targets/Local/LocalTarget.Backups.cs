@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Npgsql;
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets.ObjectStore;
 
 namespace PgPlatform.Stacks.Targets.Local;

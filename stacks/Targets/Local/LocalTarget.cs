@@ -1,4 +1,5 @@
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Postgres;
+using PgPlatform.Stacks.Waits;
 
 namespace PgPlatform.Stacks.Targets.Local;
 

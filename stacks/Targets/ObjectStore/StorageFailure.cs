@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Azure;
-using PgPlatform.Stacks.Support;
 
 namespace PgPlatform.Stacks.Targets.ObjectStore;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Serialization;
-using PgPlatform.Infra.Tests.Synthesis;
+using PgPlatform.Infra.Tests.Commands;
 using PgPlatform.Testing.Prometheus;
 
 namespace PgPlatform.Infra.Tests.Alerts;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using PgPlatform.Infra.CommandLine;
-using PgPlatform.Stacks.Support;
 using PgPlatform.Stacks.Targets.Local;
 using PgPlatform.Stacks.Tests.Evidence;
 using Xunit.Abstractions;

@@ -31,7 +31,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     {
         var api = ReadyCluster();
 
-        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: false)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: false), failoverTimeout: TimeSpan.FromMilliseconds(200)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
 
         var failover = run.Drills[0];
         Assert.False(failover.Passed);
@@ -102,7 +102,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
             .On("GET", $"{StorePath}/linkding-db-backups", Store(null))
             .OnWatch(StorePath, WatchAnswer.Open());
 
-        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true), backupTimeout: TimeSpan.FromMilliseconds(300)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
 
         var backup = Assert.Single(run.Drills);
         Assert.False(backup.Passed);
@@ -114,7 +114,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     [Fact]
     public async Task A_target_that_cannot_start_propagates_after_the_stack_is_destroyed()
     {
-        var run = Run(ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false)), afterKill: "{}");
+        var run = Run(ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false)), afterKill: "{}", readyTimeout: TimeSpan.FromMilliseconds(200));
 
         var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => run.RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None));
 
@@ -122,7 +122,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
         Assert.Equal(["up", "stack", "destroy", "stack"], _pulumi.Commands.TakeLast(4).Select(c => c.Split(' ')[0]));
     }
 
-    private EphemeralDrillRun Run(FakeKubernetesApi api, string afterKill) => new()
+    private EphemeralDrillRun Run(FakeKubernetesApi api, string afterKill, TimeSpan? readyTimeout = null, TimeSpan? failoverTimeout = null, TimeSpan? backupTimeout = null) => new()
     {
         Catalog = TestCatalog.Of("linkding"),
         NewStackName = prefix => $"{prefix}-a1b2c3",
@@ -135,9 +135,9 @@ public sealed class EphemeralDrillRunTests : IDisposable
                 Namespace = Namespace,
                 ClusterName = "linkding-db",
                 OwnerSecretName = "linkding-db-owner",
-                ReadyTimeout = TimeSpan.FromMilliseconds(200),
-                FailoverTimeout = TimeSpan.FromMilliseconds(200),
-                BackupTimeout = TimeSpan.FromMilliseconds(300),
+                ReadyTimeout = readyTimeout ?? TimeSpan.FromSeconds(30),
+                FailoverTimeout = failoverTimeout ?? TimeSpan.FromSeconds(30),
+                BackupTimeout = backupTimeout ?? TimeSpan.FromSeconds(30),
                 PollInterval = TimeSpan.FromMilliseconds(10),
             }, new FakePortForwarder(), null, _ => { }, ct);
         },

@@ -78,7 +78,7 @@ public sealed class EphemeralRestoreTests : IDisposable
         var api = WithRestoredCluster(ReadyCluster(), ready: false);
         RestoreFailedException? failure = null;
 
-        await Run(api, async (target, ct) => failure = await Assert.ThrowsAsync<RestoreFailedException>(() => target.RestoreAsync(new RestoreRequest("latest-1", "20261122T095500"), ct)))
+        await Run(api, async (target, ct) => failure = await Assert.ThrowsAsync<RestoreFailedException>(() => target.RestoreAsync(new RestoreRequest("latest-1", "20261122T095500"), ct)), TimeSpan.FromMilliseconds(300))
             .RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
 
         Assert.NotNull(failure);
@@ -134,7 +134,7 @@ public sealed class EphemeralRestoreTests : IDisposable
             .Select(a => a[0] == "stack" ? $"rm {a[2]}" : $"{a[0]} {a[Array.IndexOf(a, "--stack") + 1]}"),
     ];
 
-    private EphemeralDrillRun Run(FakeKubernetesApi api, Func<IBackupTarget, CancellationToken, Task> drill) => new()
+    private EphemeralDrillRun Run(FakeKubernetesApi api, Func<IBackupTarget, CancellationToken, Task> drill, TimeSpan? restoreTimeout = null) => new()
     {
         Catalog = TestCatalog.Of("linkding"),
         // The restore stack's name, and so the namespace its declaration gives the restored Cluster, is known in advance.
@@ -145,8 +145,8 @@ public sealed class EphemeralRestoreTests : IDisposable
             Namespace = Namespace,
             ClusterName = "linkding-db",
             OwnerSecretName = "linkding-db-owner",
-            ReadyTimeout = TimeSpan.FromMilliseconds(200),
-            RestoreTimeout = TimeSpan.FromMilliseconds(300),
+            ReadyTimeout = TimeSpan.FromSeconds(30),
+            RestoreTimeout = restoreTimeout ?? TimeSpan.FromSeconds(30),
             PollInterval = TimeSpan.FromMilliseconds(10),
             DeployRestore = deployed.Restores!.DeployAsync,
             ReadWriteProbe = (connection, _) =>

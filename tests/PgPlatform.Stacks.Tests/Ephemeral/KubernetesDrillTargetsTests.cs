@@ -7,7 +7,7 @@ using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Kubernetes;
 using PgPlatform.Stacks.Tests.Kubernetes;
-using PgPlatform.Stacks.Tests.ObjectStore;
+using PgPlatform.Stacks.Tests.Targets.ObjectStore;
 using static PgPlatform.Stacks.Tests.Kubernetes.CnpgFixtures;
 
 namespace PgPlatform.Stacks.Tests.Ephemeral;

@@ -71,7 +71,7 @@ public sealed class KubernetesTargetTests
     {
         var api = ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false));
 
-        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => StartAsync(api));
+        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => StartAsync(api, readyTimeout: TimeSpan.FromMilliseconds(300)));
 
         Assert.Contains("Cluster linkding-drill/linkding-db Ready: not reached within", error.Message, StringComparison.Ordinal);
         Assert.Contains("(last seen: primary linkding-db-1, not Ready, phase 'Failing over')", error.Message, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class KubernetesTargetTests
     {
         var api = ReadyCluster().On("GET", ClusterPath, """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""", System.Net.HttpStatusCode.NotFound);
 
-        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => StartAsync(api));
+        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => StartAsync(api, readyTimeout: TimeSpan.FromMilliseconds(300)));
 
         Assert.EndsWith("(last seen: no such object)", error.Message, StringComparison.Ordinal);
     }
@@ -148,7 +148,7 @@ public sealed class KubernetesTargetTests
     public async Task A_cluster_that_never_becomes_ready_after_a_kill_is_a_timeout_saying_what_was_seen()
     {
         var api = ReadyCluster();
-        await using var target = await StartAsync(api);
+        await using var target = await StartAsync(api, TimeSpan.FromMilliseconds(300));
         api.On("GET", ClusterPath, Cluster("linkding-db-1", ready: false))
             .OnWatch(ClustersPath, Open(Event("MODIFIED", Cluster("linkding-db-2", ready: false, "2"))));
 
@@ -199,7 +199,7 @@ public sealed class KubernetesTargetTests
     {
         var api = ReadyCluster();
         AnswerBackups(api, """{"status":{"phase":"running"}}""", Open(Event("MODIFIED", """{"metadata":{"resourceVersion":"12"},"status":{"phase":"walArchivingFailing"}}""")));
-        await using var target = await StartAsync(api);
+        await using var target = await StartAsync(api, TimeSpan.FromMilliseconds(300));
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => target.TakeBackupAsync(CancellationToken.None));
 
@@ -232,7 +232,7 @@ public sealed class KubernetesTargetTests
     public async Task Rotation_that_external_secrets_never_delivers_is_a_timeout_naming_that_step()
     {
         var api = ReadyCluster();
-        await using var target = await StartAsync(api);
+        await using var target = await StartAsync(api, TimeSpan.FromMilliseconds(300));
         api.On("PATCH", $"/apis/external-secrets.io/v1/namespaces/{Namespace}/externalsecrets/linkding-db-owner", "{}");
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => target.RotatePasswordAsync("new-password", CancellationToken.None));
@@ -269,8 +269,13 @@ public sealed class KubernetesTargetTests
     /// <summary>The name of the Backup created through <paramref name="api"/>.</summary>
     private static string BackupName(FakeKubernetesApi api) => JsonNode.Parse(Assert.Single(api.Writes).Body!)!["metadata"]!["name"]!.GetValue<string>();
 
-    /// <summary>Starts a target on <paramref name="api"/> whose waits time out after <paramref name="timeout"/> (default 300 ms), checking the instances run as <paramref name="serviceAccount"/> when given.</summary>
-    private Task<KubernetesTarget> StartAsync(FakeKubernetesApi api, TimeSpan? timeout = null, string? serviceAccount = null) => KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
+    /// <summary>
+    /// Starts a target on <paramref name="api"/> whose start waits <paramref name="readyTimeout"/> and whose later waits
+    /// time out after <paramref name="timeout"/>; both default to <see cref="Long"/>, so a success path holds on a loaded
+    /// machine, and only a test that wants a time-out passes a short one. The instances must run as
+    /// <paramref name="serviceAccount"/> when given.
+    /// </summary>
+    private Task<KubernetesTarget> StartAsync(FakeKubernetesApi api, TimeSpan? timeout = null, TimeSpan? readyTimeout = null, string? serviceAccount = null) => KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
     {
         ServiceAccountName = serviceAccount,
         Namespace = Namespace,
@@ -278,10 +283,10 @@ public sealed class KubernetesTargetTests
         OwnerSecretName = "linkding-db-owner",
         OwnerExternalSecretName = "linkding-db-owner",
         VaultSecretName = "linkding-drill-db-owner-password",
-        ReadyTimeout = timeout ?? TimeSpan.FromMilliseconds(300),
-        FailoverTimeout = timeout ?? TimeSpan.FromMilliseconds(300),
-        BackupTimeout = timeout ?? TimeSpan.FromMilliseconds(300),
-        RotationTimeout = TimeSpan.FromMilliseconds(300),
+        ReadyTimeout = readyTimeout ?? Long,
+        FailoverTimeout = timeout ?? Long,
+        BackupTimeout = timeout ?? Long,
+        RotationTimeout = timeout ?? Long,
         PollInterval = TimeSpan.FromMilliseconds(10),
         LoginProbe = (connectionString, _) =>
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -24,9 +25,17 @@ public sealed class KubernetesSchemaLoadingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SharedIsLoadedOnce()
+    public void SharedIsOneValidatorOfTheRepositorysSchemasForEveryThread()
     {
-        Assert.Same(KubernetesSchemaValidator.Shared, KubernetesSchemaValidator.Shared);
+        var seen = new ConcurrentBag<KubernetesSchemaValidator>();
+        Parallel.For(0, 16, _ => seen.Add(KubernetesSchemaValidator.Shared));
+        var shared = seen.First();
+        Assert.All(seen, v => Assert.Same(shared, v));
+
+        var cluster = (JsonObject)YamlJson.ParseDocument(ValidManifests.Cluster)!;
+        Assert.Empty(shared.Validate(cluster));
+        cluster["spec"]!["instances"] = "three";
+        Assert.NotEmpty(shared.Validate(cluster));
     }
 
     [Fact]

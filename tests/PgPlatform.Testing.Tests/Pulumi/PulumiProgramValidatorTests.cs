@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using PgPlatform.Testing.Pulumi;
 using PgPlatform.Testing.Yaml;
@@ -160,9 +161,17 @@ public sealed class PulumiProgramValidatorTests
     }
 
     [Fact]
-    public void SharedIsLoadedOnce()
+    public void SharedIsOneValidatorOfTheRepositorysSchemasForEveryThread()
     {
-        Assert.Same(PulumiProgramValidator.Shared, PulumiProgramValidator.Shared);
+        var seen = new ConcurrentBag<PulumiProgramValidator>();
+        Parallel.For(0, 16, _ => seen.Add(PulumiProgramValidator.Shared));
+        var shared = seen.First();
+        Assert.All(seen, v => Assert.Same(shared, v));
+
+        Assert.Empty(shared.Validate(Program()));
+        var program = Program();
+        program["resources"]!["cnpg"]!["type"] = "kubernetes:helm.sh/v3:Relase";
+        Assert.NotEmpty(shared.Validate(program));
     }
 
     [Fact]

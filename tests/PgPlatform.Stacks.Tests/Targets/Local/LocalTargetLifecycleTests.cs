@@ -1,4 +1,4 @@
-using PgPlatform.Stacks.Support;
+using PgPlatform.Stacks.Waits;
 using PgPlatform.Stacks.Targets.Local;
 using Xunit.Abstractions;
 
@@ -36,11 +36,11 @@ public sealed class LocalTargetLifecycleTests(ITestOutputHelper output) : IDispo
         var deadPid = Enumerable.Range(4_000_000, 1000).First(pid => !NativeMethods.IsAlive(pid));
         var stale = Directory.CreateDirectory(Path.Combine(_tempRoot, $"{RunDirectory.Prefix}{deadPid}-deadbeef")).FullName;
         using var orphan = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "300") { WorkingDirectory = stale })!;
-        await Waiting.UntilAsync("the orphan to be visible", TimeSpan.FromSeconds(10), _ => Task.FromResult(ProcessSweeper.Find(stale).Count == 1), CancellationToken.None);
+        await Waiting.UntilAsync("the orphan to be visible", TimeSpan.FromSeconds(30), _ => Task.FromResult(ProcessSweeper.Find(stale).Count == 1), CancellationToken.None);
 
         var fresh = RunDirectory.Create(_tempRoot);
 
-        Assert.True(orphan.WaitForExit(TimeSpan.FromSeconds(10)));
+        Assert.True(orphan.WaitForExit(TimeSpan.FromSeconds(30)));
         Assert.False(Directory.Exists(stale));
         Assert.Empty(fresh.Destroy());
         Assert.Empty(Directory.EnumerateFileSystemEntries(_tempRoot));

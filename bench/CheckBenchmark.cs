@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using PgPlatform.Components.Contract;
+using PgPlatform.Components.Serialization;
+using PgPlatform.Components.Tiers;
+using PgPlatform.Infra.Platform;
+using PgPlatform.Components.Settings;
+using PgPlatform.Components.Declaration;
+
+namespace PgPlatform.Bench;
+
+/// <summary>Throughput of <c>check</c> on a generated corpus: YAML parsing plus every rule, on one thread.</summary>
+public static class CheckBenchmark
+{
+    /// <summary>One measurement.</summary>
+    public sealed record Result(int Objects, int Violations, TimeSpan Parse, TimeSpan Check)
+    {
+        /// <summary>Objects per second through parse and check.</summary>
+        public double ObjectsPerSecond => Objects / (Parse + Check).TotalSeconds;
+    }
+
+    /// <summary>Generates at least <paramref name="objects"/> objects as one YAML stream, then parses and checks it.</summary>
+    public static Result Run(int objects)
+    {
+        // Each application yields ten objects; generate enough and keep exactly the number asked for.
+        var apps = objects / 10 + 1;
+        var catalog = Enumerable.Range(1, apps).Select(i => ApplicationCatalog.Linkding with { Name = $"app-{i:D5}" }).ToList();
+        var settings = SyntheticStacks.Settings("bench", TierProfiles.Production, catalog.Select(c => c.Name));
+        var model = PlatformDeclaration.Build(settings, catalog);
+        var yaml = YamlWriter.WriteAll(model.KubernetesObjects.Take(objects).Select(o => o.ToJson()));
+
+        var clock = Stopwatch.StartNew();
+        var manifests = YamlReader.ReadDocuments(yaml).Select(d => new Manifest(d.Node!.AsObject(), "bench.yaml", d.Line)).ToList();
+        var parse = clock.Elapsed;
+        clock.Restart();
+        var violations = ContractChecker.Check(manifests);
+        return new Result(manifests.Count, violations.Count, parse, clock.Elapsed);
+    }
+}

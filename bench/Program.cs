@@ -1,0 +1,3 @@
+using PgPlatform.Bench;
+
+return await new BenchCommand(Console.Out).Parse(args).InvokeAsync();

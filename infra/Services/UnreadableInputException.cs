@@ -1,4 +1,0 @@
-namespace PgPlatform.Infra.Services;
-
-/// <summary>An input that cannot be read at all (missing path, malformed YAML): exit code 2, with file and line.</summary>
-public sealed class UnreadableInputException(string message) : Exception(message);

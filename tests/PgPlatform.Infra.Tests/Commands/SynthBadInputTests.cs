@@ -1,0 +1,80 @@
+using PgPlatform.Infra.CommandLine;
+
+namespace PgPlatform.Infra.Tests.Commands;
+
+/// <summary>
+/// Whatever layer refuses a bad input (settings, the catalog, a tier), <c>synth</c> prints one clear line (what,
+/// where, how to fix), exits 1 and writes nothing. Every message itself is tested where it is made
+/// (PgPlatform.Components.Tests: Settings/, Declaration/, Day2/).
+/// </summary>
+public sealed class SynthBadInputTests
+{
+    private static async Task<InfraRunner.Result> SynthProd(TempProject project) =>
+        await InfraRunner.RunAsync(["synth", "--stack", "prod", "--out", project.Out, "--project-dir", project.Directory]);
+
+    private static async Task AssertFails(TempProject project, params string[] expected)
+    {
+        var result = await SynthProd(project);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, result.Error);
+        }
+
+        Assert.Matches(@"^error: [^\n]*Fix: [^\n]*\n$", result.Error);
+        Assert.False(Directory.Exists(project.Out), "nothing is written when the input is bad");
+    }
+
+    [Theory]
+    [InlineData("pg-platform:tier: production", "pg-platform:tier: gold", "'pg-platform:tier' in Pulumi.prod.yaml is 'gold'")]
+    [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: prod}", "stack 'prod' cannot recover from its own backups")]
+    [InlineData("- name: wikijs", "- name: gitlab", "selects application 'gitlab', which the catalog does not declare", "infra/Platform/ApplicationCatalog.cs")]
+    [InlineData("storageSize: 20Gi", "instances: 1", "fewer than the 3 the production tier requires")]
+    public async Task ABadInputIsOneLineWithAFixAndNothingIsWritten(string from, string to, params string[] expected)
+    {
+        using var project = new TempProject();
+        project.Replace("Pulumi.prod.yaml", from, to);
+        await AssertFails(project, expected);
+    }
+
+    [Fact]
+    public async Task AMalformedStackFileIsOneLineWithItsFileAndLine()
+    {
+        using var project = new TempProject();
+        project.Write("Pulumi.prod.yaml", "config:\n  pg-platform:tier: production\n  pg-platform:databases: [unclosed\n");
+        await AssertFails(project, "Pulumi.prod.yaml:", "malformed YAML");
+    }
+
+    [Fact]
+    public async Task AStackMayRestoreFromAnotherStacksBackups()
+    {
+        using var project = new TempProject();
+        project.Replace("Pulumi.prod.yaml", "retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: 2026-11-22T18:00:00Z}");
+        var result = await SynthProd(project);
+        Assert.True(result.ExitCode == ExitCode.Success, result.Error);
+        var program = File.ReadAllText(Path.Combine(project.Out, "program.yaml"));
+        Assert.Contains("targetTime: \"2026-11-22T18:00:00Z\"", program);
+        Assert.Contains("/blobServices/default/containers/wikijs-dev", program);
+    }
+
+    [Fact]
+    public async Task ABrokenSiblingStackIsNamedBecauseTheGitOpsTreeCoversAllStacks()
+    {
+        using var project = new TempProject();
+        project.Replace("Pulumi.dev.yaml", "pg-platform:tier: development", "pg-platform:tier: dev");
+        await AssertFails(project, "Pulumi.dev.yaml");
+    }
+
+    [Fact]
+    public async Task ANonEmptyOutDirectoryThatPgPlatformDidNotWriteIsLeftAlone()
+    {
+        using var project = new TempProject();
+        var gitops = Path.Combine(project.Out, "gitops");
+        Directory.CreateDirectory(gitops);
+        File.WriteAllText(Path.Combine(gitops, "precious.txt"), "keep me");
+        var result = await SynthProd(project);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
+        Assert.Contains("was not written by pg-platform", result.Error);
+        Assert.True(File.Exists(Path.Combine(gitops, "precious.txt")));
+    }
+}
