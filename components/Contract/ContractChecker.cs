@@ -1,5 +1,5 @@
-using PgPlatform.Components.Day2;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract;
 
@@ -32,5 +32,5 @@ public static class ContractChecker
 
     /// <summary>The tier named by the object's tier label, or null when it has none or an unknown one.</summary>
     public static TierProfile? TierOf(Manifest manifest) =>
-        manifest.Label(Labels.Tier) is { } name ? TierProfiles.All.FirstOrDefault(t => t.Name == name) : null;
+        manifest.Label(PlatformLabels.Tier) is { } name ? TierProfiles.All.FirstOrDefault(t => t.Name == name) : null;
 }

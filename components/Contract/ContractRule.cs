@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract;
 
@@ -48,5 +49,5 @@ public abstract class ContractRule
 
     /// <summary>The CEL guard "labels exist and the tier label is one of <paramref name="tiers"/>".</summary>
     protected static string CelTierIs(params string[] tiers) =>
-        $"has(object.metadata) && has(object.metadata.labels) && '{Day2.Labels.Tier}' in object.metadata.labels && object.metadata.labels['{Day2.Labels.Tier}'] in [{string.Join(", ", tiers.Select(t => $"'{t}'"))}]";
+        $"has(object.metadata) && has(object.metadata.labels) && '{PlatformLabels.Tier}' in object.metadata.labels && object.metadata.labels['{PlatformLabels.Tier}'] in [{string.Join(", ", tiers.Select(t => $"'{t}'"))}]";
 }

@@ -1,5 +1,6 @@
 using PgPlatform.Components.Kubernetes.Crds.Monitoring;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day2;
 

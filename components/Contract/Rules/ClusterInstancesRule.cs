@@ -24,7 +24,7 @@ public sealed class ClusterInstancesRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(CnpgApi.Group, "Cluster") || tier is null)
+        if (!manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind) || tier is null)
         {
             yield break;
         }

@@ -21,7 +21,7 @@ public sealed class ClusterResourcesRule : ContractRule
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier) =>
-        manifest.Is(CnpgApi.Group, "Cluster")
+        manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind)
             ? ResourceChecks.Check(this, manifest, JsonPath.Get(manifest.Element, "spec.resources"), "spec.resources", tier)
             : [];
 }

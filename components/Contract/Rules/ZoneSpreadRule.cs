@@ -27,7 +27,7 @@ public sealed class ZoneSpreadRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(CnpgApi.Group, "Cluster") || tier?.Tier != Tier.Production)
+        if (!manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind) || tier?.Tier != Tier.Production)
         {
             yield break;
         }
@@ -39,7 +39,7 @@ public sealed class ZoneSpreadRule : ContractRule
         if (!spread && !antiAffinity)
         {
             yield return Violation(manifest, "spec.topologySpreadConstraints", "production instances are not forced into different zones, so one zone outage can take every instance",
-                $"add {{maxSkew: 1, topologyKey: {ZoneKey}, whenUnsatisfiable: DoNotSchedule, labelSelector: {{matchLabels: {{cnpg.io/cluster: {manifest.Name}}}}}}} to spec.topologySpreadConstraints");
+                $"add {{maxSkew: 1, topologyKey: {ZoneKey}, whenUnsatisfiable: DoNotSchedule, labelSelector: {{matchLabels: {{{CnpgApi.ClusterLabel}: {manifest.Name}}}}}}} to spec.topologySpreadConstraints");
         }
     }
 }

@@ -1,7 +1,7 @@
 using k8s.Models;
-using PgPlatform.Components.Day2;
 using PgPlatform.Components.Kubernetes.Crds.ArgoCd;
 using PgPlatform.Components.Serialization;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Synthesis.GitOps;
 
@@ -44,12 +44,12 @@ public static class ArgoCdApplicationSets
                 NamespaceProperty = options.ArgoCdNamespace,
                 Labels = new Dictionary<string, string>
                 {
-                    [Labels.Name] = "pg-platform",
-                    [Labels.Component] = "gitops",
-                    [Labels.ManagedBy] = "pg-platform",
-                    [Labels.Team] = "platform",
-                    [Labels.Tier] = options.Tier,
-                    [Labels.Environment] = environment,
+                    [PlatformLabels.Name] = PlatformLabels.PlatformApplication,
+                    [PlatformLabels.Component] = "gitops",
+                    [PlatformLabels.ManagedBy] = PlatformLabels.ManagedByValue,
+                    [PlatformLabels.Team] = PlatformLabels.PlatformTeam,
+                    [PlatformLabels.Tier] = options.Tier,
+                    [PlatformLabels.Environment] = environment,
                 },
             },
             Spec = new ApplicationSetSpec
@@ -77,7 +77,7 @@ public static class ArgoCdApplicationSets
                     Metadata = new ApplicationTemplateMetadata
                     {
                         Name = $"{App}-{suffix}-{environment}",
-                        Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = App, ["pg-platform.io/environment"] = environment },
+                        Labels = new Dictionary<string, string> { [PlatformLabels.Name] = App, [PlatformLabels.Environment] = environment },
                     },
                     Spec = new ApplicationSpec
                     {
