@@ -5,7 +5,6 @@ using PgPlatform.Components.Kubernetes.Crds.ExternalSecrets;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Naming;
 using PgPlatform.Components.Serialization;
-using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day0;
@@ -29,15 +28,15 @@ public static class PlatformObjects
     /// <summary>Labels of platform objects.</summary>
     public static Dictionary<string, string> LabelsFor(string component, PlatformEnvironment env) => new(Labels.For(PlatformLabels.PlatformApplication, component, PlatformLabels.PlatformTeam, env));
 
-    /// <summary>The storage class database volumes of <paramref name="env"/> use: production keeps volumes (Retain); every tier binds in the pod's zone and can grow.</summary>
+    /// <summary>The storage class database volumes of <paramref name="env"/> use: disk SKU and reclaim policy are the tier's; every tier binds in the pod's zone and can grow.</summary>
     public static V1StorageClass StorageClass(PlatformEnvironment env) => new()
     {
         ApiVersion = "storage.k8s.io/v1",
         Kind = "StorageClass",
         Metadata = new V1ObjectMeta { Name = env.EffectiveStorageClass, Labels = LabelsFor("storage", env) },
         Provisioner = "disk.csi.azure.com",
-        Parameters = new Dictionary<string, string> { ["skuName"] = env.Tier.Tier == Tier.Production ? "Premium_ZRS" : "Premium_LRS", ["cachingMode"] = "ReadOnly" },
-        ReclaimPolicy = env.Tier.Tier is Tier.Production or Tier.Staging ? "Retain" : "Delete",
+        Parameters = new Dictionary<string, string> { ["skuName"] = env.Tier.DiskSku, ["cachingMode"] = "ReadOnly" },
+        ReclaimPolicy = env.Tier.VolumeReclaimPolicy,
         VolumeBindingMode = "WaitForFirstConsumer",
         AllowVolumeExpansion = true,
     };

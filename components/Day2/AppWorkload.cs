@@ -1,7 +1,6 @@
 using k8s.Models;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Naming;
-using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Validation;
 using PgPlatform.Components.Vocabulary;
 
@@ -42,7 +41,7 @@ public sealed class AppWorkload
             Metadata = Meta(),
             Spec = new V1DeploymentSpec
             {
-                Replicas = args.Replicas ?? (env.Tier.Tier == Tier.Production ? 2 : 1),
+                Replicas = args.Replicas ?? env.Tier.DefaultWorkloadReplicas,
                 Selector = new V1LabelSelector { MatchLabels = selector },
                 Template = new V1PodTemplateSpec
                 {

@@ -11,7 +11,7 @@ public static class DatabaseAlerts
     public static PrometheusRuleSpec For(string cluster, string ns, string app, string schedule, TierProfile tier)
     {
         var pods = $"namespace=\"{ns}\",pod=~\"{cluster}-[0-9]+\"";
-        var severity = tier.Tier == Tier.Production ? "critical" : "warning";
+        var severity = tier.AlertSeverity;
         var maxBackupAgeHours = BackupPeriodHours(schedule) * 2 + 2;
         AlertRule Rule(string alert, string alertClass, string expr, string forDuration, string summary) => new()
         {
