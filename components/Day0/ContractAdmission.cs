@@ -1,4 +1,5 @@
-using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Enforcement;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
 

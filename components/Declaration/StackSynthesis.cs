@@ -1,8 +1,8 @@
-using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Enforcement;
 using PgPlatform.Components.Model;
+using PgPlatform.Components.Settings;
 using PgPlatform.Components.Synthesis.GitOps;
 using PgPlatform.Components.Synthesis.Pulumi;
-using PgPlatform.Components.Settings;
 
 namespace PgPlatform.Components.Declaration;
 

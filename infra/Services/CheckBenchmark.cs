@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Enforcement;
 using PgPlatform.Components.Serialization;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Infra.Platform;

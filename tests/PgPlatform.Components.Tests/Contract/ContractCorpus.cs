@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;

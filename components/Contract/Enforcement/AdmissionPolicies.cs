@@ -1,7 +1,7 @@
 using k8s.Models;
 using PgPlatform.Components.Vocabulary;
 
-namespace PgPlatform.Components.Contract;
+namespace PgPlatform.Components.Contract.Enforcement;
 
 /// <summary>
 /// Renders every rule that has a <see cref="CelValidation"/> as a ValidatingAdmissionPolicy and its binding

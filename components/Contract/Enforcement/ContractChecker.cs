@@ -1,7 +1,8 @@
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Vocabulary;
 
-namespace PgPlatform.Components.Contract;
+namespace PgPlatform.Components.Contract.Enforcement;
 
 /// <summary>Evaluates the rule set over a set of manifests.</summary>
 public static class ContractChecker

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PgPlatform.Components.Model;
 
-namespace PgPlatform.Components.Contract;
+namespace PgPlatform.Components.Contract.Enforcement;
 
 /// <summary>The synthesis gate: a model that breaks the contract is never synthesized.</summary>
 public static class ContractGate
