@@ -25,7 +25,7 @@ public static class StackSynthesis
     public static PulumiProgramOptions ProgramOptions(StackSettings settings) =>
         new() { Project = SettingKeys.Namespace, Stack = settings.Stack, KubeContext = settings.KubeContext };
 
-    /// <summary>The GitOps tree of all stacks, each with its model.</summary>
+    /// <summary>The GitOps tree of all stacks, each with its model (which declares its ApplicationSets).</summary>
     public static SortedDictionary<string, byte[]> GitOps(IEnumerable<(StackSettings Settings, ResourceModel Model)> stacks) =>
-        GitOpsSynthesizer.Synthesize(stacks.Select(s => new EnvironmentModel(s.Settings.Stack, s.Model, PlatformDeclaration.GitOps(s.Settings))).ToList());
+        GitOpsSynthesizer.Synthesize(stacks.Select(s => new EnvironmentModel(s.Settings.Stack, s.Model)).ToList());
 }

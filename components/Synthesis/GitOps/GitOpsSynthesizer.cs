@@ -2,12 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Synthesis.GitOps;
 
 /// <summary>
-/// Writes the tree Argo CD reconciles: <c>apps/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c>,
-/// <c>databases/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c> and <c>argocd/&lt;env&gt;/</c>.
+/// Writes the tree Argo CD reconciles (<see cref="GitOpsLayout"/>): <c>apps/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c>,
+/// <c>databases/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c> and <c>argocd/&lt;env&gt;/</c> (the ApplicationSets of each model).
 /// A base holds the objects every environment of the application has, as rendered for the first
 /// environment by name; each overlay sets the namespace, adds the objects only it has, and carries
 /// JSON 6902 patches for what differs. <c>kubectl kustomize</c> of an overlay gives exactly the objects
@@ -27,7 +28,7 @@ public static class GitOpsSynthesizer
         OrderedParallel.ForEach(apps, app =>
         {
             var appFiles = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-            foreach (var folder in new[] { GitOpsFolder.Databases, GitOpsFolder.Apps })
+            foreach (var folder in new[] { GitOpsLayout.Databases, GitOpsLayout.Apps })
             {
                 var renderings = ordered
                     .Select((e, i) => ObjectsOf(e.Environment, byApp[i][(app, folder)]))
@@ -35,7 +36,7 @@ public static class GitOpsSynthesizer
                     .ToList();
                 if (renderings.Count > 0)
                 {
-                    WriteApp(appFiles, $"{folder}/{app}", renderings);
+                    WriteApp(appFiles, folder, app, renderings);
                 }
             }
 
@@ -50,29 +51,30 @@ public static class GitOpsSynthesizer
 
         foreach (var env in ordered)
         {
-            foreach (var (file, content) in ArgoCdApplicationSets.Files(env))
+            foreach (var (file, content) in ArgoCdFolder.Files(env.Model))
             {
-                files[$"argocd/{env.Environment}/{file}"] = content;
+                files[$"{GitOpsLayout.ArgoCd}/{env.Environment}/{file}"] = content;
             }
         }
 
         return files;
     }
 
-    private static void WriteApp(SortedDictionary<string, byte[]> files, string root, List<(string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects)> renderings)
+    private static void WriteApp(SortedDictionary<string, byte[]> files, string folder, string app, List<(string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects)> renderings)
     {
+        var root = $"{folder}/{app}";
         var reference = renderings[0].Objects;
         var shared = reference.Keys.Where(k => renderings.All(r => r.Objects.ContainsKey(k))).ToList();
         foreach (var key in shared)
         {
-            files[$"{root}/base/{key}.yaml"] = YamlWriter.WriteUtf8(reference[key]);
+            files[$"{root}/{GitOpsLayout.Base}/{key}.yaml"] = YamlWriter.WriteUtf8(reference[key]);
         }
 
-        files[$"{root}/base/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(shared.Select(k => $"{k}.yaml"), null, []));
+        files[$"{root}/{GitOpsLayout.Base}/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(shared.Select(k => $"{k}.yaml"), null, []));
 
         foreach (var (environment, ns, objects) in renderings)
         {
-            var overlay = $"{root}/overlays/{environment}";
+            var overlay = GitOpsLayout.Overlay(folder, app, environment);
             var own = objects.Keys.Where(k => !shared.Contains(k)).ToList();
             foreach (var key in own)
             {
@@ -93,7 +95,7 @@ public static class GitOpsSynthesizer
                 patches.Add(new JsonObject { ["path"] = $"patch-{key}.yaml", ["target"] = Target(reference[key]) });
             }
 
-            files[$"{overlay}/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(["../../base", .. own.Select(k => $"{k}.yaml")], ns, patches));
+            files[$"{overlay}/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization([$"../../{GitOpsLayout.Base}", .. own.Select(k => $"{k}.yaml")], ns, patches));
         }
     }
 

@@ -3,7 +3,6 @@ using PgPlatform.Components.Day0;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
-using PgPlatform.Components.Synthesis.GitOps;
 using PgPlatform.Components.Synthesis.Pulumi;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Testing.Pulumi;
@@ -25,7 +24,7 @@ public sealed class BaseEnvironmentOnboardingTests
             SubscriptionId = Subscription,
             OidcIssuerUrl = "https://issuer.example.com/",
             DeliverySubject = "delivery-bot",
-            GitOps = new GitOpsOptions { RepoUrl = "https://git.example.com/gitops.git", Tier = tier.Name, Project = "pg-platform" },
+            GitOps = new GitOpsOptions { RepoUrl = "https://git.example.com/gitops.git", Project = "pg-platform" },
         };
         IDatabaseOnboarding onboarding = tier.DeploysFoundation ? new PlatformFoundation(model, "platform", args) : new BaseEnvironmentOnboarding(model, "platform", args);
         var app = TestEnvironments.App(tier, env.Name);

@@ -149,7 +149,7 @@ public sealed class PlatformFoundationTests
             Kind = "ServiceAccount",
             Metadata = new k8s.Models.V1ObjectMeta { Name = "x", Annotations = new Dictionary<string, string> { ["a"] = new OutputReference("id", "clientId").Embed() } },
         }));
-        var env = new PgPlatform.Components.Synthesis.GitOps.EnvironmentModel("prod", model, new PgPlatform.Components.Synthesis.GitOps.GitOpsOptions { RepoUrl = "https://x", Tier = "production" });
+        var env = new PgPlatform.Components.Synthesis.GitOps.EnvironmentModel("prod", model);
         var e = Assert.Throws<DeclarationException>(() => PgPlatform.Components.Synthesis.GitOps.GitOpsSynthesizer.Synthesize([env]));
         Assert.Contains("only exists after deployment", e.Message);
     }
