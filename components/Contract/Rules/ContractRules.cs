@@ -27,5 +27,6 @@ public static class ContractRules
         new ImagesPinnedRule(),
         new SecretsProducedRule(),
         new ZoneSpreadRule(),
+        new NoDeployTimeValuesInGitRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 }

@@ -7,10 +7,6 @@ namespace PgPlatform.Components.Synthesis.GitOps;
 public static class GitOpsFolder
 {
     /// <summary>The folder an object group is written to; null for the groups Pulumi deploys (platform, access).</summary>
-    public static string? For(ObjectGroup group) => group switch
-    {
-        ObjectGroup.Application => GitOpsLayout.Apps,
-        ObjectGroup.Platform or ObjectGroup.Access => null,
-        _ => GitOpsLayout.Databases,
-    };
+    public static string? For(ObjectGroup group) =>
+        group.IsDeliveredByPulumi() ? null : group == ObjectGroup.Application ? GitOpsLayout.Apps : GitOpsLayout.Databases;
 }

@@ -12,7 +12,8 @@ namespace PgPlatform.Components.Synthesis.GitOps;
 /// A base holds the objects every environment of the application has, as rendered for the first
 /// environment by name; each overlay sets the namespace, adds the objects only it has, and carries
 /// JSON 6902 patches for what differs. <c>kubectl kustomize</c> of an overlay gives exactly the objects
-/// of that environment's model.
+/// of that environment's model. Models come through the contract gate, which refuses an object of a GitOps folder
+/// that holds a deploy-time value (PGP018), so every object is written as it is.
 /// </summary>
 public static class GitOpsSynthesizer
 {
@@ -106,13 +107,6 @@ public static class GitOpsSynthesizer
         string? ns = null;
         foreach (var resource in resources)
         {
-            if (OutputReference.MayBeEmbeddedIn(resource.Utf8Json) && HoldsDeployTimeValue(resource.ToJson()))
-            {
-                throw new DeclarationException(
-                    $"{resource.Name} holds a value that only exists after deployment, so it cannot be written to the GitOps tree",
-                    "put the object in a Pulumi-only group (ObjectGroup.Platform or ObjectGroup.Access)");
-            }
-
             // The namespace is cut out of the serialized bytes; nothing is materialized as a tree.
             var (key, objectNamespace, obj) = GitOpsObject.Read(resource.Utf8Json);
             ns ??= objectNamespace;
@@ -158,12 +152,4 @@ public static class GitOpsSynthesizer
 
         return kustomization;
     }
-
-    private static bool HoldsDeployTimeValue(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.Any(p => HoldsDeployTimeValue(p.Value)),
-        JsonArray array => array.Any(HoldsDeployTimeValue),
-        JsonValue value => value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().Contains(OutputReference.EmbedStart, StringComparison.Ordinal),
-        _ => false,
-    };
 }
