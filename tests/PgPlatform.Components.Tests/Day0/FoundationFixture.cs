@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using PgPlatform.Components.Day0;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
-using PgPlatform.Components.Synthesis.Pulumi;
 using PgPlatform.Components.Tiers;
 
 namespace PgPlatform.Components.Tests.Day0;
@@ -34,7 +33,7 @@ internal sealed class FoundationFixture
         }
 
         foundation.Complete();
-        Program = PulumiProgramSynthesizer.Build(Model, new PulumiProgramOptions { Stack = "prod", KubeContext = "ctx" });
+        Program = SynthesizedProgram.Of(Model, "prod");
     }
 
     public ResourceModel Model { get; }

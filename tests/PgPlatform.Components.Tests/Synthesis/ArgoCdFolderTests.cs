@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using PgPlatform.Components.Day2;
 using PgPlatform.Components.Kubernetes.Crds.ArgoCd;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
@@ -57,7 +58,7 @@ public sealed class ArgoCdFolderTests
     public void AModelWithoutApplicationSetsGetsNoArgoCdFolder()
     {
         var model = new ResourceModel();
-        _ = new PgPlatform.Components.Day2.Application(model, "shop", TestEnvironments.App(TierProfiles.Ephemeral, "prod"));
+        _ = new Application(model, "shop", TestEnvironments.App(TierProfiles.Ephemeral, "prod"));
 
         var tree = Tree(model);
 
