@@ -23,8 +23,7 @@ public sealed partial class NoDeployTimeValuesInGitRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        // Most objects hold no reference at all: their raw JSON tells without walking it.
-        if (manifest.DeliveredByPulumi || !OutputReference.MayBeEmbeddedIn(JsonMarshal.GetRawUtf8Value(manifest.Element)))
+        if (manifest.DeliveredByPulumi)
         {
             yield break;
         }
@@ -37,9 +36,14 @@ public sealed partial class NoDeployTimeValuesInGitRule : ContractRule
         }
     }
 
-    /// <summary>Every string under <paramref name="node"/> that embeds a reference, with its field path.</summary>
+    /// <summary>Every string under <paramref name="node"/> that embeds a reference, with its field path; parts whose raw JSON rules one out are skipped unread.</summary>
     private static IEnumerable<(string Field, string Value)> Embedded(JsonElement node, string path)
     {
+        if (!OutputReference.MayBeEmbeddedIn(JsonMarshal.GetRawUtf8Value(node)))
+        {
+            yield break;
+        }
+
         switch (node.ValueKind)
         {
             case JsonValueKind.Object:
