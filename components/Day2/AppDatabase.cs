@@ -150,7 +150,7 @@ public sealed class AppDatabase
             Spec = new ExternalSecretSpec
             {
                 RefreshInterval = "1h",
-                SecretStoreRef = new SecretStoreRef { Name = env.SecretStoreName, Kind = "ClusterSecretStore" },
+                SecretStoreRef = new SecretStoreRef { Name = env.SecretStoreName, Kind = ExternalSecretsApi.ClusterSecretStoreKind },
                 Target = new ExternalSecretTarget
                 {
                     Name = ownerSecret,
