@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract;
 
@@ -43,10 +44,20 @@ public abstract class ContractRule
     /// <summary>A violation of this rule.</summary>
     protected internal Violation Violation(Manifest manifest, string field, string message, string fix) => new(Id, Title, manifest, field, message, fix);
 
-    /// <summary>The production-only tier set.</summary>
-    protected static readonly IReadOnlySet<Tier> ProductionOnly = new HashSet<Tier> { Tier.Production };
+    /// <summary>The tiers whose profile has <paramref name="requirement"/>, in <see cref="TierProfiles.All"/> order: rules take their tiers from the profiles.</summary>
+    protected static IReadOnlyList<TierProfile> TiersWhere(Func<TierProfile, bool> requirement) => [.. TierProfiles.All.Where(requirement)];
+
+    /// <summary>The set of <paramref name="tiers"/>, as <see cref="Tiers"/> holds it.</summary>
+    protected static IReadOnlySet<Tier> SetOf(IEnumerable<TierProfile> tiers) => tiers.Select(t => t.Tier).ToHashSet();
+
+    /// <summary>The tier names for titles and messages: <c>production</c>, <c>production and staging</c>.</summary>
+    protected static string NamesOf(IReadOnlyList<TierProfile> tiers) =>
+        tiers.Count < 2 ? string.Join("", tiers.Select(t => t.Name)) : $"{string.Join(", ", tiers.SkipLast(1).Select(t => t.Name))} and {tiers[^1].Name}";
+
+    /// <summary><paramref name="text"/> with its first letter in upper case, to start a title.</summary>
+    protected static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The CEL guard "labels exist and the tier label is one of <paramref name="tiers"/>".</summary>
-    protected static string CelTierIs(params string[] tiers) =>
-        $"has(object.metadata) && has(object.metadata.labels) && '{Day2.Labels.Tier}' in object.metadata.labels && object.metadata.labels['{Day2.Labels.Tier}'] in [{string.Join(", ", tiers.Select(t => $"'{t}'"))}]";
+    protected static string CelTierIs(IEnumerable<TierProfile> tiers) =>
+        $"has(object.metadata) && has(object.metadata.labels) && '{PlatformLabels.Tier}' in object.metadata.labels && object.metadata.labels['{PlatformLabels.Tier}'] in [{string.Join(", ", tiers.Select(t => $"'{t.Name}'"))}]";
 }

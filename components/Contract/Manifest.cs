@@ -33,6 +33,12 @@ public sealed class Manifest
         Labels = JsonPath.Get(element, "metadata.labels");
     }
 
+    /// <summary>
+    /// True for a model object that Pulumi deploys (<see cref="PgPlatform.Components.Model.ObjectGroupDelivery.IsDeliveredByPulumi"/>), which may hold
+    /// deploy-time values. Default: false, as for manifests read from files, which are applied as they are (Git, kubectl).
+    /// </summary>
+    public bool DeliveredByPulumi { get; init; }
+
     /// <summary>The object as parsed JSON, as the rules read it.</summary>
     public JsonElement Element { get; }
 

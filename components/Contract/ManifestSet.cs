@@ -1,4 +1,5 @@
 using PgPlatform.Components.Vocabulary;
+
 namespace PgPlatform.Components.Contract;
 
 /// <summary>All objects under check, indexed for the rules that look across objects.</summary>
@@ -8,7 +9,7 @@ public sealed class ManifestSet
     public ManifestSet(IReadOnlyList<Manifest> manifests)
     {
         All = manifests;
-        Clusters = manifests.Where(m => m.Is(CnpgApi.Group, "Cluster")).ToList();
+        Clusters = manifests.Where(m => m.Is(CnpgApi.Group, CnpgApi.ClusterKind)).ToList();
         ByKind = manifests.ToLookup(m => m.Kind);
         _byKindAndNamespace = manifests.ToLookup(m => (m.Kind, m.Namespace));
     }

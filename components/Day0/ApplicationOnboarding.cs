@@ -2,6 +2,7 @@ using k8s.Models;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Naming;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day0;
 
@@ -79,9 +80,9 @@ public static class ApplicationOnboarding
             Metadata = Meta(role),
             Rules =
             [
-                new V1PolicyRule { ApiGroups = ["postgresql.cnpg.io"], Resources = ["clusters", "scheduledbackups", "backups"], Verbs = [.. DeliveryVerbs] },
-                new V1PolicyRule { ApiGroups = ["barmancloud.cnpg.io"], Resources = ["objectstores"], Verbs = [.. DeliveryVerbs] },
-                new V1PolicyRule { ApiGroups = ["external-secrets.io"], Resources = ["externalsecrets"], Verbs = [.. DeliveryVerbs] },
+                new V1PolicyRule { ApiGroups = [CnpgApi.Group], Resources = [CnpgApi.Clusters, CnpgApi.ScheduledBackups, CnpgApi.Backups], Verbs = [.. DeliveryVerbs] },
+                new V1PolicyRule { ApiGroups = [BarmanCloudApi.Group], Resources = [BarmanCloudApi.ObjectStores], Verbs = [.. DeliveryVerbs] },
+                new V1PolicyRule { ApiGroups = [ExternalSecretsApi.Group], Resources = [ExternalSecretsApi.ExternalSecrets], Verbs = [.. DeliveryVerbs] },
             ],
         });
         Add("delivery-binding", new V1RoleBinding

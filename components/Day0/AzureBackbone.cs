@@ -47,7 +47,7 @@ public sealed class AzureBackbone
             ["accountName"] = env.BackupStorageAccount,
             ["location"] = args.Location,
             ["kind"] = "StorageV2",
-            ["sku"] = new Dictionary<string, object?> { ["name"] = env.Tier.Tier == Tiers.Tier.Production ? "Standard_ZRS" : "Standard_LRS" },
+            ["sku"] = new Dictionary<string, object?> { ["name"] = env.Tier.BackupStorageSku },
             ["enableHttpsTrafficOnly"] = true,
             ["minimumTlsVersion"] = "TLS1_2",
             ["allowBlobPublicAccess"] = false,

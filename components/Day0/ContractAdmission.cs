@@ -1,4 +1,5 @@
-using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Enforcement;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
 
@@ -7,9 +8,6 @@ namespace PgPlatform.Components.Day0;
 /// <summary>The contract's admission policies and bindings as platform objects of the model.</summary>
 public static class ContractAdmission
 {
-    /// <summary>Application name the platform's own objects carry.</summary>
-    public const string PlatformApplication = "pg-platform";
-
     /// <summary>Adds a policy and binding for every single-object rule.</summary>
     public static void Add(IComponentScope scope, TierProfile tier)
     {

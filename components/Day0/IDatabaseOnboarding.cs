@@ -1,11 +1,12 @@
 using PgPlatform.Components.Day2;
+using PgPlatform.Components.Tiers;
 
 namespace PgPlatform.Components.Day0;
 
 /// <summary>
 /// How a stack gives its databases what day-0 provides (container, workload identity, ServiceAccount): by
 /// owning the cluster's <see cref="PlatformFoundation"/>, or against a base environment's existing one
-/// (<see cref="BaseEnvironmentOnboarding"/>). Which one a stack uses is tier data (<see cref="Tiers.TierProfile.DeploysFoundation"/>).
+/// (<see cref="BaseEnvironmentOnboarding"/>). Which one a stack uses is tier data (<see cref="TierProfile.DeploysFoundation"/>).
 /// </summary>
 public interface IDatabaseOnboarding
 {

@@ -1,4 +1,5 @@
 using PgPlatform.Components.Model;
+using PgPlatform.Components.Naming;
 using PgPlatform.Components.Versions;
 
 namespace PgPlatform.Components.Day0;
@@ -19,7 +20,7 @@ public static class OperatorReleases
     /// <summary>Adds the releases and returns their logical names.</summary>
     public static IReadOnlyList<string> Add(IComponentScope scope, OutputReference externalSecretsClientId, string argoCdNamespace)
     {
-        string Name(string part) => Naming.ResourceNames.FromPath([.. scope.Path, part]);
+        string Name(string part) => ResourceNames.FromPath([.. scope.Path, part]);
         PulumiResource Release(string part, HelmChart chart, string ns, Dictionary<string, object?> values, params string[] dependsOn) =>
             scope.Model.Add(new PulumiResource(Name(part), "kubernetes:helm.sh/v3:Release", new Dictionary<string, object?>
             {

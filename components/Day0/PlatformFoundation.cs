@@ -1,7 +1,6 @@
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Naming;
-using PgPlatform.Components.Synthesis.GitOps;
 
 namespace PgPlatform.Components.Day0;
 
@@ -39,7 +38,7 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
             PlatformObjects.Project(env, args.GitOps.Project, args.GitOps.RepoUrl, args.GitOps.ArgoCdNamespace),
             FleetAlerts.For(env),
         };
-        objects.AddRange(ArgoCdApplicationSets.For(env.Name, args.GitOps));
+        objects.AddRange(ArgoCdApplicationSets.For(env, args.GitOps));
         foreach (var obj in objects)
         {
             PlatformObjects.AddToModel(_scope, null, obj, releases);

@@ -1,5 +1,4 @@
 using PgPlatform.Components.Day2;
-using PgPlatform.Components.Synthesis.GitOps;
 
 namespace PgPlatform.Components.Day0;
 
@@ -21,6 +20,6 @@ public sealed record PlatformFoundationArgs
     /// <summary>The user or service account that delivers applications (gets namespace-scoped RBAC only).</summary>
     public required string DeliverySubject { get; init; }
 
-    /// <summary>Where Argo CD reads the GitOps tree.</summary>
+    /// <summary>Where Argo CD reads the GitOps tree (the AppProject and the ApplicationSets point there).</summary>
     public required GitOpsOptions GitOps { get; init; }
 }

@@ -3,7 +3,9 @@ using PgPlatform.Components.Day2;
 using PgPlatform.Components.Kubernetes.Crds.ArgoCd;
 using PgPlatform.Components.Kubernetes.Crds.ExternalSecrets;
 using PgPlatform.Components.Model;
-using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Naming;
+using PgPlatform.Components.Serialization;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day0;
 
@@ -16,25 +18,25 @@ public static class PlatformObjects
     /// </summary>
     public static void AddToModel(IComponentScope scope, string? prefix, object obj, IReadOnlyList<string> dependsOn)
     {
-        var json = Serialization.CanonicalJson.FromObject(obj);
+        var json = CanonicalJson.FromObject(obj);
         var kind = json["kind"]!.GetValue<string>().ToLowerInvariant();
         var name = json["metadata"]!["name"]!.GetValue<string>().Replace('.', '-');
-        var logical = Naming.ResourceNames.FromPath(prefix is null ? [.. scope.Path, kind, name] : [.. scope.Path, prefix, kind, name]);
-        scope.Model.Add(new Model.KubernetesObjectResource(logical, ContractAdmission.PlatformApplication, Model.ObjectGroup.Platform, obj) { DependsOn = dependsOn });
+        var logical = ResourceNames.FromPath(prefix is null ? [.. scope.Path, kind, name] : [.. scope.Path, prefix, kind, name]);
+        scope.Model.Add(new KubernetesObjectResource(logical, PlatformLabels.PlatformApplication, ObjectGroup.Platform, obj) { DependsOn = dependsOn });
     }
 
     /// <summary>Labels of platform objects.</summary>
-    public static Dictionary<string, string> LabelsFor(string component, PlatformEnvironment env) => new(Labels.For(ContractAdmission.PlatformApplication, component, "platform", env));
+    public static Dictionary<string, string> LabelsFor(string component, PlatformEnvironment env) => new(Labels.For(PlatformLabels.PlatformApplication, component, PlatformLabels.PlatformTeam, env));
 
-    /// <summary>The storage class database volumes of <paramref name="env"/> use: production keeps volumes (Retain); every tier binds in the pod's zone and can grow.</summary>
+    /// <summary>The storage class database volumes of <paramref name="env"/> use: disk SKU and reclaim policy are the tier's; every tier binds in the pod's zone and can grow.</summary>
     public static V1StorageClass StorageClass(PlatformEnvironment env) => new()
     {
         ApiVersion = "storage.k8s.io/v1",
         Kind = "StorageClass",
         Metadata = new V1ObjectMeta { Name = env.EffectiveStorageClass, Labels = LabelsFor("storage", env) },
         Provisioner = "disk.csi.azure.com",
-        Parameters = new Dictionary<string, string> { ["skuName"] = env.Tier.Tier == Tier.Production ? "Premium_ZRS" : "Premium_LRS", ["cachingMode"] = "ReadOnly" },
-        ReclaimPolicy = env.Tier.Tier is Tier.Production or Tier.Staging ? "Retain" : "Delete",
+        Parameters = new Dictionary<string, string> { ["skuName"] = env.Tier.DiskSku, ["cachingMode"] = "ReadOnly" },
+        ReclaimPolicy = env.Tier.VolumeReclaimPolicy,
         VolumeBindingMode = "WaitForFirstConsumer",
         AllowVolumeExpansion = true,
     };
@@ -72,12 +74,12 @@ public static class PlatformObjects
             ClusterResourceWhitelist = [new GroupKind { Group = "", Kind = "Namespace" }],
             NamespaceResourceWhitelist =
             [
-                new GroupKind { Group = "postgresql.cnpg.io", Kind = "Cluster" },
-                new GroupKind { Group = "postgresql.cnpg.io", Kind = "ScheduledBackup" },
-                new GroupKind { Group = "barmancloud.cnpg.io", Kind = "ObjectStore" },
-                new GroupKind { Group = "external-secrets.io", Kind = "ExternalSecret" },
-                new GroupKind { Group = "monitoring.coreos.com", Kind = "PodMonitor" },
-                new GroupKind { Group = "monitoring.coreos.com", Kind = "PrometheusRule" },
+                new GroupKind { Group = CnpgApi.Group, Kind = CnpgApi.ClusterKind },
+                new GroupKind { Group = CnpgApi.Group, Kind = CnpgApi.ScheduledBackupKind },
+                new GroupKind { Group = BarmanCloudApi.Group, Kind = BarmanCloudApi.ObjectStoreKind },
+                new GroupKind { Group = ExternalSecretsApi.Group, Kind = ExternalSecretsApi.ExternalSecretKind },
+                new GroupKind { Group = MonitoringApi.Group, Kind = MonitoringApi.PodMonitorKind },
+                new GroupKind { Group = MonitoringApi.Group, Kind = MonitoringApi.PrometheusRuleKind },
                 new GroupKind { Group = "networking.k8s.io", Kind = "NetworkPolicy" },
                 new GroupKind { Group = "apps", Kind = "Deployment" },
                 new GroupKind { Group = "", Kind = "Service" },

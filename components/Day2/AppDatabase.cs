@@ -117,7 +117,7 @@ public sealed class AppDatabase
                 EnablePdb = tier.EnablePodDisruptionBudget,
                 EnableSuperuserAccess = tier.EnableSuperuserAccess ? true : null,
                 Plugins = [new PluginConfiguration { Name = BarmanCloudApi.PluginName, IsWalArchiver = true, Parameters = new Dictionary<string, string> { [BarmanCloudApi.ObjectNameParameter] = objectStoreName } }],
-                ExternalClusters = args.Recovery is null ? null : RecoveryBootstrap.ExternalClusters(clusterName),
+                ExternalClusters = args.Recovery is null ? null : RecoveryBootstrap.ExternalClusters(names),
                 InheritedMetadata = new EmbeddedObjectMetadata { Labels = args.UseWorkloadIdentity ? new Dictionary<string, string>(labels) { [WorkloadIdentityLabel] = "true" } : new Dictionary<string, string>(labels) },
                 ServiceAccountName = args.UseWorkloadIdentity ? names.ServiceAccount : null,
             },
@@ -150,7 +150,7 @@ public sealed class AppDatabase
             Spec = new ExternalSecretSpec
             {
                 RefreshInterval = "1h",
-                SecretStoreRef = new SecretStoreRef { Name = env.SecretStoreName, Kind = "ClusterSecretStore" },
+                SecretStoreRef = new SecretStoreRef { Name = env.SecretStoreName, Kind = ExternalSecretsApi.ClusterSecretStoreKind },
                 Target = new ExternalSecretTarget
                 {
                     Name = ownerSecret,

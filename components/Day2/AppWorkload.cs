@@ -1,8 +1,8 @@
 using k8s.Models;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Naming;
-using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Validation;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day2;
 
@@ -28,8 +28,8 @@ public sealed class AppWorkload
         Quantity.Require(args.CpuRequest, $"{where}: workload CpuRequest");
         Quantity.Require(args.Memory, $"{where}: workload Memory");
         var db = database.Outputs;
-        var labels = Labels.For(name, "application", args.Team, env);
-        var selector = new Dictionary<string, string> { [Labels.Name] = name, [Labels.Component] = "application" };
+        var labels = Labels.For(name, PlatformLabels.ApplicationComponent, args.Team, env);
+        var selector = new Dictionary<string, string> { [PlatformLabels.Name] = name, [PlatformLabels.Component] = PlatformLabels.ApplicationComponent };
         var scoped = ComponentScope.Child(scope, name);
         string Logical(string part) => ResourceNames.FromPath([.. scoped.Path, env.Name, part]);
         V1ObjectMeta Meta() => new() { Name = name, NamespaceProperty = db.Namespace, Labels = new Dictionary<string, string>(labels) };
@@ -41,7 +41,7 @@ public sealed class AppWorkload
             Metadata = Meta(),
             Spec = new V1DeploymentSpec
             {
-                Replicas = args.Replicas ?? (env.Tier.Tier == Tier.Production ? 2 : 1),
+                Replicas = args.Replicas ?? env.Tier.DefaultWorkloadReplicas,
                 Selector = new V1LabelSelector { MatchLabels = selector },
                 Template = new V1PodTemplateSpec
                 {

@@ -21,7 +21,7 @@ public sealed record AppWorkloadArgs
     /// <summary>HTTP path answering 200 when ready. Default: none (no probe).</summary>
     public string? HealthPath { get; init; }
 
-    /// <summary>Replicas. Default: 2 in production, otherwise 1.</summary>
+    /// <summary>Replicas. Default: the tier's <c>DefaultWorkloadReplicas</c> (2 in production, otherwise 1).</summary>
     public int? Replicas { get; init; }
 
     /// <summary>CPU request. Default: <c>100m</c>.</summary>

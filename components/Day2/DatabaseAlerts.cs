@@ -1,5 +1,6 @@
 using PgPlatform.Components.Kubernetes.Crds.Monitoring;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day2;
 
@@ -10,7 +11,7 @@ public static class DatabaseAlerts
     public static PrometheusRuleSpec For(string cluster, string ns, string app, string schedule, TierProfile tier)
     {
         var pods = $"namespace=\"{ns}\",pod=~\"{cluster}-[0-9]+\"";
-        var severity = tier.Tier == Tier.Production ? "critical" : "warning";
+        var severity = tier.AlertSeverity;
         var maxBackupAgeHours = BackupPeriodHours(schedule) * 2 + 2;
         AlertRule Rule(string alert, string alertClass, string expr, string forDuration, string summary) => new()
         {

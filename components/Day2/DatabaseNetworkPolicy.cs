@@ -1,4 +1,5 @@
 using k8s.Models;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day2;
 
@@ -25,12 +26,12 @@ public static class DatabaseNetworkPolicy
             Metadata = metadata,
             Spec = new V1NetworkPolicySpec
             {
-                PodSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["cnpg.io/cluster"] = cluster } },
+                PodSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [CnpgApi.ClusterLabel] = cluster } },
                 PolicyTypes = ["Ingress"],
                 Ingress =
                 [
-                    new V1NetworkPolicyIngressRule { FromProperty = [Pods(new() { ["cnpg.io/cluster"] = cluster })], Ports = [Port(5432), Port(8000)] },
-                    new V1NetworkPolicyIngressRule { FromProperty = [Pods(new() { [Labels.Name] = app, [Labels.Component] = "application" })], Ports = [Port(5432)] },
+                    new V1NetworkPolicyIngressRule { FromProperty = [Pods(new() { [CnpgApi.ClusterLabel] = cluster })], Ports = [Port(5432), Port(8000)] },
+                    new V1NetworkPolicyIngressRule { FromProperty = [Pods(new() { [PlatformLabels.Name] = app, [PlatformLabels.Component] = PlatformLabels.ApplicationComponent })], Ports = [Port(5432)] },
                     new V1NetworkPolicyIngressRule { FromProperty = [Namespace(env.OperatorNamespace)], Ports = [Port(5432), Port(8000)] },
                     new V1NetworkPolicyIngressRule { FromProperty = [Namespace(env.MonitoringNamespace)], Ports = [Port(9187)] },
                 ],

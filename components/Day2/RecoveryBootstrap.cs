@@ -16,9 +16,6 @@ public static partial class RecoveryBootstrap
     /// <summary>Name of the external cluster the recovery reads from.</summary>
     public const string OriginCluster = "origin";
 
-    /// <summary>The ObjectStore of the source's archive: <c>&lt;cluster&gt;-origin</c>.</summary>
-    public static string OriginStoreName(string clusterName) => $"{clusterName}-{OriginCluster}";
-
     /// <summary>
     /// Refuses a recovery CNPG or Azure would refuse later, or one that would make the restored cluster
     /// archive into the archive it restores from.
@@ -63,10 +60,10 @@ public static partial class RecoveryBootstrap
     };
 
     /// <summary>
-    /// <c>spec.externalClusters</c>: the source, whose cluster has the same name (<paramref name="clusterName"/>),
-    /// which is also Barman's server name (the folder of its backups).
+    /// <c>spec.externalClusters</c>: the source, read from the ObjectStore <see cref="DatabaseNames.OriginObjectStore"/>;
+    /// its cluster has the same name as the restored one, which is also Barman's server name (the folder of its backups).
     /// </summary>
-    public static IList<ExternalCluster> ExternalClusters(string clusterName) =>
+    public static IList<ExternalCluster> ExternalClusters(DatabaseNames names) =>
     [
         new ExternalCluster
         {
@@ -74,7 +71,7 @@ public static partial class RecoveryBootstrap
             Plugin = new PluginConfiguration
             {
                 Name = BarmanCloudApi.PluginName,
-                Parameters = new Dictionary<string, string> { [BarmanCloudApi.ObjectNameParameter] = OriginStoreName(clusterName), [BarmanCloudApi.ServerNameParameter] = clusterName },
+                Parameters = new Dictionary<string, string> { [BarmanCloudApi.ObjectNameParameter] = names.OriginObjectStore, [BarmanCloudApi.ServerNameParameter] = names.Cluster },
             },
         },
     ];

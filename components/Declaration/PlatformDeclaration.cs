@@ -1,7 +1,6 @@
 using PgPlatform.Components.Day0;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
-using PgPlatform.Components.Synthesis.GitOps;
 using PgPlatform.Components.Settings;
 
 namespace PgPlatform.Components.Declaration;
@@ -73,7 +72,6 @@ public static class PlatformDeclaration
     {
         RepoUrl = settings.GitOpsRepoUrl,
         Revision = settings.GitOpsRevision,
-        Tier = settings.Tier.Name,
         Project = "pg-platform",
     };
 

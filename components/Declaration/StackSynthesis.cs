@@ -1,8 +1,8 @@
-using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Enforcement;
 using PgPlatform.Components.Model;
+using PgPlatform.Components.Settings;
 using PgPlatform.Components.Synthesis.GitOps;
 using PgPlatform.Components.Synthesis.Pulumi;
-using PgPlatform.Components.Settings;
 
 namespace PgPlatform.Components.Declaration;
 
@@ -25,7 +25,7 @@ public static class StackSynthesis
     public static PulumiProgramOptions ProgramOptions(StackSettings settings) =>
         new() { Project = SettingKeys.Namespace, Stack = settings.Stack, KubeContext = settings.KubeContext };
 
-    /// <summary>The GitOps tree of all stacks, each with its model.</summary>
+    /// <summary>The GitOps tree of all stacks, each with its model (which declares its ApplicationSets).</summary>
     public static SortedDictionary<string, byte[]> GitOps(IEnumerable<(StackSettings Settings, ResourceModel Model)> stacks) =>
-        GitOpsSynthesizer.Synthesize(stacks.Select(s => new EnvironmentModel(s.Settings.Stack, s.Model, PlatformDeclaration.GitOps(s.Settings))).ToList());
+        GitOpsSynthesizer.Synthesize(stacks.Select(s => new EnvironmentModel(s.Settings.Stack, s.Model)).ToList());
 }

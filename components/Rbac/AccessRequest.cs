@@ -1,3 +1,5 @@
+using PgPlatform.Components.Vocabulary;
+
 namespace PgPlatform.Components.Rbac;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record AccessRequest(
     string? Subresource = null)
 {
     private const string Expected =
-        "expected RESOURCE[.GROUP][/NAME] such as 'pods', 'deployments.apps/cloudnative-pg' or 'clusters.postgresql.cnpg.io'";
+        $"expected RESOURCE[.GROUP][/NAME] such as 'pods', 'deployments.apps/cloudnative-pg' or '{CnpgApi.Clusters}.{CnpgApi.Group}'";
 
     /// <summary>
     /// Reads a question the way <c>kubectl auth can-i VERB RESOURCE -n NS --as SUBJECT --as-group G --subresource S</c> does.

@@ -1,3 +1,5 @@
+using PgPlatform.Components.Vocabulary;
+
 namespace PgPlatform.Components.Rbac;
 
 /// <summary>
@@ -46,10 +48,10 @@ internal static class ClusterScopedResources
         "csinodes.storage.k8s.io",
         "volumeattachments.storage.k8s.io",
         "volumeattributesclasses.storage.k8s.io",
-        "clustersecretstores.external-secrets.io",
-        "clusterexternalsecrets.external-secrets.io",
-        "clusterpushsecrets.external-secrets.io",
-        "clusterimagecatalogs.postgresql.cnpg.io",
+        $"clustersecretstores.{ExternalSecretsApi.Group}",
+        $"clusterexternalsecrets.{ExternalSecretsApi.Group}",
+        $"clusterpushsecrets.{ExternalSecretsApi.Group}",
+        $"clusterimagecatalogs.{CnpgApi.Group}",
     };
 
     /// <summary>The key of a resource in the set: <c>plural</c> for the core group, <c>plural.group</c> otherwise.</summary>

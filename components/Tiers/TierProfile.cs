@@ -9,13 +9,19 @@ public sealed record TierProfile
     /// <summary>Label value, e.g. <c>production</c>.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Fewest instances the contract allows.</summary>
+    /// <summary>
+    /// Fewest instances the declaration and the contract (PGP001) allow. A tier whose minimum is 1 has nothing for PGP001
+    /// to enforce: CNPG runs one instance when <c>spec.instances</c> is unset.
+    /// </summary>
     public required int MinInstances { get; init; }
 
     /// <summary>Instances when the declaration says nothing.</summary>
     public required int DefaultInstances { get; init; }
 
-    /// <summary>Spread instances across zones with a hard constraint.</summary>
+    /// <summary>
+    /// Spread instances across zones with a hard constraint, which the contract requires (PGP017): otherwise one zone
+    /// outage can take every instance of the cluster.
+    /// </summary>
     public required bool RequireZoneSpread { get; init; }
 
     /// <summary>Let the operator keep a PodDisruptionBudget.</summary>
@@ -42,11 +48,41 @@ public sealed record TierProfile
     /// <summary>Whether a memory limit is set on instances.</summary>
     public required bool SetMemoryLimit { get; init; }
 
+    /// <summary>
+    /// Whether the contract requires a memory limit on instances and workload containers (PGP008, PGP009): a container
+    /// without one can take the node's memory and have its neighbours evicted, which a tier serving users cannot afford.
+    /// </summary>
+    public required bool RequireMemoryLimit { get; init; }
+
     /// <summary>Default PGDATA size.</summary>
     public required string StorageSize { get; init; }
 
     /// <summary>Storage class the tier's volumes use (created by the platform foundation).</summary>
     public required string StorageClass { get; init; }
+
+    /// <summary>
+    /// Azure disk SKU of the tier's storage class. Zone-redundant disks (<c>Premium_ZRS</c>) can be attached in another
+    /// zone, so an instance whose zone fails comes back with its data; locally redundant ones cost less.
+    /// </summary>
+    public required string DiskSku { get; init; }
+
+    /// <summary>
+    /// Reclaim policy of the tier's storage class: <c>Retain</c> keeps a volume whose claim is deleted (a mistaken
+    /// delete stays recoverable without a restore), <c>Delete</c> frees the disk of throwaway data.
+    /// </summary>
+    public required string VolumeReclaimPolicy { get; init; }
+
+    /// <summary>
+    /// SKU of the backup storage account a stack of this tier creates: zone-redundant (<c>Standard_ZRS</c>) keeps the
+    /// backups readable when a zone fails, which is when they are needed most.
+    /// </summary>
+    public required string BackupStorageSku { get; init; }
+
+    /// <summary>Workload replicas when the declaration says nothing: more than one keeps the application serving through a node drain or a rollout.</summary>
+    public required int DefaultWorkloadReplicas { get; init; }
+
+    /// <summary>The <c>severity</c> label of a database's alerts: <c>critical</c> pages someone, <c>warning</c> waits for working hours.</summary>
+    public required string AlertSeverity { get; init; }
 
     /// <summary>
     /// Whether a stack of this tier owns its cluster's day-0 foundation. Default: true. Stacks of a tier that

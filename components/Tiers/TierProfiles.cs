@@ -11,8 +11,9 @@ public static class TierProfiles
         Tier = Tier.Production, Name = "production", MinInstances = 3, DefaultInstances = 3,
         RequireZoneSpread = true, EnablePodDisruptionBudget = true,
         BackupSchedule = "0 0 3 * * *", RetentionDays = 30, MinRetentionDays = 14, MaxRetentionDays = 30,
-        CpuRequest = "1", Memory = "2Gi", SetMemoryLimit = true, StorageSize = "20Gi",
-        StorageClass = "pgp-production", CostClass = "critical",
+        CpuRequest = "1", Memory = "2Gi", SetMemoryLimit = true, RequireMemoryLimit = true, StorageSize = "20Gi",
+        StorageClass = "pgp-production", DiskSku = "Premium_ZRS", VolumeReclaimPolicy = "Retain", BackupStorageSku = "Standard_ZRS",
+        DefaultWorkloadReplicas = 2, AlertSeverity = "critical", CostClass = "critical",
     };
 
     /// <summary>Staging: two instances, daily backups, 7 days (3 to 14).</summary>
@@ -21,8 +22,9 @@ public static class TierProfiles
         Tier = Tier.Staging, Name = "staging", MinInstances = 2, DefaultInstances = 2,
         RequireZoneSpread = false, EnablePodDisruptionBudget = true,
         BackupSchedule = "0 0 3 * * *", RetentionDays = 7, MinRetentionDays = 3, MaxRetentionDays = 14,
-        CpuRequest = "500m", Memory = "1Gi", SetMemoryLimit = true, StorageSize = "10Gi",
-        StorageClass = "pgp-staging", CostClass = "standard",
+        CpuRequest = "500m", Memory = "1Gi", SetMemoryLimit = true, RequireMemoryLimit = false, StorageSize = "10Gi",
+        StorageClass = "pgp-staging", DiskSku = "Premium_LRS", VolumeReclaimPolicy = "Retain", BackupStorageSku = "Standard_LRS",
+        DefaultWorkloadReplicas = 1, AlertSeverity = "warning", CostClass = "standard",
     };
 
     /// <summary>Development: one instance, daily backups, 3 days (1 to 7).</summary>
@@ -31,8 +33,9 @@ public static class TierProfiles
         Tier = Tier.Development, Name = "development", MinInstances = 1, DefaultInstances = 1,
         RequireZoneSpread = false, EnablePodDisruptionBudget = false,
         BackupSchedule = "0 0 2 * * *", RetentionDays = 3, MinRetentionDays = 1, MaxRetentionDays = 7,
-        CpuRequest = "250m", Memory = "512Mi", SetMemoryLimit = false, StorageSize = "5Gi",
-        StorageClass = "pgp-development", CostClass = "low",
+        CpuRequest = "250m", Memory = "512Mi", SetMemoryLimit = false, RequireMemoryLimit = false, StorageSize = "5Gi",
+        StorageClass = "pgp-development", DiskSku = "Premium_LRS", VolumeReclaimPolicy = "Delete", BackupStorageSku = "Standard_LRS",
+        DefaultWorkloadReplicas = 1, AlertSeverity = "warning", CostClass = "low",
     };
 
     /// <summary>Ephemeral: one instance for drills, hourly backups, 1 day.</summary>
@@ -41,8 +44,9 @@ public static class TierProfiles
         Tier = Tier.Ephemeral, Name = "ephemeral", MinInstances = 1, DefaultInstances = 1,
         RequireZoneSpread = false, EnablePodDisruptionBudget = false,
         BackupSchedule = "0 0 * * * *", RetentionDays = 1, MinRetentionDays = 1, MaxRetentionDays = 1,
-        CpuRequest = "100m", Memory = "256Mi", SetMemoryLimit = false, StorageSize = "1Gi",
-        StorageClass = "pgp-ephemeral", CostClass = "throwaway", DeploysFoundation = false,
+        CpuRequest = "100m", Memory = "256Mi", SetMemoryLimit = false, RequireMemoryLimit = false, StorageSize = "1Gi",
+        StorageClass = "pgp-ephemeral", DiskSku = "Premium_LRS", VolumeReclaimPolicy = "Delete", BackupStorageSku = "Standard_LRS",
+        DefaultWorkloadReplicas = 1, AlertSeverity = "warning", CostClass = "throwaway", DeploysFoundation = false,
         EnableSuperuserAccess = true,
     };
 

@@ -12,6 +12,12 @@ public static class ArgoCdApi
     /// <summary><c>apiVersion</c> of Argo CD objects.</summary>
     public const string ApiVersion = Group + "/" + Version;
 
+    /// <summary>Kind of an Argo CD project.</summary>
+    public const string AppProjectKind = "AppProject";
+
+    /// <summary>Kind of a generator of Applications.</summary>
+    public const string ApplicationSetKind = "ApplicationSet";
+
     /// <summary>Plural resource of Applications.</summary>
     public const string Applications = "applications";
 

@@ -15,6 +15,12 @@ public static class MonitoringApi
     /// <summary>Kind of a pod scrape configuration.</summary>
     public const string PodMonitorKind = "PodMonitor";
 
+    /// <summary>Plural resource of <see cref="PodMonitorKind"/>.</summary>
+    public const string PodMonitors = "podmonitors";
+
     /// <summary>Kind of a rule file.</summary>
     public const string PrometheusRuleKind = "PrometheusRule";
+
+    /// <summary>Plural resource of <see cref="PrometheusRuleKind"/>.</summary>
+    public const string PrometheusRules = "prometheusrules";
 }

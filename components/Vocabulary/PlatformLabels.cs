@@ -33,6 +33,12 @@ public static class PlatformLabels
     /// <summary>Value of <see cref="Component"/> on an application's workload objects.</summary>
     public const string ApplicationComponent = "application";
 
+    /// <summary>Value of <see cref="Name"/> on the platform's own objects (admission policies, storage class, Argo CD objects).</summary>
+    public const string PlatformApplication = "pg-platform";
+
+    /// <summary>Value of <see cref="Team"/> on the platform's own objects.</summary>
+    public const string PlatformTeam = "platform";
+
     /// <summary>The label keys the contract requires on every object (PGP010).</summary>
     public static IReadOnlyList<string> Ownership { get; } = [Name, Team, Tier];
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Enforcement;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Infra.Reports;
 using PgPlatform.Infra.Manifests;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;

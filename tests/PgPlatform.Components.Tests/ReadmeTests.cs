@@ -1,4 +1,5 @@
 using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Components.Settings;
 using PgPlatform.Testing;
 

@@ -22,7 +22,7 @@ public sealed class BackupScheduleRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(CnpgApi.Group, "ScheduledBackup"))
+        if (!manifest.Is(CnpgApi.Group, CnpgApi.ScheduledBackupKind))
         {
             yield break;
         }

@@ -3,28 +3,32 @@ using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
-/// <summary>PGP001: production Clusters run at least three instances, staging at least two.</summary>
+/// <summary>PGP001: Clusters run at least their tier's <see cref="TierProfile.MinInstances"/> (production 3, staging 2).</summary>
 public sealed class ClusterInstancesRule : ContractRule
 {
+    /// <summary>The tiers with a minimum above the one instance CNPG runs when <c>spec.instances</c> is unset.</summary>
+    private static readonly IReadOnlyList<TierProfile> Bound = TiersWhere(t => t.MinInstances > 1);
+
     /// <inheritdoc />
     public override string Id => "PGP001";
 
     /// <inheritdoc />
-    public override string Title => "Production Clusters have at least 3 instances, staging at least 2";
+    public override string Title { get; } =
+        $"{Capitalized(Bound[0].Name)} Clusters have at least {Bound[0].MinInstances} instances{string.Concat(Bound.Skip(1).Select(t => $", {t.Name} at least {t.MinInstances}"))}";
 
     /// <inheritdoc />
-    public override IReadOnlySet<Tier>? Tiers { get; } = new HashSet<Tier> { Tier.Production, Tier.Staging };
+    public override IReadOnlySet<Tier>? Tiers { get; } = SetOf(Bound);
 
     /// <inheritdoc />
     public override CelValidation? Cel { get; } = new(
-        $"(!({CelTierIs("production")}) || (has(object.spec.instances) && object.spec.instances >= 3)) && (!({CelTierIs("staging")}) || (has(object.spec.instances) && object.spec.instances >= 2))",
-        "PGP001: production Clusters need spec.instances >= 3, staging >= 2",
+        string.Join(" && ", Bound.Select(t => $"(!({CelTierIs([t])}) || (has(object.spec.instances) && object.spec.instances >= {t.MinInstances}))")),
+        $"PGP001: {Bound[0].Name} Clusters need spec.instances >= {Bound[0].MinInstances}{string.Concat(Bound.Skip(1).Select(t => $", {t.Name} >= {t.MinInstances}"))}",
         [AdmissionResource.Cluster]);
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(CnpgApi.Group, "Cluster") || tier is null)
+        if (!manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind) || tier is null)
         {
             yield break;
         }

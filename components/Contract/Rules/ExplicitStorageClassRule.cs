@@ -21,7 +21,7 @@ public sealed class ExplicitStorageClassRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(CnpgApi.Group, "Cluster"))
+        if (!manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind))
         {
             yield break;
         }

@@ -10,15 +10,15 @@ public sealed class ExternalSecretsV1Rule : ContractRule
     public override string Id => "PGP013";
 
     /// <inheritdoc />
-    public override string Title => "ExternalSecrets and secret stores use external-secrets.io/v1";
+    public override string Title => $"ExternalSecrets and secret stores use {ExternalSecretsApi.ApiVersion}";
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (manifest.Group == ExternalSecretsApi.Group && manifest.ApiVersion != $"{ExternalSecretsApi.Group}/v1")
+        if (manifest.Group == ExternalSecretsApi.Group && manifest.ApiVersion != ExternalSecretsApi.ApiVersion)
         {
             yield return Violation(manifest, "apiVersion", $"{manifest.ApiVersion} is not served by External Secrets 2.x, so the API server rejects it",
-                $"use apiVersion: {ExternalSecretsApi.Group}/v1 (the fields are the same for ExternalSecret and (Cluster)SecretStore)");
+                $"use apiVersion: {ExternalSecretsApi.ApiVersion} (the fields are the same for ExternalSecret and (Cluster)SecretStore)");
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class ImagesPinnedRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (manifest.Is(CnpgApi.Group, "Cluster"))
+        if (manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind))
         {
             var image = JsonPath.String(manifest.Element, "spec.imageName");
             if (image is null && JsonPath.Get(manifest.Element, "spec.imageCatalogRef") is null)

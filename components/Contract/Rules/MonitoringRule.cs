@@ -1,4 +1,3 @@
-using PgPlatform.Components.Day2;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Vocabulary;
 
@@ -16,20 +15,20 @@ public sealed class MonitoringRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
     {
-        if (!manifest.Is(CnpgApi.Group, "Cluster"))
+        if (!manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind))
         {
             yield break;
         }
 
-        var monitored = all.InNamespaceOf(manifest, MonitoringApi.Group, "PodMonitor")
-            .Any(p => JsonPath.Key(JsonPath.Get(p.Element, "spec.selector.matchLabels"), "cnpg.io/cluster") == manifest.Name);
+        var monitored = all.InNamespaceOf(manifest, MonitoringApi.Group, MonitoringApi.PodMonitorKind)
+            .Any(p => JsonPath.Key(JsonPath.Get(p.Element, "spec.selector.matchLabels"), CnpgApi.ClusterLabel) == manifest.Name);
         if (!monitored)
         {
             yield return Violation(manifest, "metadata.name", "no PodMonitor selects this Cluster's instances, so nothing scrapes its metrics",
-                $"add a monitoring.coreos.com/v1 PodMonitor with spec.selector.matchLabels['cnpg.io/cluster']: {manifest.Name} and podMetricsEndpoints [{{port: metrics}}]");
+                $"add a {MonitoringApi.ApiVersion} {MonitoringApi.PodMonitorKind} with spec.selector.matchLabels['{CnpgApi.ClusterLabel}']: {manifest.Name} and podMetricsEndpoints [{{port: {CnpgApi.MetricsPort}}}]");
         }
 
-        var covered = all.InNamespaceOf(manifest, MonitoringApi.Group, "PrometheusRule")
+        var covered = all.InNamespaceOf(manifest, MonitoringApi.Group, MonitoringApi.PrometheusRuleKind)
             .SelectMany(r => JsonPath.Objects(r.Element, "spec.groups").SelectMany(g => JsonPath.Objects(g.Item, "rules")))
             .Where(r => Mentions(Text(r.Item, "expr"), manifest))
             .Select(r => JsonPath.String(r.Item, "labels.alert_class"))

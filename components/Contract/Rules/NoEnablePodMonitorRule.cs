@@ -21,9 +21,9 @@ public sealed class NoEnablePodMonitorRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (manifest.Is(CnpgApi.Group, "Cluster") && JsonPath.IsTrue(manifest.Element, "spec.monitoring.enablePodMonitor"))
+        if (manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind) && JsonPath.IsTrue(manifest.Element, "spec.monitoring.enablePodMonitor"))
         {
-            yield return Violation(manifest, "spec.monitoring.enablePodMonitor", "is deprecated in CNPG", "remove it and declare a monitoring.coreos.com/v1 PodMonitor selecting cnpg.io/cluster");
+            yield return Violation(manifest, "spec.monitoring.enablePodMonitor", "is deprecated in CNPG", $"remove it and declare a {MonitoringApi.ApiVersion} {MonitoringApi.PodMonitorKind} selecting {CnpgApi.ClusterLabel}");
         }
     }
 }

@@ -21,12 +21,12 @@ public sealed class NoInTreeBarmanRule : ContractRule
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(CnpgApi.Group, "Cluster"))
+        if (!manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind))
         {
             yield break;
         }
 
-        const string Fix = "move the configuration to a barmancloud.cnpg.io/v1 ObjectStore and reference it from spec.plugins (or externalClusters[].plugin)";
+        const string Fix = $"move the configuration to a {BarmanCloudApi.ApiVersion} {BarmanCloudApi.ObjectStoreKind} and reference it from spec.plugins (or externalClusters[].plugin)";
         if (JsonPath.Get(manifest.Element, "spec.backup.barmanObjectStore") is not null)
         {
             yield return Violation(manifest, "spec.backup.barmanObjectStore", "the in-tree Barman object store is deprecated since CNPG 1.26 and removed in 1.31", Fix);

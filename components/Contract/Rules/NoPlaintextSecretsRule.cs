@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -14,7 +15,7 @@ public sealed class NoPlaintextSecretsRule : ContractRule
     /// <inheritdoc />
     public override CelValidation? Cel { get; } = new(
         "(!has(object.data) || size(object.data) == 0) && (!has(object.stringData) || size(object.stringData) == 0)",
-        "PGP012: Secrets with data or stringData are not allowed; declare an external-secrets.io/v1 ExternalSecret",
+        $"PGP012: Secrets with data or stringData are not allowed; declare an {ExternalSecretsApi.ApiVersion} {ExternalSecretsApi.ExternalSecretKind}",
         [AdmissionResource.Secret])
     {
         // The operators write Secrets themselves (CNPG's certificates and app credentials, ESO's synced secrets).
@@ -33,7 +34,7 @@ public sealed class NoPlaintextSecretsRule : ContractRule
         {
             if (manifest.Element.TryGetProperty(field, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Object && value.EnumerateObject().Any())
             {
-                yield return Violation(manifest, field, "a Secret with values in a manifest puts the secret in Git", "store the value in Key Vault and declare an external-secrets.io/v1 ExternalSecret that produces this Secret");
+                yield return Violation(manifest, field, "a Secret with values in a manifest puts the secret in Git", $"store the value in Key Vault and declare an {ExternalSecretsApi.ApiVersion} {ExternalSecretsApi.ExternalSecretKind} that produces this Secret");
             }
         }
     }

@@ -18,9 +18,9 @@ internal static class ResourceChecks
             }
         }
 
-        if (tier?.Tier == Tier.Production && !JsonPath.Has(JsonPath.Get(resources, "limits"), "memory"))
+        if (tier is { RequireMemoryLimit: true } && !JsonPath.Has(JsonPath.Get(resources, "limits"), "memory"))
         {
-            yield return Make($"{path}.limits.memory", "no memory limit in production", $"set {path}.limits.memory (equal to the request for Guaranteed QoS)");
+            yield return Make($"{path}.limits.memory", $"no memory limit in {tier.Name}", $"set {path}.limits.memory (equal to the request for Guaranteed QoS)");
         }
     }
 }

@@ -1,4 +1,3 @@
-using PgPlatform.Components.Day2;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Vocabulary;
 
@@ -15,30 +14,30 @@ public sealed class ScheduledBackupRule : ContractRule
 
     /// <inheritdoc />
     public override CelValidation? Cel { get; } = new(
-        $"has(object.spec.method) && object.spec.method == 'plugin' && has(object.spec.pluginConfiguration) && object.spec.pluginConfiguration.name == '{BarmanCloudApi.PluginName}'",
-        $"PGP003: ScheduledBackups use method: plugin with pluginConfiguration.name {BarmanCloudApi.PluginName}",
+        $"has(object.spec.method) && object.spec.method == '{BarmanCloudApi.PluginMethod}' && has(object.spec.pluginConfiguration) && object.spec.pluginConfiguration.name == '{BarmanCloudApi.PluginName}'",
+        $"PGP003: ScheduledBackups use method: {BarmanCloudApi.PluginMethod} with pluginConfiguration.name {BarmanCloudApi.PluginName}",
         [AdmissionResource.ScheduledBackup]);
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (manifest.Is(CnpgApi.Group, "ScheduledBackup")
-            && (JsonPath.String(manifest.Element, "spec.method") != "plugin" || JsonPath.String(manifest.Element, "spec.pluginConfiguration.name") != BarmanCloudApi.PluginName))
+        if (manifest.Is(CnpgApi.Group, CnpgApi.ScheduledBackupKind)
+            && (JsonPath.String(manifest.Element, "spec.method") != BarmanCloudApi.PluginMethod || JsonPath.String(manifest.Element, "spec.pluginConfiguration.name") != BarmanCloudApi.PluginName))
         {
             yield return Violation(manifest, "spec.method",
                 $"method is '{JsonPath.String(manifest.Element, "spec.method") ?? "barmanObjectStore (default)"}' with plugin '{JsonPath.String(manifest.Element, "spec.pluginConfiguration.name") ?? "none"}'; backups must go through the Barman Cloud plugin",
-                $"set spec.method: plugin and spec.pluginConfiguration.name: {BarmanCloudApi.PluginName}");
+                $"set spec.method: {BarmanCloudApi.PluginMethod} and spec.pluginConfiguration.name: {BarmanCloudApi.PluginName}");
         }
     }
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
     {
-        if (manifest.Is(CnpgApi.Group, "Cluster")
-            && !all.InNamespaceOf(manifest, CnpgApi.Group, "ScheduledBackup").Any(b => JsonPath.String(b.Element, "spec.cluster.name") == manifest.Name))
+        if (manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind)
+            && !all.InNamespaceOf(manifest, CnpgApi.Group, CnpgApi.ScheduledBackupKind).Any(b => JsonPath.String(b.Element, "spec.cluster.name") == manifest.Name))
         {
             yield return Violation(manifest, "metadata.name", "no ScheduledBackup targets this Cluster, so no base backups are taken",
-                $"add a postgresql.cnpg.io/v1 ScheduledBackup with spec.cluster.name: {manifest.Name}, method: plugin");
+                $"add a {CnpgApi.ApiVersion} {CnpgApi.ScheduledBackupKind} with spec.cluster.name: {manifest.Name}, method: {BarmanCloudApi.PluginMethod}");
         }
     }
 }

@@ -21,20 +21,20 @@ public sealed class SecretsProducedRule : ContractRule
             yield break;
         }
 
-        var produced = all.InNamespaceOf(manifest, ExternalSecretsApi.Group, "ExternalSecret")
+        var produced = all.InNamespaceOf(manifest, ExternalSecretsApi.Group, ExternalSecretsApi.ExternalSecretKind)
             .Select(e => JsonPath.String(e.Element, "spec.target.name") ?? e.Name)
             .Concat(all.Clusters.Where(c => ManifestSet.SameNamespace(c, manifest)).Select(c => $"{c.Name}-app"))
             .ToHashSet(StringComparer.Ordinal);
         foreach (var (field, secret) in references.Where(r => !produced.Contains(r.Secret)))
         {
             yield return Violation(manifest, field, $"references Secret '{secret}', which nothing in the tree produces",
-                $"declare an external-secrets.io/v1 ExternalSecret with spec.target.name: {secret}, or use the operator's <cluster>-app Secret");
+                $"declare an {ExternalSecretsApi.ApiVersion} {ExternalSecretsApi.ExternalSecretKind} with spec.target.name: {secret}, or use the operator's <cluster>-app Secret");
         }
     }
 
     private static IEnumerable<(string Field, string Secret)> References(Manifest manifest)
     {
-        if (manifest.Is(CnpgApi.Group, "Cluster"))
+        if (manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind))
         {
             foreach (var path in new[] { "spec.bootstrap.initdb.secret.name", "spec.bootstrap.recovery.secret.name", "spec.superuserSecret.name" })
             {

@@ -3,31 +3,33 @@ using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
-/// <summary>PGP017: production instances are spread across zones.</summary>
+/// <summary>PGP017: in tiers that <see cref="TierProfile.RequireZoneSpread"/> (production), instances are spread across zones.</summary>
 public sealed class ZoneSpreadRule : ContractRule
 {
+    private static readonly IReadOnlyList<TierProfile> Spread = TiersWhere(t => t.RequireZoneSpread);
+
     private const string ZoneKey = "topology.kubernetes.io/zone";
 
     /// <inheritdoc />
     public override string Id => "PGP017";
 
     /// <inheritdoc />
-    public override string Title => "Production Clusters spread instances across zones";
+    public override string Title { get; } = $"{Capitalized(NamesOf(Spread))} Clusters spread instances across zones";
 
     /// <inheritdoc />
-    public override IReadOnlySet<Tier>? Tiers => ProductionOnly;
+    public override IReadOnlySet<Tier>? Tiers { get; } = SetOf(Spread);
 
     /// <inheritdoc />
     public override CelValidation? Cel { get; } = new(
-        $"!({CelTierIs("production")}) || (has(object.spec.topologySpreadConstraints) && object.spec.topologySpreadConstraints.exists(t, t.topologyKey == '{ZoneKey}' && t.whenUnsatisfiable == 'DoNotSchedule'))"
+        $"!({CelTierIs(Spread)}) || (has(object.spec.topologySpreadConstraints) && object.spec.topologySpreadConstraints.exists(t, t.topologyKey == '{ZoneKey}' && t.whenUnsatisfiable == 'DoNotSchedule'))"
         + $" || (has(object.spec.affinity) && has(object.spec.affinity.podAntiAffinityType) && object.spec.affinity.podAntiAffinityType == 'required' && has(object.spec.affinity.topologyKey) && object.spec.affinity.topologyKey == '{ZoneKey}')",
-        $"PGP017: production Clusters need a DoNotSchedule topologySpreadConstraint on {ZoneKey}, or required anti-affinity on it",
+        $"PGP017: {NamesOf(Spread)} Clusters need a DoNotSchedule topologySpreadConstraint on {ZoneKey}, or required anti-affinity on it",
         [AdmissionResource.Cluster]);
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
     {
-        if (!manifest.Is(CnpgApi.Group, "Cluster") || tier?.Tier != Tier.Production)
+        if (!manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind) || tier is not { RequireZoneSpread: true })
         {
             yield break;
         }
@@ -38,8 +40,8 @@ public sealed class ZoneSpreadRule : ContractRule
             && JsonPath.String(manifest.Element, "spec.affinity.topologyKey") == ZoneKey;
         if (!spread && !antiAffinity)
         {
-            yield return Violation(manifest, "spec.topologySpreadConstraints", "production instances are not forced into different zones, so one zone outage can take every instance",
-                $"add {{maxSkew: 1, topologyKey: {ZoneKey}, whenUnsatisfiable: DoNotSchedule, labelSelector: {{matchLabels: {{cnpg.io/cluster: {manifest.Name}}}}}}} to spec.topologySpreadConstraints");
+            yield return Violation(manifest, "spec.topologySpreadConstraints", $"{tier.Name} instances are not forced into different zones, so one zone outage can take every instance",
+                $"add {{maxSkew: 1, topologyKey: {ZoneKey}, whenUnsatisfiable: DoNotSchedule, labelSelector: {{matchLabels: {{{CnpgApi.ClusterLabel}: {manifest.Name}}}}}}} to spec.topologySpreadConstraints");
         }
     }
 }

@@ -2,16 +2,18 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Synthesis.GitOps;
 
 /// <summary>
-/// Writes the tree Argo CD reconciles: <c>apps/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c>,
-/// <c>databases/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c> and <c>argocd/&lt;env&gt;/</c>.
+/// Writes the tree Argo CD reconciles (<see cref="GitOpsLayout"/>): <c>apps/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c>,
+/// <c>databases/&lt;app&gt;/{base,overlays/&lt;env&gt;}</c> and <c>argocd/&lt;env&gt;/</c> (the ApplicationSets of each model).
 /// A base holds the objects every environment of the application has, as rendered for the first
 /// environment by name; each overlay sets the namespace, adds the objects only it has, and carries
 /// JSON 6902 patches for what differs. <c>kubectl kustomize</c> of an overlay gives exactly the objects
-/// of that environment's model.
+/// of that environment's model. Models come through the contract gate, which refuses an object of a GitOps folder
+/// that holds a deploy-time value (PGP018), so every object is written as it is.
 /// </summary>
 public static class GitOpsSynthesizer
 {
@@ -27,7 +29,7 @@ public static class GitOpsSynthesizer
         OrderedParallel.ForEach(apps, app =>
         {
             var appFiles = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-            foreach (var folder in new[] { GitOpsFolder.Databases, GitOpsFolder.Apps })
+            foreach (var folder in new[] { GitOpsLayout.Databases, GitOpsLayout.Apps })
             {
                 var renderings = ordered
                     .Select((e, i) => ObjectsOf(e.Environment, byApp[i][(app, folder)]))
@@ -35,7 +37,7 @@ public static class GitOpsSynthesizer
                     .ToList();
                 if (renderings.Count > 0)
                 {
-                    WriteApp(appFiles, $"{folder}/{app}", renderings);
+                    WriteApp(appFiles, folder, app, renderings);
                 }
             }
 
@@ -50,29 +52,30 @@ public static class GitOpsSynthesizer
 
         foreach (var env in ordered)
         {
-            foreach (var (file, content) in ArgoCdApplicationSets.Files(env))
+            foreach (var (file, content) in ArgoCdFolder.Files(env.Model))
             {
-                files[$"argocd/{env.Environment}/{file}"] = content;
+                files[$"{GitOpsLayout.ArgoCd}/{env.Environment}/{file}"] = content;
             }
         }
 
         return files;
     }
 
-    private static void WriteApp(SortedDictionary<string, byte[]> files, string root, List<(string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects)> renderings)
+    private static void WriteApp(SortedDictionary<string, byte[]> files, string folder, string app, List<(string Environment, string? Namespace, SortedDictionary<string, JsonElement> Objects)> renderings)
     {
+        var root = $"{folder}/{app}";
         var reference = renderings[0].Objects;
         var shared = reference.Keys.Where(k => renderings.All(r => r.Objects.ContainsKey(k))).ToList();
         foreach (var key in shared)
         {
-            files[$"{root}/base/{key}.yaml"] = YamlWriter.WriteUtf8(reference[key]);
+            files[$"{root}/{GitOpsLayout.Base}/{key}.yaml"] = YamlWriter.WriteUtf8(reference[key]);
         }
 
-        files[$"{root}/base/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(shared.Select(k => $"{k}.yaml"), null, []));
+        files[$"{root}/{GitOpsLayout.Base}/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(shared.Select(k => $"{k}.yaml"), null, []));
 
         foreach (var (environment, ns, objects) in renderings)
         {
-            var overlay = $"{root}/overlays/{environment}";
+            var overlay = GitOpsLayout.Overlay(folder, app, environment);
             var own = objects.Keys.Where(k => !shared.Contains(k)).ToList();
             foreach (var key in own)
             {
@@ -93,7 +96,7 @@ public static class GitOpsSynthesizer
                 patches.Add(new JsonObject { ["path"] = $"patch-{key}.yaml", ["target"] = Target(reference[key]) });
             }
 
-            files[$"{overlay}/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization(["../../base", .. own.Select(k => $"{k}.yaml")], ns, patches));
+            files[$"{overlay}/kustomization.yaml"] = YamlWriter.WriteUtf8(Kustomization([$"../../{GitOpsLayout.Base}", .. own.Select(k => $"{k}.yaml")], ns, patches));
         }
     }
 
@@ -104,13 +107,6 @@ public static class GitOpsSynthesizer
         string? ns = null;
         foreach (var resource in resources)
         {
-            if (OutputReference.MayBeEmbeddedIn(resource.Utf8Json) && HoldsDeployTimeValue(resource.ToJson()))
-            {
-                throw new DeclarationException(
-                    $"{resource.Name} holds a value that only exists after deployment, so it cannot be written to the GitOps tree",
-                    "put the object in a Pulumi-only group (ObjectGroup.Platform or ObjectGroup.Access)");
-            }
-
             // The namespace is cut out of the serialized bytes; nothing is materialized as a tree.
             var (key, objectNamespace, obj) = GitOpsObject.Read(resource.Utf8Json);
             ns ??= objectNamespace;
@@ -156,12 +152,4 @@ public static class GitOpsSynthesizer
 
         return kustomization;
     }
-
-    private static bool HoldsDeployTimeValue(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.Any(p => HoldsDeployTimeValue(p.Value)),
-        JsonArray array => array.Any(HoldsDeployTimeValue),
-        JsonValue value => value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().Contains(OutputReference.EmbedStart, StringComparison.Ordinal),
-        _ => false,
-    };
 }

@@ -18,18 +18,8 @@ public static class PulumiValues
     public static JsonNode? Literal(JsonNode? node) => EscapeInPlace(node?.DeepClone());
 
     /// <summary>
-    /// A Kubernetes object as a Pulumi literal: its canonical JSON, escaped only when some string in it may need it,
-    /// so that most objects are written as parsed, without materializing a tree.
-    /// </summary>
-    public static JsonObject Literal(KubernetesObjectResource resource)
-    {
-        var obj = resource.ToJson();
-        return MayNeedEscaping(resource.Utf8Json) ? (JsonObject)EscapeInPlace(obj)! : obj;
-    }
-
-    /// <summary>
-    /// How a Kubernetes object's parsed canonical JSON is written as the literal <see cref="Literal(KubernetesObjectResource)"/>
-    /// makes of it: null when no string in it needs escaping, else a rewrite that escapes the strings that do.
+    /// How a Kubernetes object's parsed canonical JSON is written as a Pulumi literal: null when no string in it needs
+    /// escaping (most objects are written as parsed), else a rewrite that escapes the strings that do.
     /// </summary>
     public static ScalarRewrite? Rewrite(KubernetesObjectResource resource) => MayNeedEscaping(resource.Utf8Json) ? EscapedOrNull : null;
 

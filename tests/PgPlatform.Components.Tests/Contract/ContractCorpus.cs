@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Tests.Contract;
 
@@ -91,8 +93,8 @@ public static class ContractCorpus
         yield return Fail("PGP008", "production without a memory limit", t => Spec(t, "Cluster")["resources"]!.AsObject().Remove("limits"));
         yield return Fail("PGP009", "container without resources", t => Container(t).AsObject().Remove("resources"));
         yield return Fail("PGP009", "production container without a memory limit", t => Container(t)["resources"]!.AsObject().Remove("limits"));
-        yield return Fail("PGP010", "ObjectStore without a team label", t => Kind(t, "ObjectStore")["metadata"]!["labels"]!.AsObject().Remove(Labels.Team));
-        yield return Fail("PGP010", "an unknown tier", t => Kind(t, "Service")["metadata"]!["labels"]![Labels.Tier] = "gold");
+        yield return Fail("PGP010", "ObjectStore without a team label", t => Kind(t, "ObjectStore")["metadata"]!["labels"]!.AsObject().Remove(PlatformLabels.Team));
+        yield return Fail("PGP010", "an unknown tier", t => Kind(t, "Service")["metadata"]!["labels"]![PlatformLabels.Tier] = "gold");
         yield return Fail("PGP011", "no storage class", t => Spec(t, "Cluster")["storage"]!.AsObject().Remove("storageClass"));
         yield return Fail("PGP011", "WAL storage without a class", t => Spec(t, "Cluster")["walStorage"] = new JsonObject { ["size"] = "5Gi" });
         yield return Pass("PGP012", "a Secret without values", t => t.Add(Yaml("apiVersion: v1\nkind: Secret\nmetadata:\n  name: empty\n  labels: {app.kubernetes.io/name: shop, pg-platform.io/team: t, pg-platform.io/tier: production}\ntype: Opaque\n")));
@@ -116,5 +118,6 @@ public static class ContractCorpus
         });
         yield return Fail("PGP017", "production without zone spread", t => Spec(t, "Cluster").AsObject().Remove("topologySpreadConstraints"));
         yield return Fail("PGP017", "a spread that only prefers zones", t => Spec(t, "Cluster")["topologySpreadConstraints"]![0]!["whenUnsatisfiable"] = "ScheduleAnyway");
+        yield return Fail("PGP018", "an annotation holding a deploy-time value", t => Kind(t, "ExternalSecret")["metadata"]!["annotations"] = new JsonObject { ["note"] = $"vault {new OutputReference("vault", "properties.vaultUri").Embed()}" });
     }
 }

@@ -1,4 +1,6 @@
 using PgPlatform.Components.Contract;
+using PgPlatform.Components.Contract.Enforcement;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Components.Serialization;
 using PgPlatform.Components.Tiers;
 

@@ -2,9 +2,6 @@ using System.Text.Json.Nodes;
 using PgPlatform.Components.Day0;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
-using PgPlatform.Components.Serialization;
-using PgPlatform.Components.Synthesis.GitOps;
-using PgPlatform.Components.Synthesis.Pulumi;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Testing.Pulumi;
 
@@ -25,14 +22,14 @@ public sealed class BaseEnvironmentOnboardingTests
             SubscriptionId = Subscription,
             OidcIssuerUrl = "https://issuer.example.com/",
             DeliverySubject = "delivery-bot",
-            GitOps = new GitOpsOptions { RepoUrl = "https://git.example.com/gitops.git", Tier = tier.Name, Project = "pg-platform" },
+            GitOps = new GitOpsOptions { RepoUrl = "https://git.example.com/gitops.git", Project = "pg-platform" },
         };
         IDatabaseOnboarding onboarding = tier.DeploysFoundation ? new PlatformFoundation(model, "platform", args) : new BaseEnvironmentOnboarding(model, "platform", args);
         var app = TestEnvironments.App(tier, env.Name);
         var application = new Application(model, "shop", app with { Database = app.Database with { Environment = env, Recovery = recovery, DependsOn = onboarding.DependenciesOf("shop", recovery) } });
         onboarding.Onboard("shop", application.Database);
         onboarding.Complete();
-        return (model, PulumiProgramSynthesizer.Build(model, new PulumiProgramOptions { Stack = env.Name, KubeContext = "ctx" }));
+        return (model, SynthesizedProgram.Of(model, env.Name));
     }
 
     private static List<PulumiResource> Azure(ResourceModel model) => model.Resources.OfType<PulumiResource>().ToList();
@@ -94,7 +91,7 @@ public sealed class BaseEnvironmentOnboardingTests
     public void TheProgramOfARestoredEphemeralDatabaseValidatesAgainstThePulumiSchemas()
     {
         var (_, program) = Onboard(TierProfiles.Ephemeral, new DatabaseRecovery { SourceEnvironment = "drill-0f0f0f", TargetTime = DateTimeOffset.UnixEpoch });
-        var errors = PulumiProgramValidator.Shared.Validate(YamlReader.Read(YamlWriter.Write(program))!.AsObject());
+        var errors = PulumiProgramValidator.Shared.Validate(program);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

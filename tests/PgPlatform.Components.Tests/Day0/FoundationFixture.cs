@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using PgPlatform.Components.Day0;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Model;
-using PgPlatform.Components.Synthesis.GitOps;
-using PgPlatform.Components.Synthesis.Pulumi;
 using PgPlatform.Components.Tiers;
 
 namespace PgPlatform.Components.Tests.Day0;
@@ -22,7 +20,7 @@ internal sealed class FoundationFixture
             SubscriptionId = "11111111-2222-3333-4444-555555555555",
             OidcIssuerUrl = "https://issuer.example.com/",
             DeliverySubject = "delivery-bot",
-            GitOps = new GitOpsOptions { RepoUrl = "https://git.example.com/gitops.git", Tier = env.Tier.Name, Project = "pg-platform" },
+            GitOps = new GitOpsOptions { RepoUrl = "https://git.example.com/gitops.git", Project = "pg-platform" },
         });
         Foundation = foundation;
         foreach (var app in new[] { "shop", "wiki" })
@@ -35,7 +33,7 @@ internal sealed class FoundationFixture
         }
 
         foundation.Complete();
-        Program = PulumiProgramSynthesizer.Build(Model, new PulumiProgramOptions { Stack = "prod", KubeContext = "ctx" });
+        Program = SynthesizedProgram.Of(Model, "prod");
     }
 
     public ResourceModel Model { get; }

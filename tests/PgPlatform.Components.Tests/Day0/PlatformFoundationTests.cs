@@ -138,19 +138,4 @@ public sealed class PlatformFoundationTests
             Assert.Equal("/spec/syncPolicy", (string?)s["spec"]!["ignoreApplicationDifferences"]![0]!["jsonPointers"]![0]);
         });
     }
-
-    [Fact]
-    public void AnObjectHoldingADeployTimeValueCannotGoToTheGitOpsTree()
-    {
-        var model = new ResourceModel();
-        model.Add(new KubernetesObjectResource("sa", "shop", ObjectGroup.Database, new k8s.Models.V1ServiceAccount
-        {
-            ApiVersion = "v1",
-            Kind = "ServiceAccount",
-            Metadata = new k8s.Models.V1ObjectMeta { Name = "x", Annotations = new Dictionary<string, string> { ["a"] = new OutputReference("id", "clientId").Embed() } },
-        }));
-        var env = new PgPlatform.Components.Synthesis.GitOps.EnvironmentModel("prod", model, new PgPlatform.Components.Synthesis.GitOps.GitOpsOptions { RepoUrl = "https://x", Tier = "production" });
-        var e = Assert.Throws<DeclarationException>(() => PgPlatform.Components.Synthesis.GitOps.GitOpsSynthesizer.Synthesize([env]));
-        Assert.Contains("only exists after deployment", e.Message);
-    }
 }

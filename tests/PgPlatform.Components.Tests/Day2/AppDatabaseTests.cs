@@ -102,7 +102,7 @@ public sealed class AppDatabaseTests
         foreach (var obj in ModelObjects.All(Declare(TierProfiles.Staging)))
         {
             var labels = obj["metadata"]!["labels"]!.AsObject();
-            foreach (var key in new[] { Labels.Name, Labels.Team, Labels.Tier, Labels.CostClass, Labels.Environment })
+            foreach (var key in new[] { PlatformLabels.Name, PlatformLabels.Team, PlatformLabels.Tier, PlatformLabels.CostClass, PlatformLabels.Environment })
             {
                 Assert.True(labels.ContainsKey(key), $"{obj["kind"]} lacks {key}");
             }
@@ -116,7 +116,7 @@ public sealed class AppDatabaseTests
         var ingress = policy["spec"]!["ingress"]!.AsArray();
         Assert.Equal(4, ingress.Count);
         Assert.Equal(5432, (int)ingress[1]!["ports"]![0]!["port"]!);
-        Assert.Equal("application", (string?)ingress[1]!["from"]![0]!["podSelector"]!["matchLabels"]![Labels.Component]);
+        Assert.Equal("application", (string?)ingress[1]!["from"]![0]!["podSelector"]!["matchLabels"]![PlatformLabels.Component]);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Infra.CommandLine;
+using PgPlatform.Infra.Commands;
 
 namespace PgPlatform.Infra.Tests.Commands;
 
@@ -85,7 +87,7 @@ public sealed class CheckCommandTests : IDisposable
         var run = JsonNode.Parse(result.Out)!["runs"]![0]!;
         Assert.Equal("2.1.0", (string?)JsonNode.Parse(result.Out)!["version"]);
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
-        Assert.Equal(17, rules.Count);
+        Assert.Equal(ContractRules.All.Select(r => r.Id), rules.Select(r => (string?)r!["id"]));
         var result15 = run["results"]!.AsArray().First(r => (string?)r!["ruleId"] == "PGP015")!;
         Assert.Equal("PGP015", (string?)rules[(int)result15["ruleIndex"]!]!["id"]);
         Assert.Equal("d.yaml", (string?)result15["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]);

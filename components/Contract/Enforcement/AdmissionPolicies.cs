@@ -1,7 +1,7 @@
 using k8s.Models;
-using PgPlatform.Components.Day2;
+using PgPlatform.Components.Vocabulary;
 
-namespace PgPlatform.Components.Contract;
+namespace PgPlatform.Components.Contract.Enforcement;
 
 /// <summary>
 /// Renders every rule that has a <see cref="CelValidation"/> as a ValidatingAdmissionPolicy and its binding
@@ -11,7 +11,7 @@ namespace PgPlatform.Components.Contract;
 public static class AdmissionPolicies
 {
     /// <summary>Namespaces carrying this label are guarded by the policies.</summary>
-    public static readonly KeyValuePair<string, string> NamespaceSelector = new(Labels.ManagedBy, "pg-platform");
+    public static readonly KeyValuePair<string, string> NamespaceSelector = new(PlatformLabels.ManagedBy, PlatformLabels.ManagedByValue);
 
     /// <summary>Policy and binding name of <paramref name="rule"/>.</summary>
     public static string NameOf(ContractRule rule) => $"{rule.Id.ToLowerInvariant()}.pg-platform.io";
@@ -25,11 +25,11 @@ public static class AdmissionPolicies
             var cel = rule.Cel!;
             var labels = new Dictionary<string, string>
             {
-                [Labels.Name] = "pg-platform",
-                [Labels.Component] = "admission",
-                [Labels.ManagedBy] = "pg-platform",
-                [Labels.Team] = "platform",
-                [Labels.Tier] = tier,
+                [PlatformLabels.Name] = PlatformLabels.PlatformApplication,
+                [PlatformLabels.Component] = "admission",
+                [PlatformLabels.ManagedBy] = PlatformLabels.ManagedByValue,
+                [PlatformLabels.Team] = PlatformLabels.PlatformTeam,
+                [PlatformLabels.Tier] = tier,
                 ["pg-platform.io/rule"] = rule.Id,
             };
             objects.Add(new V1ValidatingAdmissionPolicy

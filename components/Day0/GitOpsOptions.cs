@@ -1,13 +1,12 @@
-namespace PgPlatform.Components.Synthesis.GitOps;
+using PgPlatform.Components.Vocabulary;
 
-/// <summary>Where Argo CD finds the GitOps tree of one environment.</summary>
+namespace PgPlatform.Components.Day0;
+
+/// <summary>Where Argo CD finds the GitOps tree of one environment, for the AppProject and ApplicationSets day-0 declares.</summary>
 public sealed record GitOpsOptions
 {
     /// <summary>GitOps repository URL.</summary>
     public required string RepoUrl { get; init; }
-
-    /// <summary>Tier of the environment; labels the ApplicationSets like every other object.</summary>
-    public required string Tier { get; init; }
 
     /// <summary>Branch, tag or commit. Default: <c>main</c>.</summary>
     public string Revision { get; init; } = "main";
@@ -16,5 +15,5 @@ public sealed record GitOpsOptions
     public string Project { get; init; } = "default";
 
     /// <summary>Namespace Argo CD runs in. Default: <c>argocd</c>.</summary>
-    public string ArgoCdNamespace { get; init; } = "argocd";
+    public string ArgoCdNamespace { get; init; } = ArgoCdApi.Namespace;
 }

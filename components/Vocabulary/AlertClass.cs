@@ -1,4 +1,4 @@
-namespace PgPlatform.Components.Day2;
+namespace PgPlatform.Components.Vocabulary;
 
 /// <summary>The alert classes every database gets (DESIGN.md); each rule carries one as its <c>alert_class</c> label.</summary>
 public static class AlertClass

@@ -1,8 +1,10 @@
-using PgPlatform.Components.Contract.Rules;
+namespace PgPlatform.Components.Contract.Rules;
 
-namespace PgPlatform.Components.Contract;
-
-/// <summary>The one rule set, enforced at synthesis, by <c>check</c> and (for single-object rules) by admission policies.</summary>
+/// <summary>
+/// The one rule set, enforced at synthesis, by <c>check</c> and (for single-object rules) by admission policies
+/// (Contract/Enforcement). It lives with the rules, so that adding a rule touches this folder only and the rule
+/// framework (<see cref="ContractRule"/>, <see cref="Manifest"/>) never depends on the rules built on it.
+/// </summary>
 public static class ContractRules
 {
     /// <summary>Every rule, ordered by id.</summary>
@@ -25,5 +27,6 @@ public static class ContractRules
         new ImagesPinnedRule(),
         new SecretsProducedRule(),
         new ZoneSpreadRule(),
+        new NoDeployTimeValuesInGitRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 }

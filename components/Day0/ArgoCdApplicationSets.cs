@@ -1,41 +1,25 @@
 using k8s.Models;
 using PgPlatform.Components.Day2;
 using PgPlatform.Components.Kubernetes.Crds.ArgoCd;
-using PgPlatform.Components.Serialization;
+using PgPlatform.Components.Vocabulary;
 
-namespace PgPlatform.Components.Synthesis.GitOps;
+namespace PgPlatform.Components.Day0;
 
 /// <summary>
 /// The two ApplicationSets of one environment: one Application per <c>databases/*/overlays/&lt;env&gt;</c>
-/// and one per <c>apps/*/overlays/&lt;env&gt;</c>, with automated sync, prune and self-heal.
+/// and one per <c>apps/*/overlays/&lt;env&gt;</c>, with automated sync, prune and self-heal. Day-0 declares them into
+/// the model; the GitOps synthesizer writes the model's ApplicationSets to <c>argocd/&lt;env&gt;/</c>.
 /// </summary>
 public static class ArgoCdApplicationSets
 {
-    /// <summary>File name to content for <c>argocd/&lt;env&gt;/</c>.</summary>
-    public static IEnumerable<(string File, byte[] Content)> Files(EnvironmentModel env)
-    {
-        var sets = For(env.Environment, env.Options);
-        foreach (var set in sets)
-        {
-            yield return ($"applicationset-{set.Metadata.Name}.yaml", YamlWriter.WriteUtf8(CanonicalJson.FromObject(set)));
-        }
+    /// <summary>The ApplicationSets of <paramref name="env"/>: databases first, then applications.</summary>
+    public static IReadOnlyList<ApplicationSet> For(PlatformEnvironment env, GitOpsOptions options) =>
+        [For(env, options, GitOpsLayout.Databases, "db"), For(env, options, GitOpsLayout.Apps, "app")];
 
-        var kustomization = new System.Text.Json.Nodes.JsonObject
-        {
-            ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
-            ["kind"] = "Kustomization",
-            ["resources"] = new System.Text.Json.Nodes.JsonArray(sets.Select(s => (System.Text.Json.Nodes.JsonNode)$"applicationset-{s.Metadata.Name}.yaml").ToArray()),
-        };
-        yield return ("kustomization.yaml", YamlWriter.WriteUtf8(kustomization));
-    }
-
-    /// <summary>The ApplicationSets of <paramref name="environment"/>: databases first, then applications.</summary>
-    public static IReadOnlyList<ApplicationSet> For(string environment, GitOpsOptions options) =>
-        [For(environment, options, GitOpsFolder.Databases, "db"), For(environment, options, GitOpsFolder.Apps, "app")];
-
-    private static ApplicationSet For(string environment, GitOpsOptions options, string folder, string suffix)
+    private static ApplicationSet For(PlatformEnvironment env, GitOpsOptions options, string folder, string suffix)
     {
         const string App = "{{ index .path.segments 1 }}";
+        var environment = env.Name;
         return new ApplicationSet
         {
             Metadata = new V1ObjectMeta
@@ -44,12 +28,12 @@ public static class ArgoCdApplicationSets
                 NamespaceProperty = options.ArgoCdNamespace,
                 Labels = new Dictionary<string, string>
                 {
-                    [Labels.Name] = "pg-platform",
-                    [Labels.Component] = "gitops",
-                    [Labels.ManagedBy] = "pg-platform",
-                    [Labels.Team] = "platform",
-                    [Labels.Tier] = options.Tier,
-                    [Labels.Environment] = environment,
+                    [PlatformLabels.Name] = PlatformLabels.PlatformApplication,
+                    [PlatformLabels.Component] = "gitops",
+                    [PlatformLabels.ManagedBy] = PlatformLabels.ManagedByValue,
+                    [PlatformLabels.Team] = PlatformLabels.PlatformTeam,
+                    [PlatformLabels.Tier] = env.Tier.Name,
+                    [PlatformLabels.Environment] = environment,
                 },
             },
             Spec = new ApplicationSetSpec
@@ -68,7 +52,7 @@ public static class ArgoCdApplicationSets
                         {
                             RepoUrl = options.RepoUrl,
                             Revision = options.Revision,
-                            Directories = [new GitDirectory { Path = $"{folder}/*/overlays/{environment}" }],
+                            Directories = [new GitDirectory { Path = GitOpsLayout.EveryOverlay(folder, environment) }],
                         },
                     },
                 ],
@@ -77,7 +61,7 @@ public static class ArgoCdApplicationSets
                     Metadata = new ApplicationTemplateMetadata
                     {
                         Name = $"{App}-{suffix}-{environment}",
-                        Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = App, ["pg-platform.io/environment"] = environment },
+                        Labels = new Dictionary<string, string> { [PlatformLabels.Name] = App, [PlatformLabels.Environment] = environment },
                     },
                     Spec = new ApplicationSpec
                     {

@@ -1,16 +1,17 @@
 using System.Text.Json;
 using PgPlatform.Components.Model;
 
-namespace PgPlatform.Components.Contract;
+namespace PgPlatform.Components.Contract.Enforcement;
 
 /// <summary>The synthesis gate: a model that breaks the contract is never synthesized.</summary>
 public static class ContractGate
 {
-    /// <summary>The model's Kubernetes objects as manifests (source <c>model:&lt;logical name&gt;</c>).</summary>
+    /// <summary>The model's Kubernetes objects as manifests (source <c>model:&lt;logical name&gt;</c>), each knowing who delivers it.</summary>
     public static IReadOnlyList<Manifest> Manifests(IEnumerable<KubernetesObjectResource> objects) =>
-        objects.Select(o => new Manifest(JsonSerializer.Deserialize<JsonElement>(o.Utf8Json), Source(o), 0)).ToList();
+        objects.Select(o => ToManifest(o, JsonSerializer.Deserialize<JsonElement>(o.Utf8Json))).ToList();
 
-    private static string Source(KubernetesObjectResource resource) => $"model:{resource.Name}";
+    private static Manifest ToManifest(KubernetesObjectResource resource, JsonElement element) =>
+        new(element, $"model:{resource.Name}", 0) { DeliveredByPulumi = resource.Group.IsDeliveredByPulumi() };
 
     /// <summary>
     /// Throws <see cref="ContractViolationException"/> when any rule is broken. Every rule looks across
@@ -34,7 +35,7 @@ public static class ContractGate
     private static IReadOnlyList<Violation> Check(IEnumerable<KubernetesObjectResource> objects)
     {
         var documents = objects.Select(o => (Object: o, Document: JsonDocument.Parse(o.Utf8JsonMemory))).ToList();
-        var violations = ContractChecker.Check(documents.Select(d => new Manifest(d.Document.RootElement, Source(d.Object), 0)).ToList());
+        var violations = ContractChecker.Check(documents.Select(d => ToManifest(d.Object, d.Document.RootElement)).ToList());
         if (violations.Count == 0)
         {
             // A violation keeps its manifest, and so its document, for the report.

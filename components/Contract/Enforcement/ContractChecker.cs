@@ -1,7 +1,8 @@
-using PgPlatform.Components.Day2;
+using PgPlatform.Components.Contract.Rules;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
-namespace PgPlatform.Components.Contract;
+namespace PgPlatform.Components.Contract.Enforcement;
 
 /// <summary>Evaluates the rule set over a set of manifests.</summary>
 public static class ContractChecker
@@ -32,5 +33,5 @@ public static class ContractChecker
 
     /// <summary>The tier named by the object's tier label, or null when it has none or an unknown one.</summary>
     public static TierProfile? TierOf(Manifest manifest) =>
-        manifest.Label(Labels.Tier) is { } name ? TierProfiles.All.FirstOrDefault(t => t.Name == name) : null;
+        manifest.Label(PlatformLabels.Tier) is { } name ? TierProfiles.All.FirstOrDefault(t => t.Name == name) : null;
 }

@@ -1,0 +1,35 @@
+using PgPlatform.Components.Day2;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Synthesis.Pulumi;
+using PgPlatform.Components.Tiers;
+
+namespace PgPlatform.Components.Tests.Synthesis;
+
+public sealed class PulumiProgramSynthesizerTests
+{
+    [Fact]
+    public void AResourceNamedLikeTheKubernetesProviderIsADeclarationErrorNotAProgramWithTheNameTwice()
+    {
+        var model = new ResourceModel();
+        model.Add(new PulumiResource(PulumiProgramSynthesizer.KubernetesProvider, "random:RandomPassword", new Dictionary<string, object?> { ["length"] = 32 }));
+
+        var e = Assert.Throws<DeclarationException>(() => PulumiProgramSynthesizer.Synthesize(model, new PulumiProgramOptions { Stack = "prod", KubeContext = "ctx" }));
+
+        Assert.Contains($"'{PulumiProgramSynthesizer.KubernetesProvider}'", e.Message);
+    }
+
+    [Fact]
+    public void TheProgramListsTheProviderThenThePulumiResourcesThenTheUnitsAndItsOutputs()
+    {
+        var model = new ResourceModel();
+        _ = new Application(model, "shop", TestEnvironments.App(TierProfiles.Development, "dev"));
+
+        var program = SynthesizedProgram.Of(model, "dev");
+
+        var names = program["resources"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Equal(PulumiProgramSynthesizer.KubernetesProvider, names[0]);
+        Assert.Equal(model.Resources.OfType<PulumiResource>().Select(r => r.Name), names.Skip(1).Take(2));
+        Assert.Equal(["shop-namespace", "shop-database", "shop-application"], names.Skip(3));
+        Assert.Equal("shop-db-rw.shop-dev.svc", (string?)program["outputs"]!["shop-rw-host"]);
+    }
+}
