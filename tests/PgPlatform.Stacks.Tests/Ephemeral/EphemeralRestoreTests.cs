@@ -19,11 +19,7 @@ public sealed class EphemeralRestoreTests : IDisposable
     private readonly string _project = Directory.CreateTempSubdirectory("restore-run-").FullName;
     private readonly List<string> _probed = [];
 
-    public EphemeralRestoreTests()
-    {
-        StackFiles.Write(_project, "dev", "linkding");
-        _pulumi.OutputsFor(EphemeralRestores.StackPrefix, $$"""{"linkding-namespace":"{{RestoredNamespace}}"}""");
-    }
+    public EphemeralRestoreTests() => StackFiles.Write(_project, "dev", "linkding");
 
     private DeclaredStack Dev => DeclaredStack.Load(_project, "dev", TestCatalog.Of("linkding"));
 
