@@ -18,7 +18,7 @@ public class LocalTargetFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         _target = await LocalTarget.StartAsync(Options, _ => { }, timeout.Token);
     }
 

@@ -14,7 +14,7 @@ public sealed class FaultDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
 {
     private async Task<DrillEvidence> RunAsync(DrillKind drill, Fault fault)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var evidence = await DrillRunner.RunOneAsync(fixture.Target, drill, fault, new DrillLog(new TestOutputWriter(output)), timeout.Token);
         Assert.False(evidence.Passed, $"{DrillNames.Name(drill)} passed under {DrillNames.Name(fault)}: {evidence.Reason}");
         Assert.Equal(DrillNames.Name(fault), evidence.Fault);
@@ -46,7 +46,7 @@ public sealed class FaultDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
         Assert.Contains("object store unreachable", backup.Reason, StringComparison.Ordinal);
         Assert.Contains("Connection refused", backup.Reason, StringComparison.Ordinal);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         Assert.NotEmpty(await fixture.Target.ListBackupsAsync(timeout.Token));
     }
 

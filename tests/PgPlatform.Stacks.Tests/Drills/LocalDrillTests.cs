@@ -15,7 +15,7 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
 {
     private async Task<DrillEvidence> RunAsync(DrillKind drill)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var evidence = await DrillRunner.RunOneAsync(fixture.Target, drill, Fault.None, new DrillLog(new TestOutputWriter(output)), timeout.Token);
         Assert.True(evidence.Passed, evidence.Reason);
         Assert.Equal(("local", "none", "local disk"), (evidence.Target, evidence.Fault, evidence.StorageClass));
@@ -72,7 +72,7 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
     [RunOrder(4)]
     public async Task Backup_health_sees_a_recent_backup_and_a_continuous_archive()
     {
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10)))
         {
             // The shared target starts without a backup; the restore test, which runs first, takes one.
             if ((await fixture.Target.ListBackupsAsync(timeout.Token)).Count == 0)
@@ -93,7 +93,7 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
     public async Task Kill_patroni_leaves_an_orphaned_primary_the_failover_drill_fails_on_and_teardown_still_ends_it()
     {
         // Destructive (a split brain nothing heals), so it runs last on the shared target and then tears it down.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var target = fixture.Target;
         var run = target.RunDirectory;
 

@@ -18,7 +18,7 @@ public sealed class BarmanObjectStoreLocalTests(LocalTargetFixture fixture, ITes
     [Fact]
     public async Task Lists_the_backups_barman_cloud_backup_list_lists_and_edits_the_WAL_archive_barman_wrote()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var target = fixture.Target;
         await target.BackupAsync(timeout.Token);
         await Sql.ExecuteAsync(target.SuperuserReadWriteConnectionString, "CREATE TABLE IF NOT EXISTS store_test AS SELECT 1 AS x", timeout.Token);
@@ -59,7 +59,7 @@ public sealed class BarmanObjectStoreLocalTests(LocalTargetFixture fixture, ITes
     [Fact]
     public async Task Refused_credentials_and_a_stopped_store_are_one_line_object_store_errors_and_the_archiver_times_out_saying_what_it_saw()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var target = fixture.Target;
 
         var refused = await Assert.ThrowsAsync<ObjectStoreException>(() => Store(wrongKey: true).ListBackupsAsync(timeout.Token));
