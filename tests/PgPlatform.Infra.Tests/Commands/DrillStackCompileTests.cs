@@ -39,7 +39,7 @@ public sealed class DrillStackCompileTests
         objects.Single(o => (string?)o["kind"] == kind && (string?)o["metadata"]!["name"] == name);
 
     [Fact]
-    public async Task The_drilled_stack_deploys_the_declared_cluster_with_three_instances_and_a_superuser_login()
+    public async Task TheDrilledStackDeploysTheDeclaredClusterWithThreeInstancesAndASuperuserLogin()
     {
         var settings = EphemeralDatabaseStack.Settings(Dev, "linkding", DrillStack);
         var declared = DeclaredStack.Declare(settings, ApplicationCatalog.All).Database("linkding");
@@ -59,7 +59,7 @@ public sealed class DrillStackCompileTests
     }
 
     [Fact]
-    public async Task A_restore_stack_recovers_the_asked_backup_and_time_from_the_drilled_stacks_container()
+    public async Task ARestoreStackRecoversTheAskedBackupAndTimeFromTheDrilledStacksContainer()
     {
         var recovery = new RecoverySelection { Stack = DrillStack, BackupId = "20261122T101010", TargetTime = new DateTimeOffset(2026, 11, 22, 10, 12, 13, 456, TimeSpan.Zero) };
         var settings = EphemeralDatabaseStack.Settings(Dev, "linkding", RestoreStack, recovery);

@@ -12,7 +12,7 @@ public sealed class VocabularyTests
     private static readonly string[] Scanned = ["stacks", "infra", "components", "bench"];
 
     [Fact]
-    public void No_api_group_or_plugin_name_is_spelled_outside_the_vocabulary()
+    public void NoApiGroupOrPluginNameIsSpelledOutsideTheVocabulary()
     {
         var findings = Scan(RepoRoot(), Scanned);
 
@@ -20,7 +20,7 @@ public sealed class VocabularyTests
     }
 
     [Fact]
-    public void The_scan_names_file_and_line_of_a_literal_in_code_and_skips_comments_build_output_and_the_vocabulary()
+    public void TheScanNamesFileAndLineOfALiteralInCodeAndSkipsCommentsBuildOutputAndTheVocabulary()
     {
         var root = Directory.CreateTempSubdirectory("vocabulary-").FullName;
         try

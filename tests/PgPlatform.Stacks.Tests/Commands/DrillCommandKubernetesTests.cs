@@ -27,7 +27,7 @@ public sealed class DrillCommandKubernetesTests : IDisposable
     }
 
     [Fact]
-    public async Task Drills_that_pass_but_a_stack_that_will_not_go_away_write_evidence_and_exit_4_saying_how_to_finish()
+    public async Task DrillsThatPassButAStackThatWillNotGoAwayWriteEvidenceAndExit4SayingHowToFinish()
     {
         var run = Run(passed: true);
         var failingTeardown = new EphemeralDrillRun
@@ -53,7 +53,7 @@ public sealed class DrillCommandKubernetesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_writes_evidence_for_the_kubernetes_target_and_exits_by_the_verdict()
+    public async Task ARunWritesEvidenceForTheKubernetesTargetAndExitsByTheVerdict()
     {
         var exit = await RunAsync("linkding", Run(passed: false));
 
@@ -66,7 +66,7 @@ public sealed class DrillCommandKubernetesTests : IDisposable
     }
 
     [Fact]
-    public async Task An_application_the_stack_does_not_declare_is_bad_input()
+    public async Task AnApplicationTheStackDoesNotDeclareIsBadInput()
     {
         var exit = await RunAsync("wikijs", Run(passed: true));
 
@@ -77,7 +77,7 @@ public sealed class DrillCommandKubernetesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_target_that_never_starts_exits_3_after_teardown()
+    public async Task ATargetThatNeverStartsExits3AfterTeardown()
     {
         var run = Run(passed: true);
         var failing = new EphemeralDrillRun
@@ -102,7 +102,7 @@ public sealed class DrillCommandKubernetesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_stack_file_the_compiler_would_refuse_is_bad_input_named_as_the_compiler_names_it()
+    public async Task AStackFileTheCompilerWouldRefuseIsBadInputNamedAsTheCompilerNamesIt()
     {
         File.WriteAllText(Path.Combine(_project, "Pulumi.dev.yaml"), File.ReadAllText(Path.Combine(_project, "Pulumi.dev.yaml")).Replace("  pg-platform:keyVaultName: kv-pgp-dev\n", "", StringComparison.Ordinal));
 
@@ -114,7 +114,7 @@ public sealed class DrillCommandKubernetesTests : IDisposable
     }
 
     [Fact]
-    public async Task An_application_the_catalog_does_not_know_is_bad_input()
+    public async Task AnApplicationTheCatalogDoesNotKnowIsBadInput()
     {
         StackFiles.Write(_project, "dev", "linkding", "gitea");
 

@@ -15,7 +15,7 @@ public sealed class DrillCommandLocalTests(ITestOutputHelper output) : IDisposab
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task A_passing_run_exits_0_with_progress_a_summary_and_evidence_files()
+    public async Task APassingRunExits0WithProgressASummaryAndEvidenceFiles()
     {
         var outDir = Path.Combine(_dir, "evidence");
 
@@ -39,7 +39,7 @@ public sealed class DrillCommandLocalTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
-    public async Task Ctrl_c_during_a_run_tears_the_target_down_before_the_process_exits()
+    public async Task CtrlCDuringARunTearsTheTargetDownBeforeTheProcessExits()
     {
         // The driver as its own process (SIGINT must reach a real one), with its run directory under a temp
         // root this test owns, so "no leftovers" can be checked exactly.

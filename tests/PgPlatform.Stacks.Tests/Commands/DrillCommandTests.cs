@@ -6,7 +6,7 @@ namespace PgPlatform.Stacks.Tests.Commands;
 public sealed class DrillCommandTests
 {
     [Fact]
-    public async Task An_unknown_drill_is_a_usage_error()
+    public async Task AnUnknownDrillIsAUsageError()
     {
         var result = await StacksRunner.RunAsync("drill --target local --drill failover,chaos");
 
@@ -15,7 +15,7 @@ public sealed class DrillCommandTests
     }
 
     [Fact]
-    public async Task A_fault_that_affects_no_selected_drill_is_refused_because_it_could_only_pass()
+    public async Task AFaultThatAffectsNoSelectedDrillIsRefusedBecauseItCouldOnlyPass()
     {
         var result = await StacksRunner.RunAsync("drill --drill rotation --fault wal-gap");
 
@@ -26,7 +26,7 @@ public sealed class DrillCommandTests
     [Theory]
     [InlineData("drill --target kubernetes")]
     [InlineData("drill --fault unplugged")]
-    public async Task Unsupported_targets_and_faults_are_usage_errors(string commandLine)
+    public async Task UnsupportedTargetsAndFaultsAreUsageErrors(string commandLine)
     {
         var result = await StacksRunner.RunAsync(commandLine);
 
@@ -35,7 +35,7 @@ public sealed class DrillCommandTests
     }
 
     [Fact]
-    public async Task A_missing_prerequisite_exits_2_naming_it_and_the_install_command()
+    public async Task AMissingPrerequisiteExits2NamingItAndTheInstallCommand()
     {
         var result = await StacksRunner.RunAsync("drill --drill rotation", new Dictionary<string, string> { ["PG_PLATFORM_PG_BIN"] = "/nonexistent/pg/bin" });
 
@@ -45,7 +45,7 @@ public sealed class DrillCommandTests
     }
 
     [Fact]
-    public void Selection_runs_drills_in_run_order_and_keeps_the_fault()
+    public void SelectionRunsDrillsInRunOrderAndKeepsTheFault()
     {
         var error = DrillSelection.Parse("backup, failover", "kill-patroni", out var drills, out var fault);
 
@@ -55,7 +55,7 @@ public sealed class DrillCommandTests
     }
 
     [Fact]
-    public void Every_fault_affects_at_least_one_drill()
+    public void EveryFaultAffectsAtLeastOneDrill()
     {
         foreach (var name in DrillNames.FaultNames)
         {

@@ -23,7 +23,7 @@ public sealed class DrillRecorderTests
     private static DrillRecorder Recorder() => new(DrillKind.Backup, new FakeTarget(), Fault.None, DrillLog.Silent);
 
     [Fact]
-    public void A_drill_that_observed_nothing_does_not_pass()
+    public void ADrillThatObservedNothingDoesNotPass()
     {
         var evidence = Recorder().Finish();
 
@@ -32,7 +32,7 @@ public sealed class DrillRecorderTests
     }
 
     [Fact]
-    public void One_failure_fails_the_drill_whatever_passed()
+    public void OneFailureFailsTheDrillWhateverPassed()
     {
         var recorder = Recorder();
         recorder.Pass("object store reachable");
@@ -45,7 +45,7 @@ public sealed class DrillRecorderTests
     }
 
     [Fact]
-    public async Task Passes_carry_the_target_facts_phases_and_not_applicable_fields()
+    public async Task PassesCarryTheTargetFactsPhasesAndNotApplicableFields()
     {
         var recorder = Recorder();
         await recorder.PhaseAsync("list", () => Task.CompletedTask);

@@ -22,7 +22,7 @@ public sealed class FaultDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task Wal_gap_fails_the_restore_on_its_data_although_recovery_succeeded_and_breaks_continuity()
+    public async Task WalGapFailsTheRestoreOnItsDataAlthoughRecoverySucceededAndBreaksContinuity()
     {
         var restore = await RunAsync(DrillKind.Restore, Fault.WalGap);
 
@@ -37,7 +37,7 @@ public sealed class FaultDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task Object_store_down_fails_recovery_and_backup_health_then_heals()
+    public async Task ObjectStoreDownFailsRecoveryAndBackupHealthThenHeals()
     {
         var restore = await RunAsync(DrillKind.Restore, Fault.ObjectStoreDown);
         Assert.Contains("latest restore: PostgreSQL stopped during recovery", restore.Reason, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class FaultDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task Wrong_credentials_are_refused_by_the_store_in_both_drills()
+    public async Task WrongCredentialsAreRefusedByTheStoreInBothDrills()
     {
         var restore = await RunAsync(DrillKind.Restore, Fault.WrongCredentials);
         Assert.Contains("Server failed to authenticate the request", restore.Reason, StringComparison.Ordinal);

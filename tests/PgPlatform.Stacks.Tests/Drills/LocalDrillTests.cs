@@ -29,7 +29,7 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
 
     [Fact]
     [RunOrder(1)]
-    public async Task Failover_promotes_a_replica_quickly_and_loses_no_acknowledged_row()
+    public async Task FailoverPromotesAReplicaQuicklyAndLosesNoAcknowledgedRow()
     {
         var evidence = await RunAsync(DrillKind.Failover);
 
@@ -41,7 +41,7 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
 
     [Fact]
     [RunOrder(2)]
-    public async Task Restore_recovers_every_committed_row_and_a_point_in_time()
+    public async Task RestoreRecoversEveryCommittedRowAndAPointInTime()
     {
         var evidence = await RunAsync(DrillKind.Restore);
 
@@ -57,7 +57,7 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
 
     [Fact]
     [RunOrder(3)]
-    public async Task Rotation_accepts_the_new_password_refuses_the_old_and_reports_open_sessions()
+    public async Task RotationAcceptsTheNewPasswordRefusesTheOldAndReportsOpenSessions()
     {
         var before = fixture.Target.ApplicationPassword;
 
@@ -70,7 +70,7 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
 
     [Fact]
     [RunOrder(4)]
-    public async Task Backup_health_sees_a_recent_backup_and_a_continuous_archive()
+    public async Task BackupHealthSeesARecentBackupAndAContinuousArchive()
     {
         using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10)))
         {
@@ -90,7 +90,7 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
 
     [Fact]
     [RunOrder(5)]
-    public async Task Kill_patroni_leaves_an_orphaned_primary_the_failover_drill_fails_on_and_teardown_still_ends_it()
+    public async Task KillPatroniLeavesAnOrphanedPrimaryTheFailoverDrillFailsOnAndTeardownStillEndsIt()
     {
         // Destructive (a split brain nothing heals), so it runs last on the shared target and then tears it down.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));

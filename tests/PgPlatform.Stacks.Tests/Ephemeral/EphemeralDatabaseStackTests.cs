@@ -15,7 +15,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
     private StackSettings Dev => StackLoader.Load(_project, "dev");
 
     [Fact]
-    public void The_ephemeral_stack_keeps_the_base_settings_with_tier_ephemeral_and_only_the_drilled_database()
+    public void TheEphemeralStackKeepsTheBaseSettingsWithTierEphemeralAndOnlyTheDrilledDatabase()
     {
         var settings = EphemeralDatabaseStack.Settings(Dev, "wikijs", "failover-0a1b2c");
 
@@ -24,7 +24,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
     }
 
     [Fact]
-    public void Its_config_is_every_typed_setting_with_the_database_as_path_entries()
+    public void ItsConfigIsEveryTypedSettingWithTheDatabaseAsPathEntries()
     {
         var config = EphemeralDatabaseStack.Config(EphemeralDatabaseStack.Settings(Dev, "wikijs", "failover-0a1b2c"));
 
@@ -48,7 +48,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
     }
 
     [Fact]
-    public void A_restore_stack_has_one_instance_recovering_from_the_drilled_stack_at_the_backup_and_time_asked_for()
+    public void ARestoreStackHasOneInstanceRecoveringFromTheDrilledStackAtTheBackupAndTimeAskedFor()
     {
         var recovery = new RecoverySelection { Stack = "failover-0a1b2c", BackupId = "20261122T101010", TargetTime = new DateTimeOffset(2026, 11, 22, 11, 12, 13, 456, TimeSpan.FromHours(1)) };
 
@@ -65,7 +65,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
     }
 
     [Fact]
-    public void A_restore_of_the_latest_state_names_neither_a_backup_nor_a_time()
+    public void ARestoreOfTheLatestStateNamesNeitherABackupNorATime()
     {
         var config = EphemeralDatabaseStack.Config(EphemeralDatabaseStack.Settings(Dev, "wikijs", "restore-9f8e7d", new RecoverySelection { Stack = "failover-0a1b2c" }));
 
@@ -73,7 +73,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
     }
 
     [Fact]
-    public void A_fresh_stack_name_is_named_for_the_drill_and_unique()
+    public void AFreshStackNameIsNamedForTheDrillAndUnique()
     {
         var first = EphemeralDatabaseStack.NewStackName("restore");
         var second = EphemeralDatabaseStack.NewStackName("restore");
@@ -86,7 +86,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
     [InlineData("drill_1")]
     [InlineData("Drill-1")]
     [InlineData("a-very-long-stack-name")]
-    public void Stack_names_the_compiler_would_refuse_are_refused(string stack)
+    public void StackNamesTheCompilerWouldRefuseAreRefused(string stack)
     {
         var error = Assert.Throws<ArgumentException>(() => EphemeralDatabaseStack.Settings(Dev, "linkding", stack));
 

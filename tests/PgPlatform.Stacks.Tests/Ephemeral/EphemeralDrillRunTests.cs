@@ -27,7 +27,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failover_after_which_the_cluster_never_becomes_ready_is_a_failed_drill_and_the_stack_is_still_destroyed()
+    public async Task AFailoverAfterWhichTheClusterNeverBecomesReadyIsAFailedDrillAndTheStackIsStillDestroyed()
     {
         var api = ReadyCluster();
 
@@ -45,7 +45,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failover_followed_by_a_ready_cluster_with_a_new_primary_keeps_its_verdict_and_says_so()
+    public async Task AFailoverFollowedByAReadyClusterWithANewPrimaryKeepsItsVerdictAndSaysSo()
     {
         var run = await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
 
@@ -56,7 +56,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     }
 
     [Fact]
-    public async Task The_stack_deploys_only_the_drilled_database_at_tier_ephemeral_and_the_target_starts_from_its_outputs()
+    public async Task TheStackDeploysOnlyTheDrilledDatabaseAtTierEphemeralAndTheTargetStartsFromItsOutputs()
     {
         await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
 
@@ -81,7 +81,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     }
 
     [Fact]
-    public async Task Backup_health_on_a_fresh_stack_waits_for_the_immediate_backup_through_a_watch_on_the_clusters_object_store()
+    public async Task BackupHealthOnAFreshStackWaitsForTheImmediateBackupThroughAWatchOnTheClustersObjectStore()
     {
         var api = ReadyCluster()
             .On("GET", $"{StorePath}/linkding-db-backups", Store(null))
@@ -96,7 +96,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     }
 
     [Fact]
-    public async Task A_fresh_stack_whose_first_backup_never_completes_fails_backup_health_and_is_still_destroyed()
+    public async Task AFreshStackWhoseFirstBackupNeverCompletesFailsBackupHealthAndIsStillDestroyed()
     {
         var api = ReadyCluster()
             .On("GET", $"{StorePath}/linkding-db-backups", Store(null))
@@ -112,7 +112,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
     }
 
     [Fact]
-    public async Task A_target_that_cannot_start_propagates_after_the_stack_is_destroyed()
+    public async Task ATargetThatCannotStartPropagatesAfterTheStackIsDestroyed()
     {
         var run = Run(ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false)), afterKill: "{}", readyTimeout: TimeSpan.FromMilliseconds(200));
 

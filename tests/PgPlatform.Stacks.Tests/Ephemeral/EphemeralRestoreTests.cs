@@ -30,7 +30,7 @@ public sealed class EphemeralRestoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_restore_is_a_stack_recovering_from_the_drilled_stack_that_is_destroyed_before_the_drilled_one()
+    public async Task ARestoreIsAStackRecoveringFromTheDrilledStackThatIsDestroyedBeforeTheDrilledOne()
     {
         var api = WithRestoredCluster(ReadyCluster(), ready: true);
         IRestoredCluster? seen = null;
@@ -69,7 +69,7 @@ public sealed class EphemeralRestoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_restored_cluster_that_never_becomes_ready_fails_the_restore_and_its_stack_is_still_destroyed()
+    public async Task ARestoredClusterThatNeverBecomesReadyFailsTheRestoreAndItsStackIsStillDestroyed()
     {
         var api = WithRestoredCluster(ReadyCluster(), ready: false);
         RestoreFailedException? failure = null;
@@ -85,7 +85,7 @@ public sealed class EphemeralRestoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_restore_stack_that_will_not_deploy_fails_the_restore_with_pulumis_reason_and_is_removed()
+    public async Task ARestoreStackThatWillNotDeployFailsTheRestoreWithPulumisReasonAndIsRemoved()
     {
         var api = ReadyCluster();
         RestoreFailedException? failure = null;

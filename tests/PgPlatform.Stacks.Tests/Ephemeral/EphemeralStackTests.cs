@@ -19,7 +19,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task Runs_init_config_up_output_destroy_and_rm_in_order_with_the_automation_flags()
+    public async Task RunsInitConfigUpOutputDestroyAndRmInOrderWithTheAutomationFlags()
     {
         var outputs = await EphemeralStack.RunAsync(Options(), (_, o, _) => Task.FromResult(o), CancellationToken.None);
 
@@ -40,7 +40,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_command_gets_the_file_backend_a_64_character_passphrase_and_the_project_directory()
+    public async Task EveryCommandGetsTheFileBackendA64CharacterPassphraseAndTheProjectDirectory()
     {
         await EphemeralStack.RunAsync(Options(), (_, _, _) => Task.FromResult(0), CancellationToken.None);
 
@@ -51,7 +51,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_secret_goes_on_standard_input_and_never_into_arguments_or_logs()
+    public async Task ASecretGoesOnStandardInputAndNeverIntoArgumentsOrLogs()
     {
         await EphemeralStack.RunAsync(Options(), (_, _, _) => Task.FromResult(0), CancellationToken.None);
 
@@ -64,7 +64,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_up_is_an_error_with_the_secret_redacted_and_the_stack_is_destroyed_and_removed()
+    public async Task AFailedUpIsAnErrorWithTheSecretRedactedAndTheStackIsDestroyedAndRemoved()
     {
         var options = Options(_pulumi.Environment(fail: "up", stderr: $"resource rejected password {Secret}"));
 
@@ -79,7 +79,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failure_of_the_work_propagates_after_destroy_and_rm()
+    public async Task AFailureOfTheWorkPropagatesAfterDestroyAndRm()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EphemeralStack.RunAsync<int>(Options(), (_, _, _) => throw new InvalidOperationException("drill blew up"), CancellationToken.None));
 
@@ -88,7 +88,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancelling_a_hanging_up_interrupts_it_and_still_destroys_and_removes_the_stack()
+    public async Task CancellingAHangingUpInterruptsItAndStillDestroysAndRemovesTheStack()
     {
         using var cancel = new CancellationTokenSource();
         var options = Options(_pulumi.Environment(hang: "up")) with
@@ -111,7 +111,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task An_up_past_its_time_limit_is_an_error_and_the_stack_is_torn_down()
+    public async Task AnUpPastItsTimeLimitIsAnErrorAndTheStackIsTornDown()
     {
         var options = Options(_pulumi.Environment(hang: "up")) with { DeployTimeout = TimeSpan.FromSeconds(1) };
 
@@ -123,7 +123,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_destroy_is_reported_with_how_to_finish_and_the_stack_is_not_removed()
+    public async Task AFailedDestroyIsReportedWithHowToFinishAndTheStackIsNotRemoved()
     {
         var options = Options(_pulumi.Environment(fail: "destroy"));
 
@@ -136,7 +136,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task Dispose_after_a_failure_logs_a_teardown_error_instead_of_hiding_the_first_one()
+    public async Task DisposeAfterAFailureLogsATeardownErrorInsteadOfHidingTheFirstOne()
     {
         var stack = await EphemeralStack.CreateAsync(Options(_pulumi.Environment(fail: "destroy")), CancellationToken.None);
 
@@ -147,7 +147,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task Teardown_runs_once_however_often_it_is_asked()
+    public async Task TeardownRunsOnceHoweverOftenItIsAsked()
     {
         var stack = await EphemeralStack.CreateAsync(Options(), CancellationToken.None);
 
@@ -159,7 +159,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_config_set_removes_the_stack_it_initialised()
+    public async Task AFailedConfigSetRemovesTheStackItInitialised()
     {
         var options = Options(_pulumi.Environment(fail: "config set"));
 
@@ -169,7 +169,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_temporary_backend_is_deleted_after_a_clean_teardown()
+    public async Task ATemporaryBackendIsDeletedAfterACleanTeardown()
     {
         string? backend = null;
         var options = Options() with { BackendDirectory = null };
@@ -182,7 +182,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_cli_is_a_clear_error_naming_how_to_install_it()
+    public async Task AMissingCliIsAClearErrorNamingHowToInstallIt()
     {
         var options = Options() with { SearchPath = _project };
 
@@ -195,7 +195,7 @@ public sealed class EphemeralStackTests : IDisposable
     }
 
     [Fact]
-    public void Config_records_never_print_a_secret_value()
+    public void ConfigRecordsNeverPrintASecretValue()
     {
         Assert.Equal("k = [secret]", new ConfigSetting("k", Secret, IsSecret: true).ToString());
         Assert.Equal("k = v", new ConfigSetting("k", "v").ToString());

@@ -23,7 +23,7 @@ public sealed class KubernetesDrillTargetsTests
     private readonly List<string> _used = [];
 
     [Fact]
-    public async Task The_target_of_the_dev_stacks_linkding_acts_on_the_names_its_declaration_gives()
+    public async Task TheTargetOfTheDevStacksLinkdingActsOnTheNamesItsDeclarationGives()
     {
         var dev = DeclaredStack.Load(RepoRoot(), "dev", ApplicationCatalog.All);
         var deployed = Deploy(dev.Settings, ApplicationCatalog.All, "linkding", "drill-1a2b3c");
@@ -53,7 +53,7 @@ public sealed class KubernetesDrillTargetsTests
     }
 
     [Fact]
-    public async Task Another_application_in_another_stack_is_followed_without_a_name_in_the_driver_changing()
+    public async Task AnotherApplicationInAnotherStackIsFollowedWithoutANameInTheDriverChanging()
     {
         var qa = SyntheticStacks.Settings("qa", TierProfiles.Staging, ["notes"]);
         var deployed = Deploy(qa, TestCatalog.Of("notes"), "notes", "nightly-9f8e7d");
@@ -68,7 +68,7 @@ public sealed class KubernetesDrillTargetsTests
     }
 
     [Fact]
-    public async Task A_declaration_whose_names_follow_no_convention_is_followed_as_declared()
+    public async Task ADeclarationWhoseNamesFollowNoConventionIsFollowedAsDeclared()
     {
         var deployed = Deploy(SyntheticStacks.Settings("qa", TierProfiles.Staging, ["notes"]), TestCatalog.Of("notes"), "notes", "drill-9f8e7d");
         // The model's objects renamed away from DatabaseNames' pattern: only a driver that reads them can find the Cluster.
@@ -87,7 +87,7 @@ public sealed class KubernetesDrillTargetsTests
     }
 
     [Fact]
-    public async Task Instances_that_do_not_run_as_the_declared_service_account_make_the_target_unavailable()
+    public async Task InstancesThatDoNotRunAsTheDeclaredServiceAccountMakeTheTargetUnavailable()
     {
         var deployed = Deploy(SyntheticStacks.Settings("qa", TierProfiles.Staging, ["notes"]), TestCatalog.Of("notes"), "notes", "drill-9f8e7d");
         var api = LiveCluster("notes-drill-9f8e7d", "notes-db", "notes-db-owner", serviceAccount: "default");

@@ -39,7 +39,7 @@ public sealed class EvidenceWriterTests
     };
 
     [Fact]
-    public void Json_has_every_design_field_for_every_drill_and_round_trips()
+    public void JsonHasEveryDesignFieldForEveryDrillAndRoundTrips()
     {
         var json = EvidenceWriter.ToJson(Sample());
 
@@ -62,7 +62,7 @@ public sealed class EvidenceWriterTests
     }
 
     [Fact]
-    public void Markdown_shows_the_summary_the_fields_and_the_timing_and_escapes_pipes()
+    public void MarkdownShowsTheSummaryTheFieldsAndTheTimingAndEscapesPipes()
     {
         var markdown = EvidenceWriter.ToMarkdown(Sample());
 
@@ -76,7 +76,7 @@ public sealed class EvidenceWriterTests
     }
 
     [Fact]
-    public void Write_puts_both_files_in_the_directory()
+    public void WritePutsBothFilesInTheDirectory()
     {
         var dir = Path.Combine(Path.GetTempPath(), "evidence-" + Guid.NewGuid().ToString("N"));
         try

@@ -14,7 +14,7 @@ public sealed class FailoverMetricsTests
         members.ToDictionary(m => m.Member, m => (IReadOnlySet<long>)m.Ids.ToHashSet());
 
     [Fact]
-    public void Write_gap_runs_from_the_last_acknowledgement_before_the_kill_to_the_first_after()
+    public void WriteGapRunsFromTheLastAcknowledgementBeforeTheKillToTheFirstAfter()
     {
         var attempts = new[] { Ack(0.1, 1), Ack(0.2, 2), Ack(0.3, 3), Failed(0.4), Failed(0.5), Failed(2.0), Ack(2.6, 4), Ack(2.7, 5) };
 
@@ -30,7 +30,7 @@ public sealed class FailoverMetricsTests
     }
 
     [Fact]
-    public void An_acknowledged_row_missing_from_the_new_primary_is_lost_even_if_the_old_primary_has_it()
+    public void AnAcknowledgedRowMissingFromTheNewPrimaryIsLostEvenIfTheOldPrimaryHasIt()
     {
         var attempts = new[] { Ack(0.1, 1), Ack(0.2, 2), Ack(0.3, 3), Ack(2.6, 4) };
 
@@ -41,7 +41,7 @@ public sealed class FailoverMetricsTests
     }
 
     [Fact]
-    public void Two_writable_members_are_a_split_brain_and_rows_missing_from_either_are_lost()
+    public void TwoWritableMembersAreASplitBrainAndRowsMissingFromEitherAreLost()
     {
         var attempts = new[] { Ack(0.1, 1), Ack(0.2, 2), Ack(11, 3) };
 
@@ -52,7 +52,7 @@ public sealed class FailoverMetricsTests
     }
 
     [Fact]
-    public void No_promotion_and_no_write_after_the_kill_are_failures_without_a_gap()
+    public void NoPromotionAndNoWriteAfterTheKillAreFailuresWithoutAGap()
     {
         var attempts = new[] { Ack(0.1, 1), Failed(0.5), Failed(0.6) };
 
@@ -67,7 +67,7 @@ public sealed class FailoverMetricsTests
     }
 
     [Fact]
-    public void A_writable_member_that_cannot_be_read_loses_every_acknowledged_row()
+    public void AWritableMemberThatCannotBeReadLosesEveryAcknowledgedRow()
     {
         var metrics = FailoverMetrics.Compute([Ack(0.1, 1), Ack(3, 2)], T0.AddSeconds(0.2), T0.AddSeconds(2), Rows(), ["c"]);
 

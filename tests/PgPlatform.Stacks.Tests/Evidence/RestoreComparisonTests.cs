@@ -7,7 +7,7 @@ public sealed class RestoreComparisonTests
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void An_identical_restore_has_zero_rpo_and_no_failure()
+    public void AnIdenticalRestoreHasZeroRpoAndNoFailure()
     {
         var source = new TableSnapshot(40, 40, T0.AddSeconds(4), "abc");
 
@@ -19,7 +19,7 @@ public sealed class RestoreComparisonTests
     }
 
     [Fact]
-    public void Recovery_that_stopped_early_is_measured_as_rpo_and_fails()
+    public void RecoveryThatStoppedEarlyIsMeasuredAsRpoAndFails()
     {
         var source = new TableSnapshot(40, 40, T0.AddSeconds(4), "abc");
         var restored = new TableSnapshot(20, 20, T0.AddSeconds(1.5), "def");
@@ -32,7 +32,7 @@ public sealed class RestoreComparisonTests
     }
 
     [Fact]
-    public void Same_rows_with_a_different_checksum_fail()
+    public void SameRowsWithADifferentChecksumFail()
     {
         var source = new TableSnapshot(40, 40, T0, "abc");
 
@@ -43,7 +43,7 @@ public sealed class RestoreComparisonTests
     }
 
     [Fact]
-    public void An_empty_restore_of_a_written_table_fails_twice_over()
+    public void AnEmptyRestoreOfAWrittenTableFailsTwiceOver()
     {
         var comparison = RestoreComparison.Compare(new TableSnapshot(3, 3, T0, "abc"), new TableSnapshot(0, 0, null, ""));
 

@@ -5,7 +5,7 @@ namespace PgPlatform.Stacks.Tests.Evidence;
 public sealed class WalContinuityTests
 {
     [Fact]
-    public void A_complete_archive_has_nothing_missing()
+    public void ACompleteArchiveHasNothingMissing()
     {
         string[] archive = ["000000010000000000000003", "000000010000000000000004", "000000010000000000000004.00000028.backup", "000000010000000000000005"];
 
@@ -14,7 +14,7 @@ public sealed class WalContinuityTests
     }
 
     [Fact]
-    public void A_removed_segment_is_reported_and_backup_labels_do_not_fill_it()
+    public void ARemovedSegmentIsReportedAndBackupLabelsDoNotFillIt()
     {
         string[] archive = ["000000010000000000000003", "000000010000000000000004.00000028.backup", "000000010000000000000005"];
 
@@ -22,7 +22,7 @@ public sealed class WalContinuityTests
     }
 
     [Fact]
-    public void A_timeline_switch_counts_the_partial_and_the_new_timeline_and_crosses_log_ids()
+    public void ATimelineSwitchCountsThePartialAndTheNewTimelineAndCrossesLogIds()
     {
         string[] archive = ["0000000100000000000000FE", "0000000100000000000000FF.partial", "00000002.history", "0000000200000000000000FF", "000000020000000100000000"];
 
@@ -32,7 +32,7 @@ public sealed class WalContinuityTests
     }
 
     [Fact]
-    public void An_empty_archive_has_no_latest_segment()
+    public void AnEmptyArchiveHasNoLatestSegment()
     {
         Assert.Null(WalContinuity.Latest(["00000002.history"]));
     }

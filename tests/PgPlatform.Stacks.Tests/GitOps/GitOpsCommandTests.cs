@@ -15,7 +15,7 @@ public sealed class GitOpsCommandTests
     private (string? Kubeconfig, string? Context) _connectedWith;
 
     [Fact]
-    public async Task Pause_prints_each_change_and_exits_0()
+    public async Task PausePrintsEachChangeAndExits0()
     {
         var api = new FakeKubernetesApi().On("GET", DbApp, """{"spec":{"syncPolicy":{"automated":{"prune":true,"selfHeal":true}}}}""").On("PATCH", DbApp, "{}").On("PATCH", Cluster, "{}");
 
@@ -30,7 +30,7 @@ public sealed class GitOpsCommandTests
     }
 
     [Fact]
-    public async Task Resume_of_an_unknown_application_is_an_error_on_stderr_with_exit_1()
+    public async Task ResumeOfAnUnknownApplicationIsAnErrorOnStderrWithExit1()
     {
         var exit = await RunAsync(new FakeKubernetesApi(), "gitops resume --app nope --env dev");
 
@@ -43,7 +43,7 @@ public sealed class GitOpsCommandTests
     [InlineData("gitops pause --app linkding --env prod")]
     [InlineData("gitops resume --app linkding")]
     [InlineData("gitops pause --env prod --reason r")]
-    public void A_missing_required_option_is_a_parse_error(string commandLine)
+    public void AMissingRequiredOptionIsAParseError(string commandLine)
     {
         var root = Root(new FakeKubernetesApi());
 
@@ -51,7 +51,7 @@ public sealed class GitOpsCommandTests
     }
 
     [Fact]
-    public void Options_are_exposed_for_inspection()
+    public void OptionsAreExposedForInspection()
     {
         var gitops = new GitOpsCommand(new CommandContext(_out, _error, _ => null, "/"), (_, _) => new FakeKubernetesApi().Client);
 

@@ -15,7 +15,7 @@ public sealed class GitOpsSwitchTests
     private static readonly GitOpsTarget Target = new("linkding", "prod");
 
     [Fact]
-    public async Task Pause_removes_automated_sync_from_both_applications_and_annotates_the_cluster()
+    public async Task PauseRemovesAutomatedSyncFromBothApplicationsAndAnnotatesTheCluster()
     {
         var api = new FakeKubernetesApi().On("GET", DbApp, Automated).On("GET", WorkloadApp, Automated).On("PATCH", DbApp, Automated).On("PATCH", WorkloadApp, Automated).On("PATCH", Cluster, "{}");
 
@@ -35,7 +35,7 @@ public sealed class GitOpsSwitchTests
     }
 
     [Fact]
-    public async Task Pause_of_the_database_only_leaves_the_workload_application_alone()
+    public async Task PauseOfTheDatabaseOnlyLeavesTheWorkloadApplicationAlone()
     {
         var api = new FakeKubernetesApi().On("GET", DbApp, Automated).On("PATCH", DbApp, Automated).On("PATCH", Cluster, "{}");
 
@@ -45,7 +45,7 @@ public sealed class GitOpsSwitchTests
     }
 
     [Fact]
-    public async Task Pausing_an_application_already_on_manual_sync_changes_nothing_there()
+    public async Task PausingAnApplicationAlreadyOnManualSyncChangesNothingThere()
     {
         var api = new FakeKubernetesApi().On("GET", DbApp, Manual).On("GET", WorkloadApp, Manual).On("PATCH", Cluster, "{}");
 
@@ -56,7 +56,7 @@ public sealed class GitOpsSwitchTests
     }
 
     [Fact]
-    public async Task A_missing_database_application_is_an_error_before_anything_changes()
+    public async Task AMissingDatabaseApplicationIsAnErrorBeforeAnythingChanges()
     {
         var api = new FakeKubernetesApi();
 
@@ -67,7 +67,7 @@ public sealed class GitOpsSwitchTests
     }
 
     [Fact]
-    public async Task A_missing_workload_application_is_skipped_and_said_so()
+    public async Task AMissingWorkloadApplicationIsSkippedAndSaidSo()
     {
         var api = new FakeKubernetesApi().On("GET", DbApp, Automated).On("PATCH", DbApp, Automated).On("PATCH", Cluster, "{}");
 
@@ -77,7 +77,7 @@ public sealed class GitOpsSwitchTests
     }
 
     [Fact]
-    public async Task A_refused_patch_is_an_error_with_the_api_answer()
+    public async Task ARefusedPatchIsAnErrorWithTheApiAnswer()
     {
         var api = new FakeKubernetesApi().On("GET", DbApp, Automated).On("PATCH", DbApp, """{"kind":"Status","code":403,"message":"forbidden: no patch on applications"}""", HttpStatusCode.Forbidden);
 
@@ -88,7 +88,7 @@ public sealed class GitOpsSwitchTests
     }
 
     [Fact]
-    public async Task Resume_restores_automated_sync_with_prune_and_self_heal_and_removes_the_annotations()
+    public async Task ResumeRestoresAutomatedSyncWithPruneAndSelfHealAndRemovesTheAnnotations()
     {
         const string Annotated = """{"metadata":{"name":"linkding-db","annotations":{"pg-platform.io/incident":"INC-42 restore","pg-platform.io/paused-at":"2026-03-14T07:26:53Z","other":"kept"}}}""";
         var api = new FakeKubernetesApi().On("GET", DbApp, Manual).On("GET", WorkloadApp, Manual).On("PATCH", DbApp, Automated).On("PATCH", WorkloadApp, Automated)
@@ -109,7 +109,7 @@ public sealed class GitOpsSwitchTests
     }
 
     [Fact]
-    public async Task Resume_completes_an_automated_policy_missing_self_heal()
+    public async Task ResumeCompletesAnAutomatedPolicyMissingSelfHeal()
     {
         const string NoSelfHeal = """{"spec":{"syncPolicy":{"automated":{"prune":true}}}}""";
         var api = new FakeKubernetesApi().On("GET", DbApp, NoSelfHeal).On("PATCH", DbApp, Automated).On("GET", Cluster, """{"metadata":{"name":"linkding-db"}}""");

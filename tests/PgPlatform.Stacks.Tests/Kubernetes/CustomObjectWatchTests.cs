@@ -12,7 +12,7 @@ public sealed class CustomObjectWatchTests
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task An_object_already_satisfying_the_condition_is_returned_without_a_watch()
+    public async Task AnObjectAlreadySatisfyingTheConditionIsReturnedWithoutAWatch()
     {
         var api = new FakeKubernetesApi().On("GET", ClusterPath, Cluster("linkding-db-1", ready: true));
 
@@ -23,7 +23,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task The_watch_asks_for_the_one_object_from_the_version_read_with_bookmarks_and_a_server_time_out()
+    public async Task TheWatchAsksForTheOneObjectFromTheVersionReadWithBookmarksAndAServerTimeOut()
     {
         var api = new FakeKubernetesApi()
             .On("GET", ClusterPath, Cluster("linkding-db-1", ready: false, resourceVersion: "41"))
@@ -42,7 +42,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task Bookmarks_and_deletions_do_not_satisfy_the_condition()
+    public async Task BookmarksAndDeletionsDoNotSatisfyTheCondition()
     {
         var api = new FakeKubernetesApi()
             .On("GET", ClusterPath, Cluster("linkding-db-1", ready: false, resourceVersion: "41"))
@@ -56,7 +56,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task When_the_stream_ends_the_object_is_read_again_and_watched_from_its_new_version()
+    public async Task WhenTheStreamEndsTheObjectIsReadAgainAndWatchedFromItsNewVersion()
     {
         var api = new FakeKubernetesApi()
             .On("GET", ClusterPath, InTurn(Cluster("linkding-db-1", ready: false, "10"), Cluster("linkding-db-1", ready: false, "11"), Cluster("linkding-db-2", ready: false, "20")))
@@ -69,7 +69,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task A_410_gone_event_in_the_stream_closes_it_and_the_object_is_read_again()
+    public async Task A410GoneEventInTheStreamClosesItAndTheObjectIsReadAgain()
     {
         var api = new FakeKubernetesApi()
             .On("GET", ClusterPath, InTurn(Cluster("linkding-db-1", ready: false, "10"), Cluster("linkding-db-1", ready: false, "30")))
@@ -82,7 +82,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task A_watch_answered_410_gone_is_started_again_after_a_new_read()
+    public async Task AWatchAnswered410GoneIsStartedAgainAfterANewRead()
     {
         var api = new FakeKubernetesApi()
             .On("GET", ClusterPath, InTurn(Cluster("linkding-db-1", ready: false, "10"), Cluster("linkding-db-1", ready: false, "30")))
@@ -94,7 +94,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task An_object_not_there_yet_is_watched_without_a_version_until_it_is_added()
+    public async Task AnObjectNotThereYetIsWatchedWithoutAVersionUntilItIsAdded()
     {
         var api = new FakeKubernetesApi().OnWatch(ClustersPath, Open(Event("ADDED", Cluster("linkding-db-1", ready: true, "3"))));
 
@@ -104,7 +104,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task A_time_out_names_what_was_awaited_and_the_last_state_the_watch_saw_and_closes_the_watch()
+    public async Task ATimeOutNamesWhatWasAwaitedAndTheLastStateTheWatchSawAndClosesTheWatch()
     {
         var api = new FakeKubernetesApi()
             .On("GET", ClusterPath, Cluster("linkding-db-1", ready: false))
@@ -117,7 +117,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task Cancellation_propagates_as_cancellation_not_as_a_time_out()
+    public async Task CancellationPropagatesAsCancellationNotAsATimeOut()
     {
         var watching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var api = new FakeKubernetesApi()
@@ -137,7 +137,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task An_error_event_other_than_410_is_thrown()
+    public async Task AnErrorEventOtherThan410IsThrown()
     {
         var api = new FakeKubernetesApi()
             .On("GET", ClusterPath, Cluster("linkding-db-1", ready: false))
@@ -149,7 +149,7 @@ public sealed class CustomObjectWatchTests
     }
 
     [Fact]
-    public async Task A_watch_refused_other_than_410_is_thrown()
+    public async Task AWatchRefusedOtherThan410IsThrown()
     {
         var api = new FakeKubernetesApi()
             .On("GET", ClusterPath, Cluster("linkding-db-1", ready: false))

@@ -25,7 +25,7 @@ public sealed class KeyVaultSecretStoreTests
     });
 
     [Fact]
-    public async Task Set_puts_the_new_value_as_plain_text_to_the_vaults_secret_url_with_the_credentials_bearer_token()
+    public async Task SetPutsTheNewValueAsPlainTextToTheVaultsSecretUrlWithTheCredentialsBearerToken()
     {
         await Store("pgp-set-kv").SetAsync("linkding-prod-owner", Password, CancellationToken.None);
 
@@ -45,7 +45,7 @@ public sealed class KeyVaultSecretStoreTests
     [Theory]
     [InlineData(HttpStatusCode.Forbidden, "Forbidden", "HTTP 403 Forbidden (the signed-in identity needs the Key Vault Secrets Officer role on the vault)")]
     [InlineData(HttpStatusCode.NotFound, "NotFound", "HTTP 404 NotFound (no such vault or secret path: check the vault name)")]
-    public async Task A_refusal_is_a_secret_store_exception_naming_vault_secret_and_status_but_never_the_value(HttpStatusCode status, string code, string expected)
+    public async Task ARefusalIsASecretStoreExceptionNamingVaultSecretAndStatusButNeverTheValue(HttpStatusCode status, string code, string expected)
     {
         // A vault that echoed the value back must still not get it into the message.
         _vault.Answer = (_, _) => (status, $$$"""{"error":{"code":"{{{code}}}","message":"refused {{{Password}}}"}}""");
@@ -58,7 +58,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Fact]
-    public async Task An_unreachable_vault_and_a_failed_sign_in_are_clear_secret_store_exceptions()
+    public async Task AnUnreachableVaultAndAFailedSignInAreClearSecretStoreExceptions()
     {
         _vault.Unreachable = new HttpRequestException("Name or service not known (pgp-gone-kv.vault.azure.net:443)");
         var unreachable = await Assert.ThrowsAsync<SecretStoreException>(() => Store("pgp-gone-kv").SetAsync("s", Password, CancellationToken.None));
@@ -81,7 +81,7 @@ public sealed class KeyVaultSecretStoreTests
     [InlineData("pgp_prod")]
     [InlineData("pgp-prod-key-vault-abcdef")]
     [InlineData("https://pgp-prod.vault.azure.net/")]
-    public void A_vault_name_key_vault_does_not_allow_is_refused_before_any_request(string name)
+    public void AVaultNameKeyVaultDoesNotAllowIsRefusedBeforeAnyRequest(string name)
     {
         var e = Assert.Throws<ArgumentException>(() => Store(name));
 
@@ -91,7 +91,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Fact]
-    public void A_valid_vault_name_gives_the_vaults_url()
+    public void AValidVaultNameGivesTheVaultsUrl()
     {
         Assert.Equal(new Uri("https://pgp-prod-kv.vault.azure.net/"), KeyVaultSecretStore.VaultUri("pgp-prod-kv"));
         Assert.Equal(new Uri("https://abc.vault.azure.net/"), KeyVaultSecretStore.VaultUri("ABC"));

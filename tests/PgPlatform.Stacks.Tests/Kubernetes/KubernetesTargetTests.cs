@@ -15,7 +15,7 @@ public sealed class KubernetesTargetTests
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Start_reads_the_facts_from_the_live_objects()
+    public async Task StartReadsTheFactsFromTheLiveObjects()
     {
         await using var target = await StartAsync(ReadyCluster());
 
@@ -26,7 +26,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task Start_forwards_the_rw_endpoint_and_each_member_with_the_owner_credentials()
+    public async Task StartForwardsTheRwEndpointAndEachMemberWithTheOwnerCredentials()
     {
         var api = ReadyCluster();
 
@@ -42,7 +42,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task The_rw_forward_goes_to_the_ready_endpoint_of_the_rw_service_and_members_to_their_pods()
+    public async Task TheRwForwardGoesToTheReadyEndpointOfTheRwServiceAndMembersToTheirPods()
     {
         var api = ReadyCluster();
         await using var target = await StartAsync(api);
@@ -53,7 +53,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task Start_watches_a_cluster_that_is_not_ready_yet_until_it_is()
+    public async Task StartWatchesAClusterThatIsNotReadyYetUntilItIs()
     {
         var api = ReadyCluster()
             .On("GET", ClusterPath, Cluster("linkding-db-1", ready: false, resourceVersion: "7"))
@@ -67,7 +67,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task A_cluster_that_never_becomes_ready_makes_the_target_unavailable_in_bounded_time()
+    public async Task AClusterThatNeverBecomesReadyMakesTheTargetUnavailableInBoundedTime()
     {
         var api = ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false));
 
@@ -81,7 +81,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task A_cluster_that_does_not_exist_makes_the_target_unavailable_saying_so()
+    public async Task AClusterThatDoesNotExistMakesTheTargetUnavailableSayingSo()
     {
         var api = ReadyCluster().On("GET", ClusterPath, """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""", System.Net.HttpStatusCode.NotFound);
 
@@ -91,7 +91,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task An_instance_running_as_another_service_account_makes_the_target_unavailable_before_any_forward()
+    public async Task AnInstanceRunningAsAnotherServiceAccountMakesTheTargetUnavailableBeforeAnyForward()
     {
         var api = ReadyCluster().On("GET", $"/api/v1/namespaces/{Namespace}/pods", """
             {"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"linkding-db-1"},"spec":{"serviceAccountName":"linkding-db","containers":[]}},
@@ -105,7 +105,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task Killing_the_primary_deletes_its_pod_with_a_grace_period_of_0()
+    public async Task KillingThePrimaryDeletesItsPodWithAGracePeriodOf0()
     {
         var api = ReadyCluster().On("DELETE", $"/api/v1/namespaces/{Namespace}/pods/linkding-db-1", """{"kind":"Pod","apiVersion":"v1","metadata":{"name":"linkding-db-1"}}""");
         await using var target = await StartAsync(api);
@@ -118,7 +118,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task The_instance_manager_alone_cannot_be_killed()
+    public async Task TheInstanceManagerAloneCannotBeKilled()
     {
         await using var target = await StartAsync(ReadyCluster());
 
@@ -128,7 +128,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task After_a_kill_the_target_watches_for_ready_and_a_new_current_primary_across_watch_ends()
+    public async Task AfterAKillTheTargetWatchesForReadyAndANewCurrentPrimaryAcrossWatchEnds()
     {
         var api = ReadyCluster();
         await using var target = await StartAsync(api, Long);
@@ -145,7 +145,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task A_cluster_that_never_becomes_ready_after_a_kill_is_a_timeout_saying_what_was_seen()
+    public async Task AClusterThatNeverBecomesReadyAfterAKillIsATimeoutSayingWhatWasSeen()
     {
         var api = ReadyCluster();
         await using var target = await StartAsync(api, TimeSpan.FromMilliseconds(300));
@@ -159,7 +159,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task A_backup_is_a_plugin_backup_of_the_cluster_watched_until_completed()
+    public async Task ABackupIsAPluginBackupOfTheClusterWatchedUntilCompleted()
     {
         var api = ReadyCluster();
         AnswerBackups(api, """{"status":{"phase":"running"}}""", Open(
@@ -182,7 +182,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task A_failed_backup_is_an_object_store_error_with_cnpg_s_reason()
+    public async Task AFailedBackupIsAnObjectStoreErrorWithCnpgSReason()
     {
         var api = ReadyCluster();
         AnswerBackups(api, """{"status":{"phase":"failed","error":"container not found"}}""", Open());
@@ -195,7 +195,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task A_backup_that_never_completes_is_a_timeout_with_its_last_phase()
+    public async Task ABackupThatNeverCompletesIsATimeoutWithItsLastPhase()
     {
         var api = ReadyCluster();
         AnswerBackups(api, """{"status":{"phase":"running"}}""", Open(Event("MODIFIED", """{"metadata":{"resourceVersion":"12"},"status":{"phase":"walArchivingFailing"}}""")));
@@ -207,7 +207,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task Rotation_writes_key_vault_forces_the_external_secret_to_sync_and_waits_for_the_secret_and_a_login()
+    public async Task RotationWritesKeyVaultForcesTheExternalSecretToSyncAndWaitsForTheSecretAndALogin()
     {
         var api = ReadyCluster();
         await using var target = await StartAsync(api);
@@ -229,7 +229,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task Rotation_that_external_secrets_never_delivers_is_a_timeout_naming_that_step()
+    public async Task RotationThatExternalSecretsNeverDeliversIsATimeoutNamingThatStep()
     {
         var api = ReadyCluster();
         await using var target = await StartAsync(api, TimeSpan.FromMilliseconds(300));
@@ -243,7 +243,7 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task Dispose_closes_every_forward()
+    public async Task DisposeClosesEveryForward()
     {
         var target = await StartAsync(ReadyCluster());
 

@@ -10,7 +10,7 @@ public sealed class FleetReportWriterTests : IDisposable
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
     [Fact]
-    public void Metrics_give_last_success_result_rto_and_rpo_per_application_and_drill()
+    public void MetricsGiveLastSuccessResultRtoAndRpoPerApplicationAndDrill()
     {
         var metrics = PrometheusTextfile.Render(FleetSamples.Report(), new Dictionary<(string, string), double>());
 
@@ -38,7 +38,7 @@ public sealed class FleetReportWriterTests : IDisposable
     }
 
     [Fact]
-    public void A_drill_that_failed_tonight_keeps_its_previous_last_success_and_others_move_on()
+    public void ADrillThatFailedTonightKeepsItsPreviousLastSuccessAndOthersMoveOn()
     {
         var first = PrometheusTextfile.Render(FleetSamples.Report() with { Applications = [FleetSamples.Report().Applications[1] with { Run = FleetSamples.Report().Applications[1].Run! with { Drills = [FleetSamples.Drill("rotation", true, -86400)] } }] }, new Dictionary<(string, string), double>());
 
@@ -51,7 +51,7 @@ public sealed class FleetReportWriterTests : IDisposable
     }
 
     [Fact]
-    public void Label_values_are_escaped_and_read_back()
+    public void LabelValuesAreEscapedAndReadBack()
     {
         var report = FleetSamples.Report() with { Applications = [new ApplicationRun("we\"ird\\app", FleetSamples.Report().Applications[0].Run, null)] };
 
@@ -62,7 +62,7 @@ public sealed class FleetReportWriterTests : IDisposable
     }
 
     [Fact]
-    public void Markdown_has_a_row_per_drill_a_row_for_an_application_that_never_ran_and_the_failures()
+    public void MarkdownHasARowPerDrillARowForAnApplicationThatNeverRanAndTheFailures()
     {
         var md = FleetReportWriter.ToMarkdown(FleetSamples.Report());
 
@@ -74,7 +74,7 @@ public sealed class FleetReportWriterTests : IDisposable
     }
 
     [Fact]
-    public void Json_carries_the_verdict_at_every_level()
+    public void JsonCarriesTheVerdictAtEveryLevel()
     {
         var json = JsonNode.Parse(FleetReportWriter.ToJson(FleetSamples.Report()))!;
 
@@ -87,7 +87,7 @@ public sealed class FleetReportWriterTests : IDisposable
     }
 
     [Fact]
-    public void Write_puts_the_three_files_in_the_directory_and_carries_last_successes_across_nights()
+    public void WritePutsTheThreeFilesInTheDirectoryAndCarriesLastSuccessesAcrossNights()
     {
         File.WriteAllText(Path.Combine(_out, FleetReportWriter.MetricsFile), "pg_platform_drill_last_success_timestamp_seconds{app=\"gitea\",drill=\"failover\"} 1773000000\n");
 
@@ -100,7 +100,7 @@ public sealed class FleetReportWriterTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_night_has_not_passed()
+    public void AnEmptyNightHasNotPassed()
     {
         Assert.False((FleetSamples.Report() with { Applications = [] }).Passed);
     }

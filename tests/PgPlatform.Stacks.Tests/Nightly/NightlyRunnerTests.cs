@@ -26,7 +26,7 @@ public sealed class NightlyRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_application_gets_its_own_stack_and_suite_and_a_failure_does_not_stop_the_night()
+    public async Task EveryApplicationGetsItsOwnStackAndSuiteAndAFailureDoesNotStopTheNight()
     {
         var report = await new NightlyRunner(Drills()).RunAsync(_project, "dev", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
 
@@ -45,7 +45,7 @@ public sealed class NightlyRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_stack_that_will_not_deploy_is_that_application_s_failure_with_the_stack_torn_down()
+    public async Task AStackThatWillNotDeployIsThatApplicationSFailureWithTheStackTornDown()
     {
         var drills = Drills(fail: "up");
 
@@ -57,7 +57,7 @@ public sealed class NightlyRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_command_writes_the_report_and_exits_1_when_a_drill_failed()
+    public async Task TheCommandWritesTheReportAndExits1WhenADrillFailed()
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -74,7 +74,7 @@ public sealed class NightlyRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_command_exits_1_for_a_stack_file_that_does_not_exist()
+    public async Task TheCommandExits1ForAStackFileThatDoesNotExist()
     {
         var error = new StringWriter();
         var root = new RootCommand("test") { new NightlyCommand(new CommandContext(TextWriter.Null, error, _ => null, _project), _ => Drills()) };

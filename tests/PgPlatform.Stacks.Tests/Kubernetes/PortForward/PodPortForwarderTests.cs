@@ -30,7 +30,7 @@ public sealed class PodPortForwarderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bytes_go_both_ways_through_the_port_forward_websocket()
+    public async Task BytesGoBothWaysThroughThePortForwardWebsocket()
     {
         await using var forward = await _forwarder.ForwardAsync(Namespace, _ => Task.FromResult<string?>("linkding-db-1"), 5432, CancellationToken.None);
         using var client = await ConnectAsync(forward);
@@ -46,7 +46,7 @@ public sealed class PodPortForwarderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_accepted_connection_resolves_the_pod_anew()
+    public async Task EachAcceptedConnectionResolvesThePodAnew()
     {
         var pods = new Queue<string>(["linkding-db-1", "linkding-db-2"]);
         await using var forward = await _forwarder.ForwardAsync(Namespace, _ => Task.FromResult<string?>(pods.Dequeue()), 5432, CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class PodPortForwarderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_connection_whose_pod_cannot_be_resolved_is_closed_at_once()
+    public async Task AConnectionWhosePodCannotBeResolvedIsClosedAtOnce()
     {
         await using var forward = await _forwarder.ForwardAsync(Namespace, _ => Task.FromResult<string?>(null), 5432, CancellationToken.None);
         using var client = await ConnectAsync(forward);
@@ -71,7 +71,7 @@ public sealed class PodPortForwarderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_pod_whose_port_refuses_closes_the_connection()
+    public async Task APodWhosePortRefusesClosesTheConnection()
     {
         await using var forward = await _forwarder.ForwardAsync(Namespace, _ => Task.FromResult<string?>("linkding-db-9"), 5432, CancellationToken.None);
         using var client = await ConnectAsync(forward);
@@ -81,7 +81,7 @@ public sealed class PodPortForwarderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Disposing_the_forward_stops_accepting_and_closes_its_connections()
+    public async Task DisposingTheForwardStopsAcceptingAndClosesItsConnections()
     {
         var forward = await _forwarder.ForwardAsync(Namespace, _ => Task.FromResult<string?>("linkding-db-1"), 5432, CancellationToken.None);
         using var open = await ConnectAsync(forward);

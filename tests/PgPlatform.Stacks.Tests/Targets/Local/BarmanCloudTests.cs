@@ -5,7 +5,7 @@ namespace PgPlatform.Stacks.Tests.Targets.Local;
 public sealed class BarmanCloudTests
 {
     [Fact]
-    public void List_keeps_finished_backups_oldest_first()
+    public void ListKeepsFinishedBackupsOldestFirst()
     {
         const string json = """
             {"backups_list": [
@@ -22,7 +22,7 @@ public sealed class BarmanCloudTests
     }
 
     [Fact]
-    public void Postmaster_pid_file_gives_the_pid_and_the_shared_memory_segment()
+    public void PostmasterPidFileGivesThePidAndTheSharedMemorySegment()
     {
         var file = PostmasterPidFile.Parse(["1234", "/data", "1700000000", "5432", "/run", "127.0.0.1", "  5432001     32768", "ready"]);
 

@@ -12,7 +12,7 @@ public sealed class LocalTargetLifecycleTests(ITestOutputHelper output) : IDispo
     public void Dispose() => Directory.Delete(_tempRoot, recursive: true);
 
     [Fact]
-    public async Task Cancelling_the_start_tears_down_whatever_had_started()
+    public async Task CancellingTheStartTearsDownWhateverHadStarted()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var start = LocalTarget.StartAsync(new LocalTargetOptions { TempRoot = _tempRoot }, message =>
@@ -31,7 +31,7 @@ public sealed class LocalTargetLifecycleTests(ITestOutputHelper output) : IDispo
     }
 
     [Fact]
-    public async Task A_run_directory_whose_driver_died_is_swept_with_its_processes_by_the_next_run()
+    public async Task ARunDirectoryWhoseDriverDiedIsSweptWithItsProcessesByTheNextRun()
     {
         var deadPid = Enumerable.Range(4_000_000, 1000).First(pid => !NativeMethods.IsAlive(pid));
         var stale = Directory.CreateDirectory(Path.Combine(_tempRoot, $"{RunDirectory.Prefix}{deadPid}-deadbeef")).FullName;
@@ -47,7 +47,7 @@ public sealed class LocalTargetLifecycleTests(ITestOutputHelper output) : IDispo
     }
 
     [Fact]
-    public async Task A_missing_prerequisite_fails_before_anything_starts_naming_the_install_command()
+    public async Task AMissingPrerequisiteFailsBeforeAnythingStartsNamingTheInstallCommand()
     {
         var e = await Assert.ThrowsAsync<PgPlatform.Stacks.Targets.TargetUnavailableException>(() =>
             LocalTarget.StartAsync(new LocalTargetOptions { AzuriteBlobPath = "/nonexistent/azurite-blob", TempRoot = _tempRoot }, _ => { }, CancellationToken.None));

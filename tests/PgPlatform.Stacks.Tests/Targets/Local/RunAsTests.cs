@@ -6,7 +6,7 @@ namespace PgPlatform.Stacks.Tests.Targets.Local;
 public sealed class RunAsTests
 {
     [Fact]
-    public void A_temp_root_others_cannot_traverse_is_refused_with_the_fix()
+    public void ATempRootOthersCannotTraverseIsRefusedWithTheFix()
     {
         var closed = Directory.CreateTempSubdirectory("closed-").FullName;
         try
@@ -23,7 +23,7 @@ public sealed class RunAsTests
     }
 
     [Fact]
-    public void A_traversable_root_or_no_user_switch_is_fine_and_setpriv_switches_user_in_place()
+    public void ATraversableRootOrNoUserSwitchIsFineAndSetprivSwitchesUserInPlace()
     {
         var open = TempRoot.Create("open-");
         try

@@ -16,7 +16,7 @@ public sealed class ArchivedWalNameTests
     [InlineData("000000010000000000000004.gz.gz", null)]
     [InlineData("000000010000000000000004.tmp", null)]
     [InlineData("backup.info", null)]
-    public void Strip_removes_one_compression_suffix_from_what_barman_archives(string blob, string? expected) =>
+    public void StripRemovesOneCompressionSuffixFromWhatBarmanArchives(string blob, string? expected) =>
         Assert.Equal(expected, ArchivedWalName.Strip(blob));
 
     [Theory]
@@ -24,12 +24,12 @@ public sealed class ArchivedWalNameTests
     [InlineData("000000020000000000000005.partial", true)]
     [InlineData("000000010000000000000004.00000028.backup", false)]
     [InlineData("00000002.history", false)]
-    public void Segments_and_partial_segments_are_what_continuity_counts(string wal, bool segment) =>
+    public void SegmentsAndPartialSegmentsAreWhatContinuityCounts(string wal, bool segment) =>
         Assert.Equal(segment, ArchivedWalName.IsSegment(wal));
 
     [Theory]
     [InlineData("000000010000000A000000FF", "000000010000000A")]
     [InlineData("00000002.history", "")]
-    public void Barman_keeps_segments_per_timeline_and_log_and_history_at_the_top(string wal, string directory) =>
+    public void BarmanKeepsSegmentsPerTimelineAndLogAndHistoryAtTheTop(string wal, string directory) =>
         Assert.Equal(directory, ArchivedWalName.Directory(wal));
 }

@@ -6,7 +6,7 @@ namespace PgPlatform.Stacks.Tests.Targets.ObjectStore;
 public sealed class BackupInfoFileTests
 {
     [Fact]
-    public void A_recorded_finished_backup_gives_its_wal_range_and_exact_end_time()
+    public void ARecordedFinishedBackupGivesItsWalRangeAndExactEndTime()
     {
         var backup = BackupInfoFile.Parse("20261122T184656", BackupInfoSamples.Recorded);
 
@@ -14,7 +14,7 @@ public sealed class BackupInfoFileTests
     }
 
     [Fact]
-    public void Fields_keep_values_with_equals_signs_and_quotes_and_map_none_to_null()
+    public void FieldsKeepValuesWithEqualsSignsAndQuotesAndMapNoneToNull()
     {
         var fields = BackupInfoFile.Fields(BackupInfoSamples.Recorded);
 
@@ -26,7 +26,7 @@ public sealed class BackupInfoFileTests
     }
 
     [Fact]
-    public void Windows_line_ends_and_an_end_time_without_offset_still_parse()
+    public void WindowsLineEndsAndAnEndTimeWithoutOffsetStillParse()
     {
         var text = BackupInfoSamples.Recorded.Replace("\n", "\r\n", StringComparison.Ordinal).Replace("18:47:03.727708+00:00", "18:47:03.727708", StringComparison.Ordinal);
 
@@ -41,7 +41,7 @@ public sealed class BackupInfoFileTests
     [InlineData("FAILED")]
     [InlineData("STARTED")]
     [InlineData("WAITING_FOR_WALS")]
-    public void Only_done_backups_count(string status)
+    public void OnlyDoneBackupsCount(string status)
     {
         Assert.Null(BackupInfoFile.Parse("20261122T185001", BackupInfoSamples.Failed));
         Assert.Null(BackupInfoFile.Parse("20261122T184656", BackupInfoSamples.Recorded.Replace("status=DONE", $"status={status}", StringComparison.Ordinal)));
@@ -49,7 +49,7 @@ public sealed class BackupInfoFileTests
     }
 
     [Fact]
-    public void A_done_backup_without_its_end_wal_is_a_format_error_naming_backup_and_field()
+    public void ADoneBackupWithoutItsEndWalIsAFormatErrorNamingBackupAndField()
     {
         var text = BackupInfoSamples.Recorded.Replace("end_wal=000000010000000000000007", "end_wal=None", StringComparison.Ordinal);
 

@@ -16,7 +16,7 @@ public sealed class BarmanObjectStoreLocalTests(LocalTargetFixture fixture, ITes
     private BarmanObjectStore Store(bool wrongKey = false) => new(fixture.Target.ArchiveContainer(wrongKey), LocalTarget.ArchiveServerName);
 
     [Fact]
-    public async Task Lists_the_backups_barman_cloud_backup_list_lists_and_edits_the_WAL_archive_barman_wrote()
+    public async Task ListsTheBackupsBarmanCloudBackupListListsAndEditsTheWALArchiveBarmanWrote()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var target = fixture.Target;
@@ -57,7 +57,7 @@ public sealed class BarmanObjectStoreLocalTests(LocalTargetFixture fixture, ITes
     }
 
     [Fact]
-    public async Task Refused_credentials_and_a_stopped_store_are_one_line_object_store_errors_and_the_archiver_times_out_saying_what_it_saw()
+    public async Task RefusedCredentialsAndAStoppedStoreAreOneLineObjectStoreErrorsAndTheArchiverTimesOutSayingWhatItSaw()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var target = fixture.Target;

@@ -9,7 +9,7 @@ public sealed class BarmanTimeTests
     [InlineData("2026-11-22 17:14:41+00:00", "2026-11-22T17:14:41.0000000+00:00")]
     [InlineData("2026-11-22 18:14:41.5+01:00", "2026-11-22T18:14:41.5000000+01:00")]
     [InlineData("2026-11-22T17:14:41.000001-05:30", "2026-11-22T17:14:41.0000010-05:30")]
-    public void Backup_info_times_keep_their_offset_and_fraction(string text, string expected)
+    public void BackupInfoTimesKeepTheirOffsetAndFraction(string text, string expected)
     {
         var at = BarmanTime.Parse(text);
 
@@ -18,7 +18,7 @@ public sealed class BarmanTimeTests
     }
 
     [Fact]
-    public void A_time_without_offset_is_in_the_machines_zone_as_barman_reads_it()
+    public void ATimeWithoutOffsetIsInTheMachinesZoneAsBarmanReadsIt()
     {
         var at = BarmanTime.Parse("2026-11-22 17:14:41.250000");
 
@@ -29,7 +29,7 @@ public sealed class BarmanTimeTests
     [Theory]
     [InlineData("Mon Nov  2 07:04:05 2026", 2)]
     [InlineData("Sun Nov 22 17:14:41 2026", 22)]
-    public void Ctime_from_the_backup_list_parses_with_a_padded_single_digit_day(string text, int day)
+    public void CtimeFromTheBackupListParsesWithAPaddedSingleDigitDay(string text, int day)
     {
         var at = BarmanTime.Parse(text);
 
@@ -41,7 +41,7 @@ public sealed class BarmanTimeTests
     [InlineData("")]
     [InlineData("None")]
     [InlineData("22/11/2026 17:14")]
-    public void Anything_else_is_a_format_error_quoting_it(string text)
+    public void AnythingElseIsAFormatErrorQuotingIt(string text)
     {
         var e = Assert.Throws<FormatException>(() => BarmanTime.Parse(text));
 

@@ -6,7 +6,7 @@ namespace PgPlatform.Stacks.Tests.Targets.ObjectStore;
 public sealed class StorageFailureTests
 {
     [Fact]
-    public void An_answer_from_the_store_is_its_status_code_and_first_line()
+    public void AnAnswerFromTheStoreIsItsStatusCodeAndFirstLine()
     {
         var e = new RequestFailedException(403, "Server failed to authenticate the request.\nRequestId:1\nStatus: 403\nErrorCode: AuthenticationFailed", "AuthenticationFailed", null);
 
@@ -14,7 +14,7 @@ public sealed class StorageFailureTests
     }
 
     [Fact]
-    public void Retries_that_all_failed_report_the_last_cause()
+    public void RetriesThatAllFailedReportTheLastCause()
     {
         var e = new AggregateException("Retry failed after 2 tries.", new HttpRequestException("Connection refused (127.0.0.1:1)"), new HttpRequestException("Connection refused (127.0.0.1:2)"));
 
@@ -22,7 +22,7 @@ public sealed class StorageFailureTests
     }
 
     [Fact]
-    public void Sas_signatures_and_account_keys_are_masked()
+    public void SasSignaturesAndAccountKeysAreMasked()
     {
         var e = new HttpRequestException("GET https://a.blob.core.windows.net/c?sv=2024-01-01&sig=c2VjcmV0 failed; AccountKey=a2V5== refused");
 
@@ -32,7 +32,7 @@ public sealed class StorageFailureTests
     }
 
     [Fact]
-    public void Only_storage_failures_and_time_outs_of_the_call_itself_count()
+    public void OnlyStorageFailuresAndTimeOutsOfTheCallItselfCount()
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
