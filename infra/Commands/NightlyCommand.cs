@@ -14,46 +14,21 @@ namespace PgPlatform.Infra.Commands;
 /// <summary><c>nightly --stack S [--project-dir DIR] [--out DIR] [--kubeconfig F]</c>: every application's drill suite on ephemeral stacks, and a fleet report.</summary>
 public sealed class NightlyCommand : Command
 {
+    private readonly CommandContext _context;
+    private readonly Func<string?, EphemeralDrillRun> _configure;
+
     /// <summary>Creates the command; <paramref name="configure"/> (tests) replaces how each application's drills run.</summary>
     public NightlyCommand(CommandContext context, Func<string?, EphemeralDrillRun>? configure = null)
-        : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed or bad input, 2 usage error, 3 no pulumi CLI, 130 interrupted.")
+        : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed or bad input, 2 usage error, 3 no pulumi CLI, 4 an ephemeral stack could not be destroyed (report written), 130 interrupted.")
     {
         Options.Add(Stack);
         Options.Add(ProjectDir);
         Options.Add(Out);
         Options.Add(Kubeconfig);
         configure ??= kubeconfig => Production(context, kubeconfig);
-        SetAction(async (parse, cancellationToken) =>
-        {
-            var log = new DrillLog(context.Out);
-            var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", context.CurrentDirectory);
-            FleetReport report;
-            try
-            {
-                report = await new NightlyRunner(configure(parse.GetValue(Kubeconfig))).RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
-            }
-            catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
-            {
-                return await context.FailAsync(ExitCode.Failed, e.Message);
-            }
-            catch (PulumiNotFoundException e)
-            {
-                return await context.FailAsync(ExitCode.TargetUnavailable, e.Message);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return await context.FailAsync(ExitCode.Cancelled, "cancelled: the ephemeral stack in progress was torn down; no report written");
-            }
-
-            var (markdown, json, metrics) = FleetReportWriter.Write(report, Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory));
-            foreach (var app in report.Applications)
-            {
-                await context.Out.WriteLineAsync($"{app.Application,-20} {(app.Passed ? "passed" : "FAILED")} {app.Error ?? string.Join(", ", app.Run!.Drills.Select(d => $"{d.Drill} {(d.Passed ? "passed" : "FAILED")}"))}{(app.Run?.TeardownError is null ? "" : ", teardown FAILED")}");
-            }
-
-            await context.Out.WriteLineAsync($"report: {markdown}, {json}, metrics: {metrics}");
-            return report.Passed ? (int)ExitCode.Success : (int)ExitCode.Failed;
-        });
+        _context = context;
+        _configure = configure;
+        SetAction(RunAsync);
     }
 
     /// <summary>The stack whose applications are drilled.</summary>
@@ -67,6 +42,44 @@ public sealed class NightlyCommand : Command
 
     /// <summary>The kubeconfig file.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config); the context is the stack's pg-platform:kubeContext" };
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var log = new DrillLog(_context.Out);
+        var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
+        FleetReport report;
+        try
+        {
+            report = await new NightlyRunner(_configure(parse.GetValue(Kubeconfig))).RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
+        }
+        catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
+        {
+            return await _context.FailAsync(ExitCode.Failed, e.Message);
+        }
+        catch (PulumiNotFoundException e)
+        {
+            return await _context.FailAsync(ExitCode.TargetUnavailable, e.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return await _context.FailAsync(ExitCode.Cancelled, "cancelled: the ephemeral stack in progress was torn down; no report written");
+        }
+
+        var (markdown, json, metrics) = FleetReportWriter.Write(report, Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory));
+        foreach (var app in report.Applications)
+        {
+            await _context.Out.WriteLineAsync($"{app.Application,-20} {(app.Passed ? "passed" : "FAILED")} {app.Error ?? string.Join(", ", app.Run!.Drills.Select(d => $"{d.Drill} {(d.Passed ? "passed" : "FAILED")}"))}{(app.Run?.TeardownError is null ? "" : ", teardown FAILED")}");
+        }
+
+        await _context.Out.WriteLineAsync($"report: {markdown}, {json}, metrics: {metrics}");
+        foreach (var teardown in report.Applications.Select(a => a.Run?.TeardownError).OfType<string>())
+        {
+            _context.WriteError(teardown);
+        }
+
+        return report.Applications.Any(a => a.Run?.TeardownError is not null) ? (int)ExitCode.TeardownFailed
+            : report.Passed ? (int)ExitCode.Success : (int)ExitCode.Failed;
+    }
 
     private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig) =>
         KubernetesDrillSession.Run(ApplicationCatalog.All, Stacks.Drills.Fault.None, context.GetEnvironmentVariable("PATH"), kubeconfig, new DrillLog(context.Out));

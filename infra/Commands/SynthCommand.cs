@@ -1,6 +1,5 @@
 using PgPlatform.Infra.Platform;
 using System.CommandLine;
-using PgPlatform.Components.Synthesis;
 using PgPlatform.Infra.Reports;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Declaration;
@@ -30,21 +29,14 @@ public sealed class SynthCommand : Command
         SetAction(parse => CommandRunner.Run(context, () =>
         {
             var projectDir = ProjectDirectory.Find(parse.GetValue(ProjectDir), context.CurrentDirectory);
-            var stackName = parse.GetValue(Stack)!;
-            var stack = StackLoader.Load(projectDir, stackName);
-            var all = StackLoader.LoadAll(projectDir).AsParallel().AsOrdered().Select(s => (Settings: s, Model: StackSynthesis.Model(s, ApplicationCatalog.All))).ToList();
-            var model = all.Single(s => s.Settings.Stack == stack.Stack).Model;
-            var outDir = Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory);
-            var gitops = StackSynthesis.GitOps(all);
-            ArtifactWriter.Write(Path.Combine(outDir, "gitops"), gitops);
-            File.WriteAllBytes(Path.Combine(outDir, "program.yaml"), StackSynthesis.Program(stack, model).Span);
-            context.Out.WriteLine($"stack {stack.Stack} ({stack.Tier.Name}): {string.Join(", ", stack.Databases.Select(d => d.Name))}");
-            foreach (var line in DeploymentSummary.Lines(model))
+            var output = ProjectSynthesis.Write(projectDir, parse.GetValue(Stack)!, Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory), ApplicationCatalog.All);
+            context.Out.WriteLine($"stack {output.Stack.Stack} ({output.Stack.Tier.Name}): {string.Join(", ", output.Stack.Databases.Select(d => d.Name))}");
+            foreach (var line in DeploymentSummary.Lines(output.Model))
             {
                 context.Out.WriteLine(line);
             }
 
-            context.Out.WriteLine($"wrote {Path.Combine(outDir, "program.yaml")} and {gitops.Count} files under {Path.Combine(outDir, "gitops")}");
+            context.Out.WriteLine($"wrote {output.ProgramPath} and {output.GitOpsFiles} files under {output.GitOpsDirectory}");
             return (int)ExitCode.Success;
         }));
     }

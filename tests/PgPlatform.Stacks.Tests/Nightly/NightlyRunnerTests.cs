@@ -74,6 +74,22 @@ public sealed class NightlyRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCommandExits4WhenAnEphemeralStackCouldNotBeDestroyedAndSaysHowToFinish()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var root = new RootCommand("test") { new NightlyCommand(new CommandContext(output, error, _ => null, _project), _ => Drills(fail: "destroy")) };
+
+        var exit = await root.Parse($"nightly --stack dev --project-dir {_project} --out reports").InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.Equal((int)ExitCode.TeardownFailed, exit);
+        Assert.True(File.Exists(Path.Combine(_project, "reports", "fleet.md")));
+        Assert.Contains("error: stack nightly-", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("pulumi destroy --stack nightly-", error.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\n", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheCommandExits1ForAStackFileThatDoesNotExist()
     {
         var error = new StringWriter();
