@@ -5,8 +5,8 @@ using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Kubernetes;
-using PgPlatform.Stacks.Tests.Kubernetes;
-using static PgPlatform.Stacks.Tests.Kubernetes.CnpgFixtures;
+using PgPlatform.Stacks.Tests.Targets.Kubernetes;
+using static PgPlatform.Stacks.Tests.Targets.Kubernetes.CnpgFixtures;
 
 namespace PgPlatform.Stacks.Tests.Ephemeral;
 

@@ -6,9 +6,9 @@ using PgPlatform.Infra.Platform;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Kubernetes;
-using PgPlatform.Stacks.Tests.Kubernetes;
+using PgPlatform.Stacks.Tests.Targets.Kubernetes;
 using PgPlatform.Stacks.Tests.Targets.ObjectStore;
-using static PgPlatform.Stacks.Tests.Kubernetes.CnpgFixtures;
+using static PgPlatform.Stacks.Tests.Targets.Kubernetes.CnpgFixtures;
 
 namespace PgPlatform.Stacks.Tests.Ephemeral;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Infra.Commands;
 using PgPlatform.Stacks.GitOps;
-using PgPlatform.Stacks.Tests.Kubernetes;
+using PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 namespace PgPlatform.Stacks.Tests.GitOps;
 

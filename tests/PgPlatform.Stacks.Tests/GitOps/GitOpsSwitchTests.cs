@@ -1,6 +1,6 @@
 using System.Net;
 using PgPlatform.Stacks.GitOps;
-using PgPlatform.Stacks.Tests.Kubernetes;
+using PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 namespace PgPlatform.Stacks.Tests.GitOps;
 

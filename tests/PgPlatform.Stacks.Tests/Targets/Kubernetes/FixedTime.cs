@@ -1,4 +1,4 @@
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>A clock stopped at <paramref name="now"/>.</summary>
 public sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -1,6 +1,6 @@
 using PgPlatform.Stacks.Targets.Kubernetes;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>Records what would be written to Key Vault and runs <see cref="OnSet"/> (e.g. to make the fake Secret change).</summary>
 public sealed class FakeSecretStore : ISecretStore

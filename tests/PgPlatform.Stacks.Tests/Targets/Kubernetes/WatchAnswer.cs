@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>
 /// How <see cref="FakeKubernetesApi"/> answers one watch request: an HTTP status and newline-delimited watch events,

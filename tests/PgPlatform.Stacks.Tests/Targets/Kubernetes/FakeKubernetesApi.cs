@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using k8s;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>
 /// The Kubernetes API as an in-memory handler under a real KubernetesClient: every request is recorded

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>
 /// Key Vault's HTTP side for <c>SecretClient</c>: a request without a bearer token gets the 401 challenge the

@@ -4,7 +4,7 @@ using System.Text;
 using k8s;
 using PgPlatform.Stacks.Targets.Kubernetes;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes.PortForward;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes.PortForward;
 
 /// <summary><see cref="PodPortForwarder"/> through a real KubernetesClient, a WebSocket port-forward server and real TCP servers for the pods.</summary>
 public sealed class PodPortForwarderTests : IAsyncLifetime

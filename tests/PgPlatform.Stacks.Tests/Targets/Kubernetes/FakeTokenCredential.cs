@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>A credential that hands out <see cref="Token"/> (or throws <see cref="Failure"/>) and records what was asked.</summary>
 public sealed class FakeTokenCredential : TokenCredential

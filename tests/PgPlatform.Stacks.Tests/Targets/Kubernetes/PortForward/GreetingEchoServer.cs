@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes.PortForward;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes.PortForward;
 
 /// <summary>
 /// A real TCP server standing for one pod's PostgreSQL port: it greets every connection with its name and a

@@ -1,10 +1,10 @@
 using System.Net;
 using k8s;
 using PgPlatform.Stacks.Targets.Kubernetes;
-using static PgPlatform.Stacks.Tests.Kubernetes.CnpgFixtures;
-using static PgPlatform.Stacks.Tests.Kubernetes.WatchAnswer;
+using static PgPlatform.Stacks.Tests.Targets.Kubernetes.CnpgFixtures;
+using static PgPlatform.Stacks.Tests.Targets.Kubernetes.WatchAnswer;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 public sealed class CustomObjectWatchTests
 {

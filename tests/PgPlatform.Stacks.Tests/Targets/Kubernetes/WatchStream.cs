@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>
 /// A watch response body: the given lines, then either the end of the stream or a read that stays pending until

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Kubernetes;
-using static PgPlatform.Stacks.Tests.Kubernetes.CnpgFixtures;
-using static PgPlatform.Stacks.Tests.Kubernetes.WatchAnswer;
+using static PgPlatform.Stacks.Tests.Targets.Kubernetes.CnpgFixtures;
+using static PgPlatform.Stacks.Tests.Targets.Kubernetes.WatchAnswer;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 public sealed class KubernetesTargetTests
 {

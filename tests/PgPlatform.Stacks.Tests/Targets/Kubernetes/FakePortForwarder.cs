@@ -1,6 +1,6 @@
 using PgPlatform.Stacks.Targets.Kubernetes;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>Hands out local ports without listening, and keeps each forward's pod resolver so tests can ask where it would go.</summary>
 public sealed class FakePortForwarder : IPortForwarder

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>Live objects of a CNPG cluster <c>linkding-db</c> in <c>linkding-drill</c>, as the API server returns them.</summary>
 public static class CnpgFixtures

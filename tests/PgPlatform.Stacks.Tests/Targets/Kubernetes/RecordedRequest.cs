@@ -1,4 +1,4 @@
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>One request the fake API received.</summary>
 /// <param name="Method">HTTP method.</param>

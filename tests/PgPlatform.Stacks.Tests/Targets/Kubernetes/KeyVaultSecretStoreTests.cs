@@ -5,7 +5,7 @@ using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using PgPlatform.Stacks.Targets.Kubernetes;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes;
 
 /// <summary>
 /// <see cref="KeyVaultSecretStore"/> through the real <see cref="SecretClient"/> pipeline (challenge-based

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PgPlatform.Stacks.Tests.Kubernetes.PortForward;
+namespace PgPlatform.Stacks.Tests.Targets.Kubernetes.PortForward;
 
 /// <summary>
 /// An HTTP server on loopback answering <c>GET /api/v1/namespaces/{ns}/pods/{pod}/portforward?ports=N</c> as the
