@@ -19,6 +19,18 @@ public sealed class FolderDependencyTests
     [Fact]
     public void TopFoldersUseEachOtherWithoutACycle() => AssertAcyclic(Components.Value.TopLevel());
 
+    [Theory]
+    [InlineData("stacks", "PgPlatform.Stacks", 10)]
+    [InlineData("infra", "PgPlatform.Infra", 3)]
+    public void TheFoldersOfTheDrillLibraryAndTheProgramUseEachOtherWithoutACycle(string project, string rootNamespace, int atLeast)
+    {
+        var graph = FolderGraph.Read(Path.Combine(SharedSchemas.RepoRoot, project), rootNamespace);
+
+        Assert.True(graph.Edges.Count >= atLeast, $"{project}: only {graph.Edges.Count} folder dependencies found; is {rootNamespace} its root namespace?");
+        AssertAcyclic(graph.TopLevel());
+        AssertAcyclic(graph);
+    }
+
     [Fact]
     public void FoldersAndTheirSubfoldersUseEachOtherWithoutACycle() => AssertAcyclic(Components.Value);
 

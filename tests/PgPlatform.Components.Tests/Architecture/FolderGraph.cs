@@ -17,15 +17,16 @@ internal sealed partial class FolderGraph
     public IReadOnlyDictionary<(string From, string To), string> Edges { get; }
 
     /// <summary>The graph of the sources under <paramref name="componentsDirectory"/> (<c>bin</c> and <c>obj</c> left out).</summary>
-    public static FolderGraph Read(string componentsDirectory) => FromSources(
+    public static FolderGraph Read(string componentsDirectory, string rootNamespace = "PgPlatform.Components") => FromSources(
         Directory.EnumerateFiles(componentsDirectory, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(componentsDirectory, f).Replace('\\', '/'))
             .Where(f => f.Contains('/', StringComparison.Ordinal) && !f.Split('/').Any(s => s is "bin" or "obj"))
-            .Select(f => (f, File.ReadAllText(Path.Combine(componentsDirectory, f)))));
+            .Select(f => (f, File.ReadAllText(Path.Combine(componentsDirectory, f)))), rootNamespace);
 
     /// <summary>The graph of <paramref name="sources"/>: each file's path under <c>components/</c> and its text.</summary>
-    public static FolderGraph FromSources(IEnumerable<(string Path, string Text)> sources)
+    public static FolderGraph FromSources(IEnumerable<(string Path, string Text)> sources, string rootNamespace = "PgPlatform.Components")
     {
+        var qualified = new Regex($@"\b{Regex.Escape(rootNamespace)}\.((?:[A-Z]\w*\.)*[A-Z]\w*)");
         var files = sources.Select(s => (s.Path, Folder: s.Path[..s.Path.LastIndexOf('/')], s.Text)).ToList();
         var folders = files.Select(f => f.Folder).ToHashSet(StringComparer.Ordinal);
         var types = files
@@ -34,7 +35,7 @@ internal sealed partial class FolderGraph
         var edges = new SortedDictionary<(string From, string To), string>();
         foreach (var (path, folder, text) in files)
         {
-            foreach (var used in Uses(folder, text, folders, types).Where(u => u != folder))
+            foreach (var used in Uses(folder, text, folders, types, qualified).Where(u => u != folder))
             {
                 edges.TryAdd((folder, used), path);
             }
@@ -137,9 +138,9 @@ internal sealed partial class FolderGraph
     }
 
     /// <summary>The folders <paramref name="text"/>, a file of <paramref name="folder"/>, uses.</summary>
-    private static IEnumerable<string> Uses(string folder, string text, HashSet<string> folders, ILookup<string, string> types)
+    private static IEnumerable<string> Uses(string folder, string text, HashSet<string> folders, ILookup<string, string> types, Regex qualified)
     {
-        foreach (Match m in Qualified().Matches(text))
+        foreach (Match m in qualified.Matches(text))
         {
             if (Longest(m.Groups[1].Value.Split('.'), folders) is { } used)
             {
@@ -208,9 +209,6 @@ internal sealed partial class FolderGraph
 
     [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+([A-Z]\w*)")]
     private static partial Regex TypeDeclaration();
-
-    [GeneratedRegex(@"\bPgPlatform\.Components\.((?:[A-Z]\w*\.)*[A-Z]\w*)")]
-    private static partial Regex Qualified();
 
     [GeneratedRegex(@"(?<![\w.])((?:[A-Z]\w*\.)+[A-Z]\w*)")]
     private static partial Regex PartlyQualified();
