@@ -118,7 +118,7 @@ public sealed class AppDatabase
                 EnableSuperuserAccess = tier.EnableSuperuserAccess ? true : null,
                 Plugins = [new PluginConfiguration { Name = BarmanCloudApi.PluginName, IsWalArchiver = true, Parameters = new Dictionary<string, string> { [BarmanCloudApi.ObjectNameParameter] = objectStoreName } }],
                 ExternalClusters = args.Recovery is null ? null : RecoveryBootstrap.ExternalClusters(names),
-                InheritedMetadata = new EmbeddedObjectMetadata { Labels = args.UseWorkloadIdentity ? new Dictionary<string, string>(labels) { [WorkloadIdentityLabel] = "true" } : new Dictionary<string, string>(labels) },
+                InheritedMetadata = new EmbeddedObjectMetadata { Labels = args.UseWorkloadIdentity ? new Dictionary<string, string>(Labels.Inherited(labels)) { [WorkloadIdentityLabel] = "true" } : new Dictionary<string, string>(Labels.Inherited(labels)) },
                 ServiceAccountName = args.UseWorkloadIdentity ? names.ServiceAccount : null,
             },
         });
