@@ -34,7 +34,7 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
         var objects = new List<object>
         {
             PlatformObjects.StorageClass(env),
-            PlatformObjects.SecretStore(env, new OutputReference(_azure.Vault, "properties.vaultUri").Embed()),
+            PlatformObjects.SecretStore(env, new OutputReference(_azure.Vault, "properties.vaultUri").Embed(), args.TenantId),
             PlatformObjects.Project(env, args.GitOps.Project, args.GitOps.RepoUrl, args.GitOps.ArgoCdNamespace),
             FleetAlerts.For(env),
         };

@@ -14,6 +14,9 @@ public sealed record PlatformFoundationArgs
     /// <summary>Subscription the role definitions live in.</summary>
     public required string SubscriptionId { get; init; }
 
+    /// <summary>Azure AD tenant (<c>azure-native:tenantId</c>) of the Key Vault the ClusterSecretStore reads.</summary>
+    public required string TenantId { get; init; }
+
     /// <summary>OIDC issuer of the Kubernetes cluster, trusted by the federated credentials.</summary>
     public required string OidcIssuerUrl { get; init; }
 

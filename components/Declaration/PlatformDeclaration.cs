@@ -28,6 +28,7 @@ public static class PlatformDeclaration
             Environment = environment,
             Location = settings.AzureLocation,
             SubscriptionId = settings.SubscriptionId,
+            TenantId = settings.TenantId,
             OidcIssuerUrl = settings.OidcIssuerUrl,
             DeliverySubject = settings.DeliverySubject,
             GitOps = GitOps(settings),
