@@ -7,7 +7,7 @@ namespace PgPlatform.Components.Day0;
 /// <summary>
 /// The operators as Helm releases, in install order: cert-manager, then the CNPG operator, then its
 /// Barman Cloud plugin (which needs both), External Secrets (signing in to Key Vault by workload
-/// identity) and Argo CD.
+/// identity) and Argo CD. Values configure a release, never its images: each runs what its chart ships.
 /// </summary>
 public static class OperatorReleases
 {
@@ -41,17 +41,12 @@ public static class OperatorReleases
         });
         var cnpg = Release("cnpg", HelmCharts.CloudNativePg, CnpgNamespace, new()
         {
-            ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.CloudNativePg.AppVersion },
             ["crds"] = new Dictionary<string, object?> { ["create"] = true },
         });
-        var plugin = Release("barman-cloud", HelmCharts.BarmanCloudPlugin, CnpgNamespace, new()
-        {
-            ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.BarmanCloudPlugin.AppVersion },
-        }, certManager.Name, cnpg.Name);
+        var plugin = Release("barman-cloud", HelmCharts.BarmanCloudPlugin, CnpgNamespace, [], certManager.Name, cnpg.Name);
         var eso = Release("external-secrets", HelmCharts.ExternalSecrets, ExternalSecretsNamespace, new()
         {
             ["installCRDs"] = true,
-            ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.ExternalSecrets.AppVersion },
             ["serviceAccount"] = new Dictionary<string, object?>
             {
                 ["name"] = ExternalSecretsNamespace,
@@ -59,10 +54,7 @@ public static class OperatorReleases
             },
             ["podLabels"] = new Dictionary<string, object?> { ["azure.workload.identity/use"] = "true" },
         });
-        var argo = Release("argo-cd", HelmCharts.ArgoCd, argoCdNamespace, new()
-        {
-            ["global"] = new Dictionary<string, object?> { ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.ArgoCd.AppVersion } },
-        });
+        var argo = Release("argo-cd", HelmCharts.ArgoCd, argoCdNamespace, []);
         return [certManager.Name, cnpg.Name, plugin.Name, eso.Name, argo.Name];
     }
 }
