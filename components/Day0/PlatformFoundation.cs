@@ -26,7 +26,8 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
         _args = args;
         var env = args.Environment;
         _azure = new AzureBackbone(_scope, args);
-        var releases = OperatorReleases.Add(_scope, _azure.ExternalSecretsClientId, args.GitOps.ArgoCdNamespace);
+        var releases = OperatorReleases.Add(_scope, _azure.ExternalSecretsClientId, args.GitOps.ArgoCdNamespace,
+            args.InstallMonitoring ? (env.MonitoringRelease, env.MonitoringNamespace) : null);
         Operators = releases;
         DatabaseDependencies = [.. releases, _azure.Vault, _azure.DeployerCanWriteSecrets];
 

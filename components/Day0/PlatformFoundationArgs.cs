@@ -23,6 +23,13 @@ public sealed record PlatformFoundationArgs
     /// <summary>The user or service account that delivers applications (gets namespace-scoped RBAC only).</summary>
     public required string DeliverySubject { get; init; }
 
+    /// <summary>
+    /// Whether day-0 installs kube-prometheus-stack as release <see cref="PlatformEnvironment.MonitoringRelease"/> in
+    /// <see cref="PlatformEnvironment.MonitoringNamespace"/>, which brings the monitoring.coreos.com CRDs every
+    /// PodMonitor and PrometheusRule needs. Default: true (a fresh cluster has none); false names an existing stack.
+    /// </summary>
+    public bool InstallMonitoring { get; init; } = true;
+
     /// <summary>Where Argo CD reads the GitOps tree (the AppProject and the ApplicationSets point there).</summary>
     public required GitOpsOptions GitOps { get; init; }
 }

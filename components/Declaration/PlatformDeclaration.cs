@@ -32,6 +32,7 @@ public static class PlatformDeclaration
             OidcIssuerUrl = settings.OidcIssuerUrl,
             DeliverySubject = settings.DeliverySubject,
             GitOps = GitOps(settings),
+            InstallMonitoring = settings.Monitoring.Mode == MonitoringMode.Install,
         };
         IDatabaseOnboarding onboarding = settings.Tier.DeploysFoundation
             ? new PlatformFoundation(model, "platform", day0)
@@ -85,5 +86,7 @@ public static class PlatformDeclaration
         KeyVaultName = settings.KeyVaultName,
         ResourceGroupName = settings.ResourceGroup,
         StorageClass = settings.StorageClass,
+        MonitoringNamespace = settings.Monitoring.Namespace,
+        MonitoringRelease = settings.Monitoring.Release,
     };
 }

@@ -25,6 +25,12 @@ public static class HelmCharts
     /// <summary>External Secrets Operator 2.9.</summary>
     public static readonly HelmChart ExternalSecrets = new("https://charts.external-secrets.io", "external-secrets", "2.9.0", "v2.9.0");
 
+    /// <summary>
+    /// kube-prometheus-stack 88.5.x ships prometheus-operator v0.93.1 (../shared/schemas/crds holds v0.93's
+    /// PodMonitor and PrometheusRule); installed when <c>pg-platform:monitoring</c> says install (issue 11, item 1).
+    /// </summary>
+    public static readonly HelmChart KubePrometheusStack = new("https://prometheus-community.github.io/helm-charts", "kube-prometheus-stack", "88.5.0", "v0.93.1");
+
     /// <summary>Argo CD v3.4.4 (charts 10.0.0 to 10.1.1 ship it; ../shared/schemas holds its CRDs).</summary>
     public static readonly HelmChart ArgoCd = new("https://argoproj.github.io/argo-helm", "argo-cd", "10.1.1", "v3.4.4");
 }

@@ -13,12 +13,14 @@ namespace PgPlatform.Infra.Tests.ProductionPath;
 /// <summary>
 /// The synthesized Pulumi program of every kind of stack the engines run: the committed stacks (dev, prod), and a
 /// drill stack and a restore stack derived from dev exactly as the drill driver derives them
-/// (<see cref="EphemeralDatabaseStack.Settings"/>), read back through the driver's <c>config set</c> calls.
+/// (<see cref="EphemeralDatabaseStack.Settings"/>), read back through the driver's <c>config set</c> calls, and prod
+/// naming an existing monitoring stack.
 /// </summary>
 internal static class StackPrograms
 {
     public const string DrillStack = "drill-1a2b3c";
     public const string RestoreStack = "restore-4d5e6f";
+    public const string ExistingMonitoringStack = "prod-obs";
 
     private static readonly Lazy<IReadOnlyList<StackProgram>> Programs = new(Build);
 
@@ -37,7 +39,9 @@ internal static class StackPrograms
         var prod = StackLoader.Load(SharedSchemas.RepoRoot, "prod");
         var drill = EphemeralDatabaseStack.Settings(dev, "linkding", DrillStack);
         var restore = EphemeralDatabaseStack.Settings(dev, "linkding", RestoreStack, new RecoverySelection { Stack = DrillStack });
-        return [.. new[] { dev, prod, drill, restore }.Select(RoundTrip).Select(Synthesize)];
+        // prod on a cluster that already runs a prometheus-operator stack under other names.
+        var observed = prod with { Stack = ExistingMonitoringStack, Monitoring = new MonitoringSelection { Mode = MonitoringMode.Existing, Release = "prom", Namespace = "observability" } };
+        return [.. new[] { dev, prod, drill, restore, observed }.Select(RoundTrip).Select(Synthesize)];
     }
 
     // A derived stack is deployed from the driver's config set calls: compile what the compiler would parse back.
