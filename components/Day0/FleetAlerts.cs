@@ -21,7 +21,7 @@ public static class FleetAlerts
 
         return new PrometheusRule
         {
-            Metadata = new V1ObjectMeta { Name = "pg-platform-fleet", NamespaceProperty = env.MonitoringNamespace, Labels = PlatformObjects.LabelsFor("monitoring", env) },
+            Metadata = new V1ObjectMeta { Name = "pg-platform-fleet", NamespaceProperty = env.MonitoringNamespace, Labels = env.WithMonitoringSelector(PlatformObjects.LabelsFor("monitoring", env)) },
             Spec = new PrometheusRuleSpec
             {
                 Groups =

@@ -7,7 +7,7 @@ namespace PgPlatform.Components.Day0;
 /// <summary>
 /// The operators as Helm releases, in install order: cert-manager, then the CNPG operator, then its
 /// Barman Cloud plugin (which needs both), External Secrets (signing in to Key Vault by workload
-/// identity) and Argo CD.
+/// identity) and Argo CD. Values configure a release, never its images: each runs what its chart ships.
 /// </summary>
 public static class OperatorReleases
 {
@@ -18,13 +18,19 @@ public static class OperatorReleases
     public const string ExternalSecretsNamespace = "external-secrets";
 
     /// <summary>Adds the releases and returns their logical names.</summary>
-    public static IReadOnlyList<string> Add(IComponentScope scope, OutputReference externalSecretsClientId, string argoCdNamespace)
+    /// <remarks>
+    /// With <paramref name="monitoring"/>, kube-prometheus-stack is installed as release <c>Release</c> in
+    /// <c>Namespace</c>: its CRDs (monitoring.coreos.com) must exist before any PodMonitor or PrometheusRule, and every
+    /// object group waits for the returned releases. Its Prometheus selects those objects by the <c>release</c> label.
+    /// </remarks>
+    public static IReadOnlyList<string> Add(IComponentScope scope, OutputReference externalSecretsClientId, string argoCdNamespace, (string Release, string Namespace)? monitoring = null)
     {
         string Name(string part) => ResourceNames.FromPath([.. scope.Path, part]);
-        PulumiResource Release(string part, HelmChart chart, string ns, Dictionary<string, object?> values, params string[] dependsOn) =>
+        PulumiResource Release(string part, HelmChart chart, string ns, Dictionary<string, object?> values, params string[] dependsOn) => Named(part, part, chart, ns, values, dependsOn);
+        PulumiResource Named(string part, string releaseName, HelmChart chart, string ns, Dictionary<string, object?> values, string[] dependsOn) =>
             scope.Model.Add(new PulumiResource(Name(part), "kubernetes:helm.sh/v3:Release", new Dictionary<string, object?>
             {
-                ["name"] = part,
+                ["name"] = releaseName,
                 ["chart"] = chart.Chart,
                 ["version"] = chart.Version,
                 ["repositoryOpts"] = new Dictionary<string, object?> { ["repo"] = chart.Repository },
@@ -41,17 +47,12 @@ public static class OperatorReleases
         });
         var cnpg = Release("cnpg", HelmCharts.CloudNativePg, CnpgNamespace, new()
         {
-            ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.CloudNativePg.AppVersion },
             ["crds"] = new Dictionary<string, object?> { ["create"] = true },
         });
-        var plugin = Release("barman-cloud", HelmCharts.BarmanCloudPlugin, CnpgNamespace, new()
-        {
-            ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.BarmanCloudPlugin.AppVersion },
-        }, certManager.Name, cnpg.Name);
+        var plugin = Release("barman-cloud", HelmCharts.BarmanCloudPlugin, CnpgNamespace, [], certManager.Name, cnpg.Name);
         var eso = Release("external-secrets", HelmCharts.ExternalSecrets, ExternalSecretsNamespace, new()
         {
             ["installCRDs"] = true,
-            ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.ExternalSecrets.AppVersion },
             ["serviceAccount"] = new Dictionary<string, object?>
             {
                 ["name"] = ExternalSecretsNamespace,
@@ -59,10 +60,13 @@ public static class OperatorReleases
             },
             ["podLabels"] = new Dictionary<string, object?> { ["azure.workload.identity/use"] = "true" },
         });
-        var argo = Release("argo-cd", HelmCharts.ArgoCd, argoCdNamespace, new()
+        var argo = Release("argo-cd", HelmCharts.ArgoCd, argoCdNamespace, []);
+        if (monitoring is not { } stack)
         {
-            ["global"] = new Dictionary<string, object?> { ["image"] = new Dictionary<string, object?> { ["tag"] = HelmCharts.ArgoCd.AppVersion } },
-        });
-        return [certManager.Name, cnpg.Name, plugin.Name, eso.Name, argo.Name];
+            return [certManager.Name, cnpg.Name, plugin.Name, eso.Name, argo.Name];
+        }
+
+        var prometheus = Named("monitoring", stack.Release, HelmCharts.KubePrometheusStack, stack.Namespace, [], []);
+        return [certManager.Name, cnpg.Name, plugin.Name, eso.Name, argo.Name, prometheus.Name];
     }
 }

@@ -26,7 +26,8 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
         _args = args;
         var env = args.Environment;
         _azure = new AzureBackbone(_scope, args);
-        var releases = OperatorReleases.Add(_scope, _azure.ExternalSecretsClientId, args.GitOps.ArgoCdNamespace);
+        var releases = OperatorReleases.Add(_scope, _azure.ExternalSecretsClientId, args.GitOps.ArgoCdNamespace,
+            args.InstallMonitoring ? (env.MonitoringRelease, env.MonitoringNamespace) : null);
         Operators = releases;
         DatabaseDependencies = [.. releases, _azure.Vault, _azure.DeployerCanWriteSecrets];
 
@@ -34,7 +35,7 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
         var objects = new List<object>
         {
             PlatformObjects.StorageClass(env),
-            PlatformObjects.SecretStore(env, new OutputReference(_azure.Vault, "properties.vaultUri").Embed()),
+            PlatformObjects.SecretStore(env, new OutputReference(_azure.Vault, "properties.vaultUri").Embed(), args.TenantId),
             PlatformObjects.Project(env, args.GitOps.Project, args.GitOps.RepoUrl, args.GitOps.ArgoCdNamespace),
             FleetAlerts.For(env),
         };

@@ -14,11 +14,21 @@ public sealed record PlatformFoundationArgs
     /// <summary>Subscription the role definitions live in.</summary>
     public required string SubscriptionId { get; init; }
 
+    /// <summary>Azure AD tenant (<c>azure-native:tenantId</c>) of the Key Vault the ClusterSecretStore reads.</summary>
+    public required string TenantId { get; init; }
+
     /// <summary>OIDC issuer of the Kubernetes cluster, trusted by the federated credentials.</summary>
     public required string OidcIssuerUrl { get; init; }
 
     /// <summary>The user or service account that delivers applications (gets namespace-scoped RBAC only).</summary>
     public required string DeliverySubject { get; init; }
+
+    /// <summary>
+    /// Whether day-0 installs kube-prometheus-stack as release <see cref="PlatformEnvironment.MonitoringRelease"/> in
+    /// <see cref="PlatformEnvironment.MonitoringNamespace"/>, which brings the monitoring.coreos.com CRDs every
+    /// PodMonitor and PrometheusRule needs. Default: true (a fresh cluster has none); false names an existing stack.
+    /// </summary>
+    public bool InstallMonitoring { get; init; } = true;
 
     /// <summary>Where Argo CD reads the GitOps tree (the AppProject and the ApplicationSets point there).</summary>
     public required GitOpsOptions GitOps { get; init; }

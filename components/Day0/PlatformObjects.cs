@@ -41,8 +41,8 @@ public static class PlatformObjects
         AllowVolumeExpansion = true,
     };
 
-    /// <summary>The ClusterSecretStore reading the Key Vault with External Secrets' workload identity.</summary>
-    public static ClusterSecretStore SecretStore(PlatformEnvironment env, string vaultUri) => new()
+    /// <summary>The ClusterSecretStore reading the Key Vault of tenant <paramref name="tenantId"/> with External Secrets' workload identity.</summary>
+    public static ClusterSecretStore SecretStore(PlatformEnvironment env, string vaultUri, string tenantId) => new()
     {
         Metadata = new V1ObjectMeta { Name = env.SecretStoreName, Labels = LabelsFor("secrets", env) },
         Spec = new SecretStoreSpec
@@ -53,6 +53,7 @@ public static class PlatformObjects
                 {
                     AuthType = "WorkloadIdentity",
                     VaultUrl = vaultUri,
+                    TenantId = tenantId,
                     ServiceAccountRef = new ServiceAccountSelector { Name = OperatorReleases.ExternalSecretsNamespace, Namespace = OperatorReleases.ExternalSecretsNamespace },
                 },
             },

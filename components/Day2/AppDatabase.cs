@@ -85,6 +85,7 @@ public sealed class AppDatabase
         var passwordSecret = Logical("owner-password-kv");
         void Add(string part, object obj) => scope.Model.Add(new KubernetesObjectResource(Logical(part), name, ObjectGroup.Database, obj) { DependsOn = [passwordSecret, .. args.DependsOn] });
         V1ObjectMeta Meta(string objectName) => new() { Name = objectName, NamespaceProperty = ns, Labels = new Dictionary<string, string>(labels) };
+        V1ObjectMeta MonitoringMeta(string objectName) => new() { Name = objectName, NamespaceProperty = ns, Labels = env.WithMonitoringSelector(labels) };
 
         var resources = new V1ResourceRequirements
         {
@@ -118,7 +119,7 @@ public sealed class AppDatabase
                 EnableSuperuserAccess = tier.EnableSuperuserAccess ? true : null,
                 Plugins = [new PluginConfiguration { Name = BarmanCloudApi.PluginName, IsWalArchiver = true, Parameters = new Dictionary<string, string> { [BarmanCloudApi.ObjectNameParameter] = objectStoreName } }],
                 ExternalClusters = args.Recovery is null ? null : RecoveryBootstrap.ExternalClusters(names),
-                InheritedMetadata = new EmbeddedObjectMetadata { Labels = args.UseWorkloadIdentity ? new Dictionary<string, string>(labels) { [WorkloadIdentityLabel] = "true" } : new Dictionary<string, string>(labels) },
+                InheritedMetadata = new EmbeddedObjectMetadata { Labels = args.UseWorkloadIdentity ? new Dictionary<string, string>(Labels.Inherited(labels)) { [WorkloadIdentityLabel] = "true" } : new Dictionary<string, string>(Labels.Inherited(labels)) },
                 ServiceAccountName = args.UseWorkloadIdentity ? names.ServiceAccount : null,
             },
         });
@@ -169,7 +170,7 @@ public sealed class AppDatabase
 
         Add("pod-monitor", new PodMonitor
         {
-            Metadata = Meta(clusterName),
+            Metadata = MonitoringMeta(clusterName),
             Spec = new PodMonitorSpec
             {
                 Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [CnpgApi.ClusterLabel] = clusterName, [CnpgApi.PodRoleLabel] = CnpgApi.InstanceRole } },
@@ -177,7 +178,7 @@ public sealed class AppDatabase
             },
         });
 
-        Add("alerts", new PrometheusRule { Metadata = Meta(names.Alerts), Spec = DatabaseAlerts.For(clusterName, ns, name, schedule, tier) });
+        Add("alerts", new PrometheusRule { Metadata = MonitoringMeta(names.Alerts), Spec = DatabaseAlerts.For(clusterName, ns, name, schedule, tier) });
         Add("network-policy", DatabaseNetworkPolicy.For(Meta(clusterName), clusterName, name, env));
         AddPassword(scope.Model, Logical("owner-password"), passwordSecret, name, env, args.DependsOn);
     }

@@ -15,7 +15,7 @@ public static class BackupObjectStore
             Configuration = new BarmanObjectStoreConfiguration
             {
                 DestinationPath = $"https://{storageAccount}.blob.core.windows.net/{container}",
-                AzureCredentials = new AzureCredentials { InheritFromAzureAd = true },
+                AzureCredentials = new AzureCredentials { UseDefaultAzureCredentials = true },
                 Wal = new WalBackupConfiguration { Compression = "gzip", MaxParallel = 2 },
                 Data = new DataBackupConfiguration { Compression = "gzip", Jobs = 2 },
             },

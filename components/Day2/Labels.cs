@@ -16,4 +16,14 @@ public static class Labels
         [PlatformLabels.Environment] = environment.Name,
         [PlatformLabels.CostClass] = environment.Tier.CostClass,
     };
+
+    /// <summary>
+    /// The labels CNPG passes on to the objects it creates for a Cluster (pods, PVCs, services): pg-platform's own
+    /// keys (<see cref="PlatformLabels.OwnPrefix"/>) only, never the <c>app.kubernetes.io/*</c> keys CNPG sets itself.
+    /// </summary>
+    public static SortedDictionary<string, string> Inherited(IReadOnlyDictionary<string, string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        return new(labels.Where(l => l.Key.StartsWith(PlatformLabels.OwnPrefix, StringComparison.Ordinal)).ToDictionary(l => l.Key, l => l.Value), StringComparer.Ordinal);
+    }
 }

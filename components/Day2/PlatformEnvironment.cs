@@ -1,4 +1,5 @@
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day2;
 
@@ -31,6 +32,16 @@ public sealed record PlatformEnvironment
 
     /// <summary>Namespace of Prometheus, allowed to scrape metrics. Default: <c>monitoring</c>.</summary>
     public string MonitoringNamespace { get; init; } = "monitoring";
+
+    /// <summary>
+    /// Helm release name of the prometheus-operator stack, the value of the <c>release</c> label its Prometheus selects
+    /// PodMonitors and PrometheusRules by. Default: <c>kube-prometheus-stack</c>.
+    /// </summary>
+    public string MonitoringRelease { get; init; } = "kube-prometheus-stack";
+
+    /// <summary>The labels of a PodMonitor or PrometheusRule: <paramref name="labels"/> plus the monitoring stack's selector label.</summary>
+    public Dictionary<string, string> WithMonitoringSelector(IReadOnlyDictionary<string, string> labels) =>
+        new(labels) { [MonitoringApi.ReleaseSelectorLabel] = MonitoringRelease };
 
     /// <summary>The storage class database volumes use.</summary>
     public string EffectiveStorageClass => StorageClass ?? Tier.StorageClass;

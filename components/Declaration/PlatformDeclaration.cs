@@ -28,9 +28,11 @@ public static class PlatformDeclaration
             Environment = environment,
             Location = settings.AzureLocation,
             SubscriptionId = settings.SubscriptionId,
+            TenantId = settings.TenantId,
             OidcIssuerUrl = settings.OidcIssuerUrl,
             DeliverySubject = settings.DeliverySubject,
             GitOps = GitOps(settings),
+            InstallMonitoring = settings.Monitoring.Mode == MonitoringMode.Install,
         };
         IDatabaseOnboarding onboarding = settings.Tier.DeploysFoundation
             ? new PlatformFoundation(model, "platform", day0)
@@ -84,5 +86,7 @@ public static class PlatformDeclaration
         KeyVaultName = settings.KeyVaultName,
         ResourceGroupName = settings.ResourceGroup,
         StorageClass = settings.StorageClass,
+        MonitoringNamespace = settings.Monitoring.Namespace,
+        MonitoringRelease = settings.Monitoring.Release,
     };
 }

@@ -48,11 +48,15 @@ public static class SettingKeys
     /// <summary>GitOps revision.</summary>
     public static readonly SettingKey GitOpsRevision = new("gitopsRevision", false, "main", "branch, tag or commit of the GitOps repository; default main");
 
+    /// <summary>The prometheus-operator stack that reads the PodMonitors and PrometheusRules.</summary>
+    public static readonly SettingKey Monitoring = new("monitoring", false, "{mode: existing, release: kube-prometheus-stack, namespace: monitoring}",
+        "prometheus-operator stack reading the PodMonitors and PrometheusRules: {mode: install|existing, release?, namespace?}; default: day-0 installs kube-prometheus-stack as release kube-prometheus-stack in namespace monitoring; existing needs both names");
+
     /// <summary>Databases of the stack.</summary>
     public static readonly SettingKey Databases = new("databases", true, "[{name: linkding, storageSize: 10Gi}]",
         "applications deployed in the stack, each {name, instances?, storageSize?, walStorageSize?, backupSchedule?, retentionDays?, recoverFrom?: {stack, backupId?, targetTime? (RFC 3339, UTC)}}");
 
     /// <summary>All settings, in documentation order.</summary>
     public static IReadOnlyList<SettingKey> All { get; } =
-        [Tier, KubeContext, AzureLocation, SubscriptionId, TenantId, OidcIssuerUrl, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, DeliverySubject, GitOpsRepoUrl, GitOpsRevision, Databases];
+        [Tier, KubeContext, AzureLocation, SubscriptionId, TenantId, OidcIssuerUrl, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, DeliverySubject, GitOpsRepoUrl, GitOpsRevision, Monitoring, Databases];
 }

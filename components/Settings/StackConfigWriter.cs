@@ -36,6 +36,9 @@ public static class StackConfigWriter
         Add(SettingKeys.DeliverySubject, settings.DeliverySubject);
         Add(SettingKeys.GitOpsRepoUrl, settings.GitOpsRepoUrl);
         Add(SettingKeys.GitOpsRevision, settings.GitOpsRevision);
+        config.Add(new StackConfigEntry($"{SettingKeys.Monitoring.Key}.mode", settings.Monitoring.Mode.ToString().ToLowerInvariant(), IsPath: true));
+        config.Add(new StackConfigEntry($"{SettingKeys.Monitoring.Key}.release", settings.Monitoring.Release, IsPath: true));
+        config.Add(new StackConfigEntry($"{SettingKeys.Monitoring.Key}.namespace", settings.Monitoring.Namespace, IsPath: true));
         if (settings.Databases.Count == 0)
         {
             // --path cannot set an empty list; the parser reads a structured value given as its JSON text alike.

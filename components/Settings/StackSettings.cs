@@ -47,6 +47,9 @@ public sealed record StackSettings
     /// <summary><c>pg-platform:gitopsRevision</c>; default <c>main</c>.</summary>
     public string GitOpsRevision { get; init; } = "main";
 
+    /// <summary><c>pg-platform:monitoring</c>; default: day-0 installs kube-prometheus-stack.</summary>
+    public MonitoringSelection Monitoring { get; init; } = new();
+
     /// <summary><c>pg-platform:databases</c>: the applications deployed in this stack.</summary>
     public required IReadOnlyList<DatabaseSelection> Databases { get; init; }
 }

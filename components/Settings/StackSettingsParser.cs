@@ -53,6 +53,7 @@ public static partial class StackSettingsParser
             StorageClass = Optional(SettingKeys.StorageClass) is { } sc ? Checked(SettingKeys.StorageClass, sc, source, StorageClassPattern(), "it is not a Kubernetes object name") : null,
             GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, RepoUrlPattern(), "it is not an https:// or ssh:// Git URL"),
             GitOpsRevision = Optional(SettingKeys.GitOpsRevision) ?? "main",
+            Monitoring = MonitoringSettingParser.Parse(config.TryGetValue(SettingKeys.Monitoring.Key, out var monitoring) ? monitoring : null, source),
             Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source),
         };
     }

@@ -23,4 +23,11 @@ public static class MonitoringApi
 
     /// <summary>Plural resource of <see cref="PrometheusRuleKind"/>.</summary>
     public const string PrometheusRules = "prometheusrules";
+
+    /// <summary>
+    /// Label kube-prometheus-stack's Prometheus selects PodMonitors and PrometheusRules by, valued with its Helm
+    /// release name (prometheus-community/helm-charts charts/kube-prometheus-stack values.yaml:
+    /// <c>podMonitorSelectorNilUsesHelmValues</c> and <c>ruleSelectorNilUsesHelmValues</c> default to true).
+    /// </summary>
+    public const string ReleaseSelectorLabel = "release";
 }

@@ -39,6 +39,15 @@ public static class PlatformLabels
     /// <summary>Value of <see cref="Team"/> on the platform's own objects.</summary>
     public const string PlatformTeam = "platform";
 
+    /// <summary>
+    /// Prefix of the label keys pg-platform owns outright. Only these are passed to the objects CNPG creates
+    /// (<c>spec.inheritedMetadata</c>): CNPG sets <see cref="Name"/>, <see cref="ManagedBy"/> and
+    /// <see cref="Component"/> on its children itself (cloudnative-pg <c>pkg/utils/labels_annotations.go</c>,
+    /// <c>KubernetesAppLabelName</c> and siblings), and inheriting ours makes its PVC label reconciler patch them
+    /// back on every loop (issue 11, item 7).
+    /// </summary>
+    public const string OwnPrefix = "pg-platform.io/";
+
     /// <summary>The label keys the contract requires on every object (PGP010).</summary>
     public static IReadOnlyList<string> Ownership { get; } = [Name, Team, Tier];
 }

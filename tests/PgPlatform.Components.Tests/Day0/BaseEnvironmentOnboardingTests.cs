@@ -20,6 +20,7 @@ public sealed class BaseEnvironmentOnboardingTests
             Environment = env,
             Location = "westeurope",
             SubscriptionId = Subscription,
+            TenantId = "99999999-8888-7777-6666-555555555555",
             OidcIssuerUrl = "https://issuer.example.com/",
             DeliverySubject = "delivery-bot",
             GitOps = new GitOpsOptions { RepoUrl = "https://git.example.com/gitops.git", Project = "pg-platform" },

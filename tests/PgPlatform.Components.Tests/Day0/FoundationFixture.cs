@@ -18,6 +18,7 @@ internal sealed class FoundationFixture
             Environment = env,
             Location = "westeurope",
             SubscriptionId = "11111111-2222-3333-4444-555555555555",
+            TenantId = "99999999-8888-7777-6666-555555555555",
             OidcIssuerUrl = "https://issuer.example.com/",
             DeliverySubject = "delivery-bot",
             GitOps = new GitOpsOptions { RepoUrl = "https://git.example.com/gitops.git", Project = "pg-platform" },

@@ -83,6 +83,7 @@ public sealed class PlatformFoundationTests
 
         var store = ModelObjects.All(_f.Model).Single(o => (string?)o["kind"] == "ClusterSecretStore");
         Assert.Equal("WorkloadIdentity", (string?)store["spec"]!["provider"]!["azurekv"]!["authType"]);
+        Assert.Equal("99999999-8888-7777-6666-555555555555", (string?)store["spec"]!["provider"]!["azurekv"]!["tenantId"]);
         Assert.Contains("${platform-key-vault.properties.vaultUri}", program);
     }
 

@@ -62,7 +62,7 @@ public sealed class AppDatabaseTests
         var store = ModelObjects.Single(model, "ObjectStore");
         Assert.Equal((string?)plugin["parameters"]!["barmanObjectName"], (string?)store["metadata"]!["name"]);
         Assert.Equal("https://stbackups.blob.core.windows.net/shop-prod", (string?)store["spec"]!["configuration"]!["destinationPath"]);
-        Assert.True((bool)store["spec"]!["configuration"]!["azureCredentials"]!["inheritFromAzureAD"]!);
+        Assert.True((bool)store["spec"]!["configuration"]!["azureCredentials"]!["useDefaultAzureCredentials"]!);
         Assert.Equal("30d", (string?)store["spec"]!["retentionPolicy"]);
         var schedule = ModelObjects.Single(model, "ScheduledBackup");
         Assert.Equal("plugin", (string?)schedule["spec"]!["method"]);

@@ -53,7 +53,7 @@ public sealed class RecoveryBootstrapTests
         Assert.Null(external["plugin"]!["isWALArchiver"]);
         var origin = Store(model, "shop-db-origin")["spec"]!;
         Assert.Equal("https://stbackups.blob.core.windows.net/shop-drill-1a2b3c", (string?)origin["configuration"]!["destinationPath"]);
-        Assert.True((bool)origin["configuration"]!["azureCredentials"]!["inheritFromAzureAD"]!);
+        Assert.True((bool)origin["configuration"]!["azureCredentials"]!["useDefaultAzureCredentials"]!);
         Assert.Null(origin["retentionPolicy"]);
     }
 

@@ -29,6 +29,7 @@ public sealed class StackConfigWriterTests
         StorageClass = "premium-zrs",
         GitOpsRepoUrl = "ssh://git@git.example.com/platform/gitops.git",
         GitOpsRevision = "release-7",
+        Monitoring = new MonitoringSelection { Mode = MonitoringMode.Existing, Release = "prom", Namespace = "observability" },
         Databases =
         [
             new DatabaseSelection
@@ -75,19 +76,22 @@ public sealed class StackConfigWriterTests
     [Fact]
     public void EverySettingTheParserReadsIsWritten()
     {
-        var keys = StackConfigWriter.ToConfig(EveryField).Select(e => e.Key.Split('[')[0]).Distinct();
+        var keys = StackConfigWriter.ToConfig(EveryField).Select(e => e.Key.Split('[', '.')[0]).Distinct();
 
         Assert.Equal(SettingKeys.All.Select(k => k.Key).Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void ScalarsArePlainKeysAndEveryDatabaseFieldIsAPathEntry()
+    public void ScalarsArePlainKeysAndEveryDatabaseAndMonitoringFieldIsAPathEntry()
     {
         var config = StackConfigWriter.ToConfig(StackLoader.Load(SharedSchemas.RepoRoot, "prod"));
 
         Assert.Equal(new StackConfigEntry("pg-platform:tier", "production", IsPath: false), config[0]);
         Assert.Equal(
         [
+            new StackConfigEntry("pg-platform:monitoring.mode", "install", IsPath: true),
+            new StackConfigEntry("pg-platform:monitoring.release", "kube-prometheus-stack", IsPath: true),
+            new StackConfigEntry("pg-platform:monitoring.namespace", "monitoring", IsPath: true),
             new StackConfigEntry("pg-platform:databases[0].name", "linkding", IsPath: true),
             new StackConfigEntry("pg-platform:databases[0].storageSize", "20Gi", IsPath: true),
             new StackConfigEntry("pg-platform:databases[0].walStorageSize", "5Gi", IsPath: true),
