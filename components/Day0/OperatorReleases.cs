@@ -1,3 +1,4 @@
+using PgPlatform.Components.Vocabulary;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Naming;
 using PgPlatform.Components.Versions;
@@ -12,10 +13,10 @@ namespace PgPlatform.Components.Day0;
 public static class OperatorReleases
 {
     /// <summary>Namespace of the CNPG operator and its plugin.</summary>
-    public const string CnpgNamespace = "cnpg-system";
+    public const string CnpgNamespace = OperatorNamespaces.Cnpg;
 
     /// <summary>Namespace and service account of External Secrets.</summary>
-    public const string ExternalSecretsNamespace = "external-secrets";
+    public const string ExternalSecretsNamespace = OperatorNamespaces.ExternalSecrets;
 
     /// <summary>Adds the releases and returns their logical names.</summary>
     /// <remarks>

@@ -28,7 +28,7 @@ public sealed record PlatformEnvironment
     public string SecretStoreName { get; init; } = "azure-keyvault";
 
     /// <summary>Namespace of the CNPG operator, allowed through network policies. Default: <c>cnpg-system</c>.</summary>
-    public string OperatorNamespace { get; init; } = "cnpg-system";
+    public string OperatorNamespace { get; init; } = Vocabulary.OperatorNamespaces.Cnpg;
 
     /// <summary>Namespace of Prometheus, allowed to scrape metrics. Default: <c>monitoring</c>.</summary>
     public string MonitoringNamespace { get; init; } = "monitoring";

@@ -19,7 +19,7 @@ public sealed class NoPlaintextSecretsRule : ContractRule
         [AdmissionResource.Secret])
     {
         // The operators write Secrets themselves (CNPG's certificates and app credentials, ESO's synced secrets).
-        MatchCondition = "!request.userInfo.username.startsWith('system:serviceaccount:cnpg-system:') && !request.userInfo.username.startsWith('system:serviceaccount:external-secrets:') && !request.userInfo.username.startsWith('system:serviceaccount:kube-system:')",
+        MatchCondition = CelText.NotAnOperatorRequest,
     };
 
     /// <inheritdoc />

@@ -24,7 +24,12 @@ public sealed class OwnershipLabelsRule : ContractRule
             AdmissionResource.ObjectStore, AdmissionResource.ExternalSecret, AdmissionResource.PodMonitor, AdmissionResource.PrometheusRule,
             new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy"),
             new("", "v1", "services", "Service"),
-        ]);
+        ])
+    {
+        // CNPG creates the -rw/-ro/-r Services itself, labelled with its own app.kubernetes.io/* values and only the
+        // pg-platform.io/* keys the Cluster passes down (inheritedMetadata); the contract judges what is submitted.
+        MatchCondition = CelText.NotAnOperatorRequest,
+    };
 
     /// <inheritdoc />
     public override IEnumerable<Violation> CheckObject(Manifest manifest, TierProfile? tier)
