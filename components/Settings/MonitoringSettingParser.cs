@@ -1,3 +1,4 @@
+using PgPlatform.Components.Vocabulary;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Validation;
@@ -54,7 +55,7 @@ public static class MonitoringSettingParser
             // Azure Monitor's managed Prometheus reads its own API group (azmonitoring.coreos.com), not the
             // monitoring.coreos.com PodMonitors and PrometheusRules the platform emits (issue 11, item 1).
             { } m when m.StartsWith("azure", StringComparison.OrdinalIgnoreCase) => throw new SettingsException(
-                $"{where}: mode '{m}' is not supported: Azure Monitor managed Prometheus reads azmonitoring.coreos.com PodMonitors and no PrometheusRules, while pg-platform emits monitoring.coreos.com ones. Fix: use 'mode: install' (day-0 installs kube-prometheus-stack) or 'mode: existing' with the release label and namespace of a prometheus-operator stack, e.g. '{Example}'"),
+                $"{where}: mode '{m}' is not supported: Azure Monitor managed Prometheus reads azmonitoring.coreos.com PodMonitors and no PrometheusRules, while pg-platform emits {MonitoringApi.Group} ones. Fix: use 'mode: install' (day-0 installs kube-prometheus-stack) or 'mode: existing' with the release label and namespace of a prometheus-operator stack, e.g. '{Example}'"),
             { } m => throw new SettingsException($"{where}: mode '{m}' is not install or existing. Fix: write e.g. '{Example}'"),
         };
 
