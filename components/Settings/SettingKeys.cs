@@ -40,7 +40,7 @@ public static class SettingKeys
     public static readonly SettingKey BackupStorageAccount = new("backupStorageAccount", true, "stpgpprodbackups", "storage account for backups (3-24 lower-case letters and digits)");
 
     /// <summary>Storage class override.</summary>
-    public static readonly SettingKey StorageClass = new("storageClass", false, "pgp-production", "storage class of database volumes; default: the tier's class (pgp-<tier>)");
+    public static readonly SettingKey StorageClass = new("storageClass", false, "pgp-production", "storage class of database volumes; default: the tier's class (pgp-<tier>, created by day-0); required for ephemeral stacks, which create none: the base environment's class");
 
     /// <summary>GitOps repository.</summary>
     public static readonly SettingKey GitOpsRepoUrl = new("gitopsRepoUrl", true, "https://git.example.com/platform/gitops.git", "repository Argo CD reads the GitOps tree from");

@@ -11,6 +11,8 @@ namespace PgPlatform.Stacks.Ephemeral;
 /// namespace named for the drill. A drilled database has <see cref="DrillInstances"/> instances (failover needs
 /// a replica to promote); a restore stack's database has one and bootstraps from the source stack's object store
 /// (<c>recoverFrom</c>). The base database's size and retention overrides are not copied: the ephemeral tier's own apply.
+/// The storage class is the base environment's effective one, set explicitly: an ephemeral stack deploys no foundation,
+/// so nothing would create a class of its own and the Cluster's volumes would stay Pending.
 /// </summary>
 public static class EphemeralDatabaseStack
 {
@@ -41,7 +43,14 @@ public static class EphemeralDatabaseStack
         }
 
         var database = new DatabaseSelection { Name = application, Instances = recovery is null ? DrillInstances : RestoreInstances, RecoverFrom = recovery };
-        return baseStack with { Stack = stackName, Tier = Tier, Databases = [database] };
+        return baseStack with { Stack = stackName, Tier = Tier, StorageClass = BaseStorageClass(baseStack), Databases = [database] };
+    }
+
+    /// <summary>The storage class the base environment's foundation creates and its volumes use: its setting, or its tier's class.</summary>
+    public static string BaseStorageClass(StackSettings baseStack)
+    {
+        ArgumentNullException.ThrowIfNull(baseStack);
+        return baseStack.StorageClass ?? baseStack.Tier.StorageClass;
     }
 
     /// <summary>The <c>config set</c> calls that give a stack <paramref name="settings"/> (the compiler parses them back to the same settings).</summary>

@@ -28,6 +28,7 @@ public sealed class StackLoaderTests
     [InlineData("  azure-native:tenantId: 8e1d0c44-2b7a-4f3e-a5c9-61d0f2e4b7c3\n", "", "missing setting 'azure-native:tenantId' in Pulumi.prod.yaml")]
     [InlineData("azure-native:location: westeurope", "azure-native:location: West Europe", "setting 'azure-native:location' in Pulumi.prod.yaml is 'West Europe': it is not an Azure region name", "e.g. 'azure-native:location: westeurope'")]
     [InlineData("pg-platform:oidcIssuerUrl: https://", "pg-platform:oidcIssuerUrl: http://", "'pg-platform:oidcIssuerUrl' in Pulumi.prod.yaml", "an OIDC issuer is an https:// URL")]
+    [InlineData("pg-platform:tier: production", "pg-platform:tier: ephemeral", "missing setting 'pg-platform:storageClass' in Pulumi.prod.yaml: a stack of tier ephemeral deploys no foundation", "e.g. 'pg-platform:storageClass: pgp-development'")]
     [InlineData("stpgpprodbackups", "St_Backups", "storage account names have 3-24 lower-case letters and digits")]
     [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: dev", "'pg-platform:databases[1].recoverFrom' in Pulumi.prod.yaml is not a mapping")]
     [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, color: blue}", "'pg-platform:databases[1].recoverFrom' in Pulumi.prod.yaml has unknown field 'color'", "use only stack, backupId, targetTime")]

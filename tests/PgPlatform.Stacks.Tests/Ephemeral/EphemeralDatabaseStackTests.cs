@@ -20,7 +20,14 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
         var settings = EphemeralDatabaseStack.Settings(Dev, "wikijs", "failover-0a1b2c");
 
         Assert.Equal([new DatabaseSelection { Name = "wikijs", Instances = EphemeralDatabaseStack.DrillInstances }], settings.Databases);
-        Assert.Equal(Dev with { Stack = "failover-0a1b2c", Tier = TierProfiles.Ephemeral, Databases = settings.Databases }, settings);
+        Assert.Equal(Dev with { Stack = "failover-0a1b2c", Tier = TierProfiles.Ephemeral, StorageClass = TierProfiles.Development.StorageClass, Databases = settings.Databases }, settings);
+    }
+
+    [Fact]
+    public void The_ephemeral_stack_uses_the_storage_class_the_base_environment_sets_or_its_tiers()
+    {
+        Assert.Equal("pgp-development", EphemeralDatabaseStack.Settings(Dev, "wikijs", "failover-0a1b2c").StorageClass);
+        Assert.Equal("premium-zrs", EphemeralDatabaseStack.Settings(Dev with { StorageClass = "premium-zrs" }, "wikijs", "failover-0a1b2c").StorageClass);
     }
 
     [Fact]
@@ -39,6 +46,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
             new ConfigSetting("pg-platform:resourceGroup", "rg-pg-platform-dev"),
             new ConfigSetting("pg-platform:keyVaultName", "kv-pgp-dev"),
             new ConfigSetting("pg-platform:backupStorageAccount", "stpgpdevbackups"),
+            new ConfigSetting("pg-platform:storageClass", "pgp-development"),
             new ConfigSetting("pg-platform:deliverySubject", "pg-platform-delivery"),
             new ConfigSetting("pg-platform:gitopsRepoUrl", "https://git.example.com/platform/gitops.git"),
             new ConfigSetting("pg-platform:gitopsRevision", "main"),
