@@ -84,5 +84,6 @@ public static class PlatformDeclaration
         KeyVaultName = settings.KeyVaultName,
         ResourceGroupName = settings.ResourceGroup,
         StorageClass = settings.StorageClass,
+        Replication = settings.Replication,
     };
 }

@@ -42,6 +42,10 @@ public static class SettingKeys
     /// <summary>Storage class override.</summary>
     public static readonly SettingKey StorageClass = new("storageClass", false, "pgp-production", "storage class of database volumes; default: the tier's class (pgp-<tier>, created by day-0); required for ephemeral stacks, which create none: the base environment's class");
 
+    /// <summary>Replication durability override.</summary>
+    public static readonly SettingKey Replication = new("replication", false, "synchronous",
+        "how Clusters replicate: synchronous (a commit waits for one standby, dataDurability required), synchronous-preferred (waits while a standby is healthy) or asynchronous; default: the tier's (production synchronous, staging synchronous-preferred, development and ephemeral asynchronous)");
+
     /// <summary>GitOps repository.</summary>
     public static readonly SettingKey GitOpsRepoUrl = new("gitopsRepoUrl", true, "https://git.example.com/platform/gitops.git", "repository Argo CD reads the GitOps tree from");
 
@@ -54,5 +58,5 @@ public static class SettingKeys
 
     /// <summary>All settings, in documentation order.</summary>
     public static IReadOnlyList<SettingKey> All { get; } =
-        [Tier, KubeContext, AzureLocation, SubscriptionId, TenantId, OidcIssuerUrl, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, DeliverySubject, GitOpsRepoUrl, GitOpsRevision, Databases];
+        [Tier, KubeContext, AzureLocation, SubscriptionId, TenantId, OidcIssuerUrl, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, Replication, DeliverySubject, GitOpsRepoUrl, GitOpsRevision, Databases];
 }

@@ -41,6 +41,9 @@ public sealed record StackSettings
     /// <summary><c>pg-platform:storageClass</c>; default: the tier's class.</summary>
     public string? StorageClass { get; init; }
 
+    /// <summary><c>pg-platform:replication</c>; default: the tier's.</summary>
+    public ReplicationDurability? Replication { get; init; }
+
     /// <summary><c>pg-platform:gitopsRepoUrl</c>.</summary>
     public required string GitOpsRepoUrl { get; init; }
 

@@ -58,6 +58,9 @@ public static partial class StackSettingsParser
             KeyVaultName = Checked(SettingKeys.KeyVaultName, Required(SettingKeys.KeyVaultName), source, KeyVaultPattern(), "Key Vault names have 3-24 letters, digits and '-', starting with a letter"),
             BackupStorageAccount = Checked(SettingKeys.BackupStorageAccount, Required(SettingKeys.BackupStorageAccount), source, StorageAccountPattern(), "storage account names have 3-24 lower-case letters and digits"),
             StorageClass = storageClass,
+            Replication = Optional(SettingKeys.Replication) is { } replication
+                ? ReplicationDurability.All.FirstOrDefault(r => r.Name == replication) ?? throw Invalid(SettingKeys.Replication, replication, source, $"use one of {string.Join(", ", ReplicationDurability.All.Select(r => r.Name))}")
+                : null,
             GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, RepoUrlPattern(), "it is not an https:// or ssh:// Git URL"),
             GitOpsRevision = Optional(SettingKeys.GitOpsRevision) ?? "main",
             Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source),

@@ -12,7 +12,9 @@ namespace PgPlatform.Stacks.Ephemeral;
 /// a replica to promote); a restore stack's database has one and bootstraps from the source stack's object store
 /// (<c>recoverFrom</c>). The base database's size and retention overrides are not copied: the ephemeral tier's own apply.
 /// The storage class is the base environment's effective one, set explicitly: an ephemeral stack deploys no foundation,
-/// so nothing would create a class of its own and the Cluster's volumes would stay Pending.
+/// so nothing would create a class of its own and the Cluster's volumes would stay Pending. A drilled database replicates
+/// as the base environment declares (its <c>pg-platform:replication</c> or its tier's), so the failover drill proves
+/// the durability production runs; a restored one is asynchronous, since one instance has no standby to wait for.
 /// </summary>
 public static class EphemeralDatabaseStack
 {
@@ -43,7 +45,8 @@ public static class EphemeralDatabaseStack
         }
 
         var database = new DatabaseSelection { Name = application, Instances = recovery is null ? DrillInstances : RestoreInstances, RecoverFrom = recovery };
-        return baseStack with { Stack = stackName, Tier = Tier, StorageClass = BaseStorageClass(baseStack), Databases = [database] };
+        var replication = recovery is null ? baseStack.Replication ?? baseStack.Tier.Replication : ReplicationDurability.Asynchronous;
+        return baseStack with { Stack = stackName, Tier = Tier, StorageClass = BaseStorageClass(baseStack), Replication = replication, Databases = [database] };
     }
 
     /// <summary>The storage class the base environment's foundation creates and its volumes use: its setting, or its tier's class.</summary>

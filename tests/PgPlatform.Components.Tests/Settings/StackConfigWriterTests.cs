@@ -27,6 +27,7 @@ public sealed class StackConfigWriterTests
         KeyVaultName = "kv-pgp-qa",
         BackupStorageAccount = "stpgpqabackups",
         StorageClass = "premium-zrs",
+        Replication = ReplicationDurability.Preferred,
         GitOpsRepoUrl = "ssh://git@git.example.com/platform/gitops.git",
         GitOpsRevision = "release-7",
         Databases =

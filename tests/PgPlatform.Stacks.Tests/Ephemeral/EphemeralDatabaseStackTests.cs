@@ -20,7 +20,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
         var settings = EphemeralDatabaseStack.Settings(Dev, "wikijs", "failover-0a1b2c");
 
         Assert.Equal([new DatabaseSelection { Name = "wikijs", Instances = EphemeralDatabaseStack.DrillInstances }], settings.Databases);
-        Assert.Equal(Dev with { Stack = "failover-0a1b2c", Tier = TierProfiles.Ephemeral, StorageClass = TierProfiles.Development.StorageClass, Databases = settings.Databases }, settings);
+        Assert.Equal(Dev with { Stack = "failover-0a1b2c", Tier = TierProfiles.Ephemeral, StorageClass = TierProfiles.Development.StorageClass, Replication = ReplicationDurability.Asynchronous, Databases = settings.Databases }, settings);
     }
 
     [Fact]
@@ -28,6 +28,16 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
     {
         Assert.Equal("pgp-development", EphemeralDatabaseStack.Settings(Dev, "wikijs", "failover-0a1b2c").StorageClass);
         Assert.Equal("premium-zrs", EphemeralDatabaseStack.Settings(Dev with { StorageClass = "premium-zrs" }, "wikijs", "failover-0a1b2c").StorageClass);
+    }
+
+    [Fact]
+    public void A_drilled_database_replicates_as_the_base_environment_declares_and_a_restored_one_asynchronously()
+    {
+        var prod = Dev with { Tier = TierProfiles.Production };
+
+        Assert.Equal(ReplicationDurability.Synchronous, EphemeralDatabaseStack.Settings(prod, "wikijs", "failover-0a1b2c").Replication);
+        Assert.Equal(ReplicationDurability.Preferred, EphemeralDatabaseStack.Settings(prod with { Replication = ReplicationDurability.Preferred }, "wikijs", "failover-0a1b2c").Replication);
+        Assert.Equal(ReplicationDurability.Asynchronous, EphemeralDatabaseStack.Settings(prod, "wikijs", "restore-9f8e7d", new RecoverySelection { Stack = "failover-0a1b2c" }).Replication);
     }
 
     [Fact]
@@ -47,6 +57,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
             new ConfigSetting("pg-platform:keyVaultName", "kv-pgp-dev"),
             new ConfigSetting("pg-platform:backupStorageAccount", "stpgpdevbackups"),
             new ConfigSetting("pg-platform:storageClass", "pgp-development"),
+            new ConfigSetting("pg-platform:replication", "asynchronous"),
             new ConfigSetting("pg-platform:deliverySubject", "pg-platform-delivery"),
             new ConfigSetting("pg-platform:gitopsRepoUrl", "https://git.example.com/platform/gitops.git"),
             new ConfigSetting("pg-platform:gitopsRevision", "main"),
