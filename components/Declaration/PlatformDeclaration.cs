@@ -22,7 +22,7 @@ public static class PlatformDeclaration
         }
 
         var environment = Environment(settings);
-        var model = new ResourceModel();
+        var model = new ResourceModel { Delivery = settings.EffectiveDelivery };
         var day0 = new PlatformFoundationArgs
         {
             Environment = environment,
@@ -31,6 +31,7 @@ public static class PlatformDeclaration
             OidcIssuerUrl = settings.OidcIssuerUrl,
             DeliverySubject = settings.DeliverySubject,
             GitOps = GitOps(settings),
+            Delivery = settings.EffectiveDelivery,
         };
         IDatabaseOnboarding onboarding = settings.Tier.DeploysFoundation
             ? new PlatformFoundation(model, "platform", day0)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PgPlatform.Components.Model;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Validation;
@@ -15,6 +16,7 @@ namespace PgPlatform.Stacks.Ephemeral;
 /// so nothing would create a class of its own and the Cluster's volumes would stay Pending. A drilled database replicates
 /// as the base environment declares (its <c>pg-platform:replication</c> or its tier's), so the failover drill proves
 /// the durability production runs; a restored one is asynchronous, since one instance has no standby to wait for.
+/// Delivery is Pulumi's: an ephemeral stack has no Argo CD ApplicationSet of its own to apply the database.
 /// </summary>
 public static class EphemeralDatabaseStack
 {
@@ -46,7 +48,7 @@ public static class EphemeralDatabaseStack
 
         var database = new DatabaseSelection { Name = application, Instances = recovery is null ? DrillInstances : RestoreInstances, RecoverFrom = recovery };
         var replication = recovery is null ? baseStack.Replication ?? baseStack.Tier.Replication : ReplicationDurability.Asynchronous;
-        return baseStack with { Stack = stackName, Tier = Tier, StorageClass = BaseStorageClass(baseStack), Replication = replication, Databases = [database] };
+        return baseStack with { Stack = stackName, Tier = Tier, StorageClass = BaseStorageClass(baseStack), Replication = replication, Delivery = Delivery.Pulumi, Databases = [database] };
     }
 
     /// <summary>The storage class the base environment's foundation creates and its volumes use: its setting, or its tier's class.</summary>

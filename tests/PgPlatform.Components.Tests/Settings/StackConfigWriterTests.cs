@@ -1,3 +1,4 @@
+using PgPlatform.Components.Model;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Testing;
@@ -28,6 +29,7 @@ public sealed class StackConfigWriterTests
         BackupStorageAccount = "stpgpqabackups",
         StorageClass = "premium-zrs",
         Replication = ReplicationDurability.Preferred,
+        Delivery = Delivery.Pulumi,
         GitOpsRepoUrl = "ssh://git@git.example.com/platform/gitops.git",
         GitOpsRevision = "release-7",
         Databases =

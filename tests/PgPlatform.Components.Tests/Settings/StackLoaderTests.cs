@@ -29,6 +29,8 @@ public sealed class StackLoaderTests
     [InlineData("azure-native:location: westeurope", "azure-native:location: West Europe", "setting 'azure-native:location' in Pulumi.prod.yaml is 'West Europe': it is not an Azure region name", "e.g. 'azure-native:location: westeurope'")]
     [InlineData("pg-platform:oidcIssuerUrl: https://", "pg-platform:oidcIssuerUrl: http://", "'pg-platform:oidcIssuerUrl' in Pulumi.prod.yaml", "an OIDC issuer is an https:// URL")]
     [InlineData("pg-platform:tier: production", "pg-platform:tier: ephemeral", "missing setting 'pg-platform:storageClass' in Pulumi.prod.yaml: a stack of tier ephemeral deploys no foundation", "e.g. 'pg-platform:storageClass: pgp-development'")]
+    [InlineData("pg-platform:delivery: gitops", "pg-platform:delivery: argo", "'pg-platform:delivery' in Pulumi.prod.yaml is 'argo'", "use one of gitops, pulumi")]
+    [InlineData("pg-platform:tier: production", "pg-platform:tier: ephemeral\n  pg-platform:storageClass: pgp-production", "is 'gitops': a stack of tier ephemeral deploys no foundation", "'pg-platform:delivery: pulumi'")]
     [InlineData("stpgpprodbackups", "St_Backups", "storage account names have 3-24 lower-case letters and digits")]
     [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: dev", "'pg-platform:databases[1].recoverFrom' in Pulumi.prod.yaml is not a mapping")]
     [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, color: blue}", "'pg-platform:databases[1].recoverFrom' in Pulumi.prod.yaml has unknown field 'color'", "use only stack, backupId, targetTime")]

@@ -15,7 +15,7 @@ public sealed class ReplicationTests
     {
         var declared = StackPrograms.Settings(baseStack, baseStack);
         var expected = stack == StackPrograms.RestoreStack ? ReplicationDurability.Asynchronous : declared.Replication ?? declared.Tier.Replication;
-        var clusters = SynchronizedClusters(StackPrograms.Program(StackPrograms.Settings(baseStack, stack)));
+        var clusters = SynchronizedClusters(StackPrograms.AllDelivered(StackPrograms.Settings(baseStack, stack)));
 
         Assert.NotEmpty(clusters);
         Assert.All(clusters, synchronous =>
@@ -30,7 +30,7 @@ public sealed class ReplicationTests
         }
     }
 
-    /// <summary>The <c>spec.postgresql.synchronous</c> of every Cluster the program deploys (null where absent).</summary>
-    private static List<JsonNode?> SynchronizedClusters(JsonObject program) =>
-        [.. SynthesizedRepository.ProgramObjects(program).Where(o => (string?)o["kind"] == "Cluster").Select(c => c["spec"]!["postgresql"]?["synchronous"])];
+    /// <summary>The <c>spec.postgresql.synchronous</c> of every Cluster among <paramref name="objects"/> (null where absent).</summary>
+    private static List<JsonNode?> SynchronizedClusters(List<JsonObject> objects) =>
+        [.. objects.Where(o => (string?)o["kind"] == "Cluster").Select(c => c["spec"]!["postgresql"]?["synchronous"])];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Declaration;
+using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
 using PgPlatform.Components.Settings;
 using PgPlatform.Infra.Platform;
@@ -52,8 +53,25 @@ public static class StackPrograms
     public static StackSettings Settings(string baseStack, string stack) => All().Single(s => s.Base == baseStack && s.Settings.Stack == stack).Settings;
 
     /// <summary>The program of <paramref name="settings"/> as <c>compile</c> prints it.</summary>
-    public static JsonObject Program(StackSettings settings) =>
-        YamlReader.Read(System.Text.Encoding.UTF8.GetString(StackSynthesis.Program(settings, StackSynthesis.Model(settings, ApplicationCatalog.All)).Span))!.AsObject();
+    public static JsonObject Program(StackSettings settings) => YamlReader.Read(ProgramText(settings))!.AsObject();
+
+    /// <summary>The program text of <paramref name="settings"/> as <c>compile</c> prints it.</summary>
+    public static string ProgramText(StackSettings settings) =>
+        System.Text.Encoding.UTF8.GetString(StackSynthesis.Program(settings, StackSynthesis.Model(settings, ApplicationCatalog.All)).Span);
+
+    /// <summary>
+    /// The Kubernetes objects of <paramref name="settings"/>'s stack by deliverer: those its program deploys, and those
+    /// Argo CD applies from the GitOps tree (the model's objects of the groups Pulumi does not deliver).
+    /// </summary>
+    public static (List<JsonObject> Program, List<JsonObject> Tree) Delivered(StackSettings settings)
+    {
+        var model = StackSynthesis.Model(settings, ApplicationCatalog.All);
+        var program = YamlReader.Read(System.Text.Encoding.UTF8.GetString(StackSynthesis.Program(settings, model).Span))!.AsObject();
+        return (SynthesizedRepository.ProgramObjects(program), [.. model.KubernetesObjects.Where(o => !o.Group.IsDeliveredByPulumi(model.Delivery)).Select(o => o.ToJson())]);
+    }
+
+    /// <summary>Every Kubernetes object delivered in <paramref name="settings"/>'s stack, by either deliverer.</summary>
+    public static List<JsonObject> AllDelivered(StackSettings settings) => Delivered(settings) is var (program, tree) ? [.. program, .. tree] : [];
 
     /// <summary>The base stack's settings, read back by the compiler's parser from the driver's <c>config set</c> calls.</summary>
     public static StackSettings AsCompiled(StackSettings settings)

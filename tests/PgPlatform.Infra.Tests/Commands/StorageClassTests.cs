@@ -12,8 +12,8 @@ public sealed class StorageClassTests
     private static IEnumerable<string> Created(JsonObject program) =>
         SynthesizedRepository.ProgramObjects(program).Where(o => (string?)o["kind"] == "StorageClass").Select(o => (string)o["metadata"]!["name"]!);
 
-    private static IEnumerable<string> Named(JsonObject program) =>
-        SynthesizedRepository.ProgramObjects(program).Where(o => (string?)o["kind"] == "Cluster")
+    private static IEnumerable<string> Named(List<JsonObject> objects) =>
+        objects.Where(o => (string?)o["kind"] == "Cluster")
             .SelectMany(c => new[] { c["spec"]!["storage"]?["storageClass"], c["spec"]!["walStorage"]?["storageClass"] })
             .Where(n => n is not null).Select(n => (string)n!);
 
@@ -24,7 +24,7 @@ public sealed class StorageClassTests
         var program = StackPrograms.Program(StackPrograms.Settings(baseStack, stack));
         var created = Created(program).Concat(Created(StackPrograms.Program(StackPrograms.Settings(baseStack, baseStack)))).ToHashSet(StringComparer.Ordinal);
 
-        var named = Named(program).ToList();
+        var named = Named(StackPrograms.AllDelivered(StackPrograms.Settings(baseStack, stack))).ToList();
 
         Assert.NotEmpty(named);
         Assert.All(named, name => Assert.True(created.Contains(name), $"{stack}: storage class '{name}' is created by neither {stack} nor {baseStack} ({string.Join(", ", created)})"));

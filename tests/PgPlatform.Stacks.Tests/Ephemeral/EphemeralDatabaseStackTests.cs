@@ -1,3 +1,4 @@
+using PgPlatform.Components.Model;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Stacks.Ephemeral;
@@ -20,7 +21,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
         var settings = EphemeralDatabaseStack.Settings(Dev, "wikijs", "failover-0a1b2c");
 
         Assert.Equal([new DatabaseSelection { Name = "wikijs", Instances = EphemeralDatabaseStack.DrillInstances }], settings.Databases);
-        Assert.Equal(Dev with { Stack = "failover-0a1b2c", Tier = TierProfiles.Ephemeral, StorageClass = TierProfiles.Development.StorageClass, Replication = ReplicationDurability.Asynchronous, Databases = settings.Databases }, settings);
+        Assert.Equal(Dev with { Stack = "failover-0a1b2c", Tier = TierProfiles.Ephemeral, StorageClass = TierProfiles.Development.StorageClass, Replication = ReplicationDurability.Asynchronous, Delivery = Delivery.Pulumi, Databases = settings.Databases }, settings);
     }
 
     [Fact]
@@ -58,6 +59,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
             new ConfigSetting("pg-platform:backupStorageAccount", "stpgpdevbackups"),
             new ConfigSetting("pg-platform:storageClass", "pgp-development"),
             new ConfigSetting("pg-platform:replication", "asynchronous"),
+            new ConfigSetting("pg-platform:delivery", "pulumi"),
             new ConfigSetting("pg-platform:deliverySubject", "pg-platform-delivery"),
             new ConfigSetting("pg-platform:gitopsRepoUrl", "https://git.example.com/platform/gitops.git"),
             new ConfigSetting("pg-platform:gitopsRevision", "main"),
