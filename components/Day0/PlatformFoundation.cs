@@ -16,7 +16,6 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
     private readonly PlatformFoundationArgs _args;
     private readonly AzureBackbone _azure;
     private readonly List<(string Container, string Prefix, int Days)> _containers = [];
-    private readonly List<string> _databaseDependencies = [];
 
     /// <summary>Declares the foundation named <paramref name="name"/>.</summary>
     public PlatformFoundation(IComponentScope scope, string name, PlatformFoundationArgs args)
@@ -59,9 +58,6 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
     {
         ArgumentNullException.ThrowIfNull(database);
         var container = ApplicationOnboarding.Add(_scope, _azure.Azure, database, app, _args.DeliverySubject);
-        _databaseDependencies.AddRange(_scope.Model.KubernetesObjects
-            .Where(o => o.Application == app && !o.Group.IsDeliveredByPulumi(_args.Delivery))
-            .SelectMany(o => o.DependsOn));
         _containers.Add((container, AppDatabase.BackupContainerName(app, _args.Environment), database.RetentionDays));
     }
 
@@ -102,8 +98,9 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
 
     /// <summary>
     /// Under GitOps delivery, the Argo CD project and ApplicationSets, which wait for everything the objects Argo CD applies
-    /// wait for (operators, vault, the passwords in it, each identity's federated credential and roles): Argo CD applies a database as soon as its
-    /// Application exists, and CNPG does not retry a first backup that its identity could not yet write.
+    /// wait for (operators, vault, the passwords in it, each identity's federated credential and roles): Argo CD applies a
+    /// database as soon as its Application exists, and CNPG does not retry a first backup that its identity could not yet
+    /// write. Read once, after the last application is onboarded.
     /// </summary>
     private void AddGitOpsDelivery()
     {
@@ -114,7 +111,8 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
 
         var env = _args.Environment;
         var gitOps = _args.GitOps;
-        var dependsOn = Operators.Concat(_databaseDependencies).Distinct().Order(StringComparer.Ordinal).ToList();
+        var applied = _scope.Model.KubernetesObjects.Where(o => !o.Group.IsDeliveredByPulumi(_args.Delivery)).SelectMany(o => o.DependsOn);
+        var dependsOn = Operators.Concat(applied).Distinct().Order(StringComparer.Ordinal).ToList();
         PlatformObjects.AddToModel(_scope, null, PlatformObjects.Project(env, gitOps.Project, gitOps.RepoUrl, gitOps.ArgoCdNamespace), dependsOn);
         foreach (var set in ArgoCdApplicationSets.For(env, gitOps))
         {
