@@ -35,7 +35,7 @@ public static class CheckBenchmark
 
         // The corpus includes the objects Pulumi delivers, whose deploy-time values only files applied as written may not hold.
         var manifests = YamlReader.ReadDocuments(yaml)
-            .Zip(resources, (d, o) => new Manifest(d.Node!.AsObject(), "bench.yaml", d.Line) { DeliveredByPulumi = o.Group.IsDeliveredByPulumi() })
+            .Zip(resources, (d, o) => new Manifest(d.Node!.AsObject(), "bench.yaml", d.Line) { DeliveredByPulumi = o.Group.IsDeliveredByPulumi(Delivery.GitOps) })
             .ToList();
         var parse = clock.Elapsed;
         clock.Restart();

@@ -18,12 +18,15 @@ public static class ApplicationOnboarding
     public static readonly IReadOnlyList<string> DeliveryVerbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 
     /// <summary>
-    /// What the database of <paramref name="app"/> waits for beyond the platform's dependencies: with a
-    /// <paramref name="recovery"/>, the identity's read access to the source container, without which the
-    /// restore cannot start.
+    /// What the database of <paramref name="app"/> waits for beyond the platform's dependencies: its identity's
+    /// federated credential (without it the plugin's token exchange fails) and write access to its container, and,
+    /// with a <paramref name="recovery"/>, read access to the source container, without which the restore cannot
+    /// start. CNPG takes the first (<c>immediate</c>) base backup as soon as the Cluster is ready and does not retry
+    /// a failed one, so a Cluster that starts before its role assignment has applied (Azure takes minutes) stays
+    /// without a base backup until the next schedule.
     /// </summary>
     public static IReadOnlyList<string> Dependencies(AzureScope azure, string app, DatabaseRecovery? recovery) =>
-        recovery is null ? [] : [azure.NameOf(SourceReaderPart(app))];
+        [azure.NameOf(FederationPart(app)), azure.NameOf(ContributorPart(app)), .. recovery is null ? Array.Empty<string>() : [azure.NameOf(SourceReaderPart(app))]];
 
     /// <summary>
     /// Onboards <paramref name="database"/>; returns the logical name of its container (for the lifecycle policy).
@@ -40,7 +43,7 @@ public static class ApplicationOnboarding
             ["containerName"] = AppDatabase.BackupContainerName(app, env),
             ["publicAccess"] = "None",
         });
-        var identity = azure.Identity($"{app}-db", db.Namespace, db.ServiceAccountName);
+        var identity = azure.Identity(IdentityPart(app), db.Namespace, db.ServiceAccountName);
         void BlobRole(string part, string role, object scope) => azure.Add(part, "azure-native:authorization:RoleAssignment", new()
         {
             ["principalId"] = new OutputReference(identity, "principalId"),
@@ -48,7 +51,7 @@ public static class ApplicationOnboarding
             ["roleDefinitionId"] = AzureRoles.Definition(azure.Args.SubscriptionId, role),
             ["scope"] = scope,
         });
-        BlobRole($"{app}-db-blob-contributor", AzureRoles.StorageBlobDataContributor, new OutputReference(container, "id"));
+        BlobRole(ContributorPart(app), AzureRoles.StorageBlobDataContributor, new OutputReference(container, "id"));
         if (database.Args.Recovery is { } recovery)
         {
             // The source container belongs to another stack, so it is scoped by its id, never by an output.
@@ -95,6 +98,12 @@ public static class ApplicationOnboarding
         });
         return container;
     }
+
+    private static string IdentityPart(string app) => $"{app}-db";
+
+    private static string FederationPart(string app) => AzureScope.FederationPart(IdentityPart(app));
+
+    private static string ContributorPart(string app) => $"{app}-db-blob-contributor";
 
     private static string SourceReaderPart(string app) => $"{app}-db-source-reader";
 

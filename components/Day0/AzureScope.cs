@@ -72,6 +72,9 @@ public sealed class AzureScope
     public string Add(string part, string type, Dictionary<string, object?> properties, params string[] dependsOn) =>
         _scope.Model.Add(new PulumiResource(NameOf(part), type, properties) { DependsOn = dependsOn }).Name;
 
+    /// <summary>Part name of the federated credential of the identity <see cref="Identity"/> adds for <paramref name="part"/>.</summary>
+    public static string FederationPart(string part) => $"{part}-federation";
+
     /// <summary>A user-assigned identity federated with service account <paramref name="serviceAccount"/> in <paramref name="ns"/>.</summary>
     public string Identity(string part, string ns, string serviceAccount)
     {
@@ -82,7 +85,7 @@ public sealed class AzureScope
             ["location"] = Args.Location,
             ["tags"] = Tags,
         });
-        Add($"{part}-federation", "azure-native:managedidentity:FederatedIdentityCredential", new()
+        Add(FederationPart(part), "azure-native:managedidentity:FederatedIdentityCredential", new()
         {
             ["resourceGroupName"] = ResourceGroupName,
             ["resourceName"] = new OutputReference(identity, "name"),

@@ -25,7 +25,12 @@ public sealed class BaseEnvironmentOnboarding : IDatabaseOnboarding
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> DependenciesOf(string app, DatabaseRecovery? recovery) => ApplicationOnboarding.Dependencies(_azure, app, recovery);
+    /// <remarks>
+    /// Also the deploying principal's write access to the container: the drill driver reads and alters the archive as
+    /// soon as the Cluster is ready, and a role that has not applied yet would fail the drill for the wrong reason.
+    /// </remarks>
+    public IReadOnlyList<string> DependenciesOf(string app, DatabaseRecovery? recovery) =>
+        [.. ApplicationOnboarding.Dependencies(_azure, app, recovery), _azure.NameOf(DeployerPart(app))];
 
     /// <inheritdoc />
     /// <remarks>
@@ -36,7 +41,7 @@ public sealed class BaseEnvironmentOnboarding : IDatabaseOnboarding
     public void Onboard(string app, AppDatabase database)
     {
         var container = ApplicationOnboarding.Add(_scope, _azure, database, app, deliverySubject: null);
-        _azure.Add($"{app}-deployer-blob-contributor", "azure-native:authorization:RoleAssignment", new()
+        _azure.Add(DeployerPart(app), "azure-native:authorization:RoleAssignment", new()
         {
             ["principalId"] = new InvokeExpression("azure-native:authorization:getClientConfig", "objectId"),
             ["roleDefinitionId"] = AzureRoles.Definition(_azure.Args.SubscriptionId, AzureRoles.StorageBlobDataContributor),
@@ -49,4 +54,6 @@ public sealed class BaseEnvironmentOnboarding : IDatabaseOnboarding
     {
         // The base environment's lifecycle policy is the account's only one; this stack leaves it alone.
     }
+
+    private static string DeployerPart(string app) => $"{app}-deployer-blob-contributor";
 }

@@ -7,7 +7,7 @@ namespace PgPlatform.Components.Day0;
 /// <summary>
 /// Day-0 for one cluster: operator releases, the Azure backbone (resource group, Key Vault, backup storage,
 /// workload identities), the tier's storage class, the Key Vault ClusterSecretStore, the contract's
-/// admission policies, the Argo CD project and ApplicationSets, and fleet alerts. Applications are
+/// admission policies, fleet alerts, and under GitOps delivery the Argo CD project and ApplicationSets. Applications are
 /// onboarded with <see cref="Onboard"/>; <see cref="Complete"/> adds what spans all of them.
 /// </summary>
 public sealed class PlatformFoundation : IDatabaseOnboarding
@@ -36,10 +36,8 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
         {
             PlatformObjects.StorageClass(env),
             PlatformObjects.SecretStore(env, new OutputReference(_azure.Vault, "properties.vaultUri").Embed(), args.TenantId),
-            PlatformObjects.Project(env, args.GitOps.Project, args.GitOps.RepoUrl, args.GitOps.ArgoCdNamespace),
             FleetAlerts.For(env),
         };
-        objects.AddRange(ArgoCdApplicationSets.For(env, args.GitOps));
         foreach (var obj in objects)
         {
             PlatformObjects.AddToModel(_scope, null, obj, releases);
@@ -59,6 +57,7 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
     /// <summary>Gives <paramref name="database"/> of application <paramref name="app"/> its container, identity, ServiceAccount and delivery RBAC.</summary>
     public void Onboard(string app, AppDatabase database)
     {
+        ArgumentNullException.ThrowIfNull(database);
         var container = ApplicationOnboarding.Add(_scope, _azure.Azure, database, app, _args.DeliverySubject);
         _containers.Add((container, AppDatabase.BackupContainerName(app, _args.Environment), database.RetentionDays));
     }
@@ -69,6 +68,7 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
     /// </summary>
     public void Complete()
     {
+        AddGitOpsDelivery();
         if (_containers.Count == 0)
         {
             return;
@@ -95,5 +95,29 @@ public sealed class PlatformFoundation : IDatabaseOnboarding
             ["managementPolicyName"] = "default",
             ["policy"] = new Dictionary<string, object?> { ["rules"] = rules },
         }, [.. _containers.Select(c => c.Container)]);
+    }
+
+    /// <summary>
+    /// Under GitOps delivery, the Argo CD project and ApplicationSets, which wait for everything the objects Argo CD applies
+    /// wait for (operators, vault, the passwords in it, each identity's federated credential and roles): Argo CD applies a
+    /// database as soon as its Application exists, and CNPG does not retry a first backup that its identity could not yet
+    /// write. Read once, after the last application is onboarded.
+    /// </summary>
+    private void AddGitOpsDelivery()
+    {
+        if (_args.Delivery != Delivery.GitOps)
+        {
+            return;
+        }
+
+        var env = _args.Environment;
+        var gitOps = _args.GitOps;
+        var applied = _scope.Model.KubernetesObjects.Where(o => !o.Group.IsDeliveredByPulumi(_args.Delivery)).SelectMany(o => o.DependsOn);
+        var dependsOn = Operators.Concat(applied).Distinct().Order(StringComparer.Ordinal).ToList();
+        PlatformObjects.AddToModel(_scope, null, PlatformObjects.Project(env, gitOps.Project, gitOps.RepoUrl, gitOps.ArgoCdNamespace), dependsOn);
+        foreach (var set in ArgoCdApplicationSets.For(env, gitOps))
+        {
+            PlatformObjects.AddToModel(_scope, null, set, dependsOn);
+        }
     }
 }

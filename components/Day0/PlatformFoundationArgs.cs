@@ -1,4 +1,5 @@
 using PgPlatform.Components.Day2;
+using PgPlatform.Components.Model;
 
 namespace PgPlatform.Components.Day0;
 
@@ -32,4 +33,7 @@ public sealed record PlatformFoundationArgs
 
     /// <summary>Where Argo CD reads the GitOps tree (the AppProject and the ApplicationSets point there).</summary>
     public required GitOpsOptions GitOps { get; init; }
+
+    /// <summary>Who delivers database and application objects; under <see cref="Delivery.Pulumi"/> no Argo CD project or ApplicationSets are declared. Default: <see cref="Delivery.GitOps"/>.</summary>
+    public Delivery Delivery { get; init; } = Delivery.GitOps;
 }

@@ -4,6 +4,7 @@ using PgPlatform.Components.Kubernetes.Crds.ExternalSecrets;
 using PgPlatform.Components.Kubernetes.Crds.Monitoring;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Naming;
+using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Validation;
 using PgPlatform.Components.Versions;
 using PgPlatform.Components.Vocabulary;
@@ -38,6 +39,13 @@ public sealed class AppDatabase
             throw new DeclarationException(
                 $"{where}: {instances} instance(s) is fewer than the {tier.MinInstances} the {tier.Name} tier requires",
                 $"declare Instances >= {tier.MinInstances} or leave it unset");
+        }
+
+        if (instances < env.EffectiveReplication.MinInstances)
+        {
+            throw new DeclarationException(
+                $"{where}: {instances} instance(s) cannot replicate {env.EffectiveReplication.Name}: a commit waits for {env.EffectiveReplication.Number} standby(s)",
+                $"declare Instances >= {env.EffectiveReplication.MinInstances}, or set pg-platform:replication: {ReplicationDurability.Asynchronous.Name}");
         }
 
         var storageSize = args.StorageSize ?? tier.StorageSize;
@@ -101,7 +109,7 @@ public sealed class AppDatabase
                 Instances = instances,
                 ImageName = ContainerImages.Postgres,
                 Description = $"{name} database ({env.Name}, {tier.Name})",
-                Postgresql = new PostgresConfiguration { Parameters = PostgresParameters(args) },
+                Postgresql = new PostgresConfiguration { Parameters = PostgresParameters(args), Synchronous = Synchronous(env) },
                 Bootstrap = args.Recovery is { } source
                     ? RecoveryBootstrap.Bootstrap(source, database, owner, ownerSecret)
                     : new BootstrapConfiguration { InitDb = new BootstrapInitDb { Database = database, Owner = owner, Secret = new() { Name = ownerSecret }, DataChecksums = true } },
@@ -203,6 +211,11 @@ public sealed class AppDatabase
 
     /// <summary>Blob container holding the backups of <paramref name="app"/> in the environment named <paramref name="environment"/>.</summary>
     public static string BackupContainerName(string app, string environment) => new DatabaseNames(app, environment).BackupContainer;
+
+    /// <summary>The environment's durability as CNPG's <c>spec.postgresql.synchronous</c>; null (CNPG's asynchronous default) when commits wait for no standby.</summary>
+    private static SynchronousReplicaConfiguration? Synchronous(PlatformEnvironment env) => env.EffectiveReplication is { IsSynchronous: true } durability
+        ? new SynchronousReplicaConfiguration { Method = ReplicationDurability.Method, Number = durability.Number, DataDurability = durability.DataDurability }
+        : null;
 
     private static Dictionary<string, string> PostgresParameters(AppDatabaseArgs args)
     {

@@ -24,6 +24,9 @@ public sealed record PlatformEnvironment
     /// <summary>Storage class for database volumes. Default: the tier's class.</summary>
     public string? StorageClass { get; init; }
 
+    /// <summary>How Clusters replicate. Default: the tier's <see cref="TierProfile.Replication"/>.</summary>
+    public ReplicationDurability? Replication { get; init; }
+
     /// <summary>Name of the ClusterSecretStore that reads the Key Vault. Default: <c>azure-keyvault</c>.</summary>
     public string SecretStoreName { get; init; } = "azure-keyvault";
 
@@ -45,6 +48,9 @@ public sealed record PlatformEnvironment
 
     /// <summary>The storage class database volumes use.</summary>
     public string EffectiveStorageClass => StorageClass ?? Tier.StorageClass;
+
+    /// <summary>How Clusters replicate.</summary>
+    public ReplicationDurability EffectiveReplication => Replication ?? Tier.Replication;
 
     /// <summary>The namespace of <paramref name="app"/> in this environment.</summary>
     public string NamespaceFor(string app) => $"{app}-{Name}";

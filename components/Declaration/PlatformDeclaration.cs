@@ -22,7 +22,7 @@ public static class PlatformDeclaration
         }
 
         var environment = Environment(settings);
-        var model = new ResourceModel();
+        var model = new ResourceModel { Delivery = settings.EffectiveDelivery };
         var day0 = new PlatformFoundationArgs
         {
             Environment = environment,
@@ -33,6 +33,7 @@ public static class PlatformDeclaration
             DeliverySubject = settings.DeliverySubject,
             GitOps = GitOps(settings),
             InstallMonitoring = settings.Monitoring.Mode == MonitoringMode.Install,
+            Delivery = settings.EffectiveDelivery,
         };
         IDatabaseOnboarding onboarding = settings.Tier.DeploysFoundation
             ? new PlatformFoundation(model, "platform", day0)
@@ -88,5 +89,6 @@ public static class PlatformDeclaration
         StorageClass = settings.StorageClass,
         MonitoringNamespace = settings.Monitoring.Namespace,
         MonitoringRelease = settings.Monitoring.Release,
+        Replication = settings.Replication,
     };
 }

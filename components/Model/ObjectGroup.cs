@@ -6,7 +6,7 @@ public enum ObjectGroup
     /// <summary>Cluster-wide platform objects (admission policies): Pulumi-managed day-0, not in the GitOps tree.</summary>
     Platform,
 
-    /// <summary>The namespace an application and its database live in.</summary>
+    /// <summary>The namespace an application and its database live in; Pulumi creates it before the access objects in it.</summary>
     Namespace,
 
     /// <summary>

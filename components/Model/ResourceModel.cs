@@ -11,6 +11,9 @@ public sealed class ResourceModel : IComponentScope
     private readonly List<StackOutput> _outputs = [];
     private readonly HashSet<string> _outputNames = new(StringComparer.Ordinal);
 
+    /// <summary>Who delivers the model's database and application objects. Default: <see cref="Delivery.GitOps"/>.</summary>
+    public Delivery Delivery { get; init; } = Delivery.GitOps;
+
     /// <summary>All resources in declaration order.</summary>
     public IReadOnlyList<Resource> Resources => _resources;
 

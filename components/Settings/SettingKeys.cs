@@ -40,7 +40,15 @@ public static class SettingKeys
     public static readonly SettingKey BackupStorageAccount = new("backupStorageAccount", true, "stpgpprodbackups", "storage account for backups (3-24 lower-case letters and digits)");
 
     /// <summary>Storage class override.</summary>
-    public static readonly SettingKey StorageClass = new("storageClass", false, "pgp-production", "storage class of database volumes; default: the tier's class (pgp-<tier>)");
+    public static readonly SettingKey StorageClass = new("storageClass", false, "pgp-production", "storage class of database volumes; default: the tier's class (pgp-<tier>, created by day-0); required for ephemeral stacks, which create none: the base environment's class");
+
+    /// <summary>Replication durability override.</summary>
+    public static readonly SettingKey Replication = new("replication", false, "synchronous",
+        "how Clusters replicate: synchronous (a commit waits for one standby, dataDurability required), synchronous-preferred (waits while a standby is healthy) or asynchronous; default: the tier's (production synchronous, staging synchronous-preferred, development and ephemeral asynchronous)");
+
+    /// <summary>Who delivers database and application objects.</summary>
+    public static readonly SettingKey Delivery = new("delivery", false, "gitops",
+        "who applies database and application objects: gitops (Argo CD from the GitOps tree; Pulumi deploys day-0, namespaces, access objects and the ApplicationSets) or pulumi (Pulumi deploys everything, no ApplicationSets); default gitops, pulumi for ephemeral stacks (which have no Argo CD of their own)");
 
     /// <summary>GitOps repository.</summary>
     public static readonly SettingKey GitOpsRepoUrl = new("gitopsRepoUrl", true, "https://git.example.com/platform/gitops.git", "repository Argo CD reads the GitOps tree from");
@@ -58,5 +66,5 @@ public static class SettingKeys
 
     /// <summary>All settings, in documentation order.</summary>
     public static IReadOnlyList<SettingKey> All { get; } =
-        [Tier, KubeContext, AzureLocation, SubscriptionId, TenantId, OidcIssuerUrl, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, DeliverySubject, GitOpsRepoUrl, GitOpsRevision, Monitoring, Databases];
+        [Tier, KubeContext, AzureLocation, SubscriptionId, TenantId, OidcIssuerUrl, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, Replication, Delivery, DeliverySubject, GitOpsRepoUrl, GitOpsRevision, Monitoring, Databases];
 }

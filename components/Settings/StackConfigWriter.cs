@@ -33,6 +33,8 @@ public static class StackConfigWriter
         Add(SettingKeys.KeyVaultName, settings.KeyVaultName);
         Add(SettingKeys.BackupStorageAccount, settings.BackupStorageAccount);
         Add(SettingKeys.StorageClass, settings.StorageClass);
+        Add(SettingKeys.Replication, settings.Replication?.Name);
+        Add(SettingKeys.Delivery, settings.Delivery is { } delivery ? StackSettingsParser.DeliveryNames[delivery] : null);
         Add(SettingKeys.DeliverySubject, settings.DeliverySubject);
         Add(SettingKeys.GitOpsRepoUrl, settings.GitOpsRepoUrl);
         Add(SettingKeys.GitOpsRevision, settings.GitOpsRevision);

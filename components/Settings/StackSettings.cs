@@ -1,3 +1,4 @@
+using PgPlatform.Components.Model;
 using PgPlatform.Components.Tiers;
 
 namespace PgPlatform.Components.Settings;
@@ -40,6 +41,19 @@ public sealed record StackSettings
 
     /// <summary><c>pg-platform:storageClass</c>; default: the tier's class.</summary>
     public string? StorageClass { get; init; }
+
+    /// <summary><c>pg-platform:replication</c>; default: the tier's.</summary>
+    public ReplicationDurability? Replication { get; init; }
+
+    /// <summary><c>pg-platform:delivery</c>; default: <see cref="EffectiveDelivery"/>.</summary>
+    public Delivery? Delivery { get; init; }
+
+    /// <summary>
+    /// Who delivers the stack's database and application objects: the setting, else GitOps where the stack deploys its
+    /// foundation (which installs Argo CD: every change to an environment is then a reviewed commit, and Argo CD shows
+    /// drift), else Pulumi (an ephemeral drill stack has no Argo CD, and nothing else would apply its database).
+    /// </summary>
+    public Delivery EffectiveDelivery => Delivery ?? (Tier.DeploysFoundation ? Model.Delivery.GitOps : Model.Delivery.Pulumi);
 
     /// <summary><c>pg-platform:gitopsRepoUrl</c>.</summary>
     public required string GitOpsRepoUrl { get; init; }

@@ -37,6 +37,19 @@ public static partial class StackSettingsParser
         var tier = TierProfiles.All.FirstOrDefault(t => t.Name == tierName)
             ?? throw Invalid(SettingKeys.Tier, tierName, source, $"it is not a tier; use one of {string.Join(", ", TierProfiles.All.Select(t => t.Name))}");
 
+        var storageClass = Optional(SettingKeys.StorageClass) is { } sc ? Checked(SettingKeys.StorageClass, sc, source, StorageClassPattern(), "it is not a Kubernetes object name") : null;
+        if (storageClass is null && !tier.DeploysFoundation)
+        {
+            // The tier's own class is created by a foundation, which a stack of this tier does not deploy: its volumes would stay Pending.
+            throw new SettingsException($"missing setting '{SettingKeys.StorageClass.Key}' in {source}: a stack of tier {tier.Name} deploys no foundation, so nothing creates the class '{tier.StorageClass}'. Fix: set it to a class the base environment creates, e.g. '{SettingKeys.StorageClass.Key}: {TierProfiles.Development.StorageClass}'");
+        }
+
+        var delivery = Optional(SettingKeys.Delivery) is { } d ? DeliveryOf(d, source) : (Delivery?)null;
+        if (delivery == Delivery.GitOps && !tier.DeploysFoundation)
+        {
+            throw new SettingsException($"setting '{SettingKeys.Delivery.Key}' in {source} is '{DeliveryNames[Delivery.GitOps]}': a stack of tier {tier.Name} deploys no foundation, so no Argo CD ApplicationSet would ever apply its databases. Fix: write '{SettingKeys.Delivery.Key}: {DeliveryNames[Delivery.Pulumi]}' or leave it out");
+        }
+
         return new StackSettings
         {
             Stack = stack,
@@ -50,13 +63,24 @@ public static partial class StackSettingsParser
             ResourceGroup = Checked(SettingKeys.ResourceGroup, Required(SettingKeys.ResourceGroup), source, ResourceGroupPattern(), "it is not a resource group name"),
             KeyVaultName = Checked(SettingKeys.KeyVaultName, Required(SettingKeys.KeyVaultName), source, KeyVaultPattern(), "Key Vault names have 3-24 letters, digits and '-', starting with a letter"),
             BackupStorageAccount = Checked(SettingKeys.BackupStorageAccount, Required(SettingKeys.BackupStorageAccount), source, StorageAccountPattern(), "storage account names have 3-24 lower-case letters and digits"),
-            StorageClass = Optional(SettingKeys.StorageClass) is { } sc ? Checked(SettingKeys.StorageClass, sc, source, StorageClassPattern(), "it is not a Kubernetes object name") : null,
+            StorageClass = storageClass,
+            Replication = Optional(SettingKeys.Replication) is { } replication
+                ? ReplicationDurability.All.FirstOrDefault(r => r.Name == replication) ?? throw Invalid(SettingKeys.Replication, replication, source, $"use one of {string.Join(", ", ReplicationDurability.All.Select(r => r.Name))}")
+                : null,
+            Delivery = delivery,
             GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, RepoUrlPattern(), "it is not an https:// or ssh:// Git URL"),
             GitOpsRevision = Optional(SettingKeys.GitOpsRevision) ?? "main",
             Monitoring = MonitoringSettingParser.Parse(config.TryGetValue(SettingKeys.Monitoring.Key, out var monitoring) ? monitoring : null, source),
             Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source),
         };
     }
+
+    /// <summary>The setting value of each <see cref="Delivery"/>.</summary>
+    public static readonly IReadOnlyDictionary<Delivery, string> DeliveryNames = new Dictionary<Delivery, string> { [Delivery.GitOps] = "gitops", [Delivery.Pulumi] = "pulumi" };
+
+    private static Delivery DeliveryOf(string value, string source) =>
+        DeliveryNames.FirstOrDefault(p => p.Value == value) is { Value: not null } found ? found.Key
+            : throw Invalid(SettingKeys.Delivery, value, source, $"use one of {string.Join(", ", DeliveryNames.Values)}");
 
     private static void CheckKeys(IReadOnlyDictionary<string, JsonNode?> config, string source)
     {

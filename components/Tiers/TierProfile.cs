@@ -99,6 +99,13 @@ public sealed record TierProfile
     /// </summary>
     public bool EnableSuperuserAccess { get; init; }
 
+    /// <summary>
+    /// How the tier's Clusters replicate when the stack says nothing (<c>pg-platform:replication</c>). A tier that loses no
+    /// acknowledged write in a failover (production) is synchronous with <c>dataDurability: required</c>, which the
+    /// contract enforces (PGP019); a tier of one instance cannot be synchronous (there is no standby to wait for).
+    /// </summary>
+    public required ReplicationDurability Replication { get; init; }
+
     /// <summary>Cost-centre label value for this tier's resources.</summary>
     public required string CostClass { get; init; }
 }

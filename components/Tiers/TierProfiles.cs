@@ -14,6 +14,7 @@ public static class TierProfiles
         CpuRequest = "1", Memory = "2Gi", SetMemoryLimit = true, RequireMemoryLimit = true, StorageSize = "20Gi",
         StorageClass = "pgp-production", DiskSku = "Premium_ZRS", VolumeReclaimPolicy = "Retain", BackupStorageSku = "Standard_ZRS",
         DefaultWorkloadReplicas = 2, AlertSeverity = "critical", CostClass = "critical",
+        Replication = ReplicationDurability.Synchronous,
     };
 
     /// <summary>Staging: two instances, daily backups, 7 days (3 to 14).</summary>
@@ -25,6 +26,10 @@ public static class TierProfiles
         CpuRequest = "500m", Memory = "1Gi", SetMemoryLimit = true, RequireMemoryLimit = false, StorageSize = "10Gi",
         StorageClass = "pgp-staging", DiskSku = "Premium_LRS", VolumeReclaimPolicy = "Retain", BackupStorageSku = "Standard_LRS",
         DefaultWorkloadReplicas = 1, AlertSeverity = "warning", CostClass = "standard",
+
+        // Two instances: with 'required', losing the one standby (a node drain) would stop every write; 'preferred' keeps
+        // commits synchronous while the standby is healthy and keeps the stage writable while it is not.
+        Replication = ReplicationDurability.Preferred,
     };
 
     /// <summary>Development: one instance, daily backups, 3 days (1 to 7).</summary>
@@ -36,6 +41,7 @@ public static class TierProfiles
         CpuRequest = "250m", Memory = "512Mi", SetMemoryLimit = false, RequireMemoryLimit = false, StorageSize = "5Gi",
         StorageClass = "pgp-development", DiskSku = "Premium_LRS", VolumeReclaimPolicy = "Delete", BackupStorageSku = "Standard_LRS",
         DefaultWorkloadReplicas = 1, AlertSeverity = "warning", CostClass = "low",
+        Replication = ReplicationDurability.Asynchronous,
     };
 
     /// <summary>Ephemeral: one instance for drills, hourly backups, 1 day.</summary>
@@ -48,6 +54,10 @@ public static class TierProfiles
         StorageClass = "pgp-ephemeral", DiskSku = "Premium_LRS", VolumeReclaimPolicy = "Delete", BackupStorageSku = "Standard_LRS",
         DefaultWorkloadReplicas = 1, AlertSeverity = "warning", CostClass = "throwaway", DeploysFoundation = false,
         EnableSuperuserAccess = true,
+
+        // A drill stack takes its base environment's durability from the driver (pg-platform:replication), so that the
+        // drills apply what the base tier declares; a stack that says nothing (a one-instance restore) is asynchronous.
+        Replication = ReplicationDurability.Asynchronous,
     };
 
     /// <summary>All tiers, in order.</summary>

@@ -14,6 +14,9 @@ public sealed class BackupHealthDrill : IDrill
     /// <summary>Oldest acceptable newest backup: a daily schedule plus slack.</summary>
     public static readonly TimeSpan MaximumBackupAge = TimeSpan.FromHours(26);
 
+    /// <summary>Why the drill fails when the object store holds no finished base backup.</summary>
+    public const string NoBaseBackupReason = "no base backup yet: the object store holds no finished base backup, so nothing can be restored (a fresh local target has none until the restore drill takes one)";
+
     /// <inheritdoc />
     public DrillKind Kind => DrillKind.Backup;
 
@@ -41,7 +44,9 @@ public sealed class BackupHealthDrill : IDrill
             recorder.Pass("object store reachable");
             if (backups.Count == 0)
             {
-                recorder.Fail("no base backup in the object store (a fresh local target has none until the restore drill takes one)");
+                // Without a base backup nothing can be restored, however healthy the WAL archive looks; on Kubernetes this is
+                // what a first immediate backup that failed (CNPG does not retry it) leaves until the next schedule.
+                recorder.Fail(NoBaseBackupReason);
                 return;
             }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PgPlatform.Components.Model;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Validation;
@@ -11,6 +12,11 @@ namespace PgPlatform.Stacks.Ephemeral;
 /// namespace named for the drill. A drilled database has <see cref="DrillInstances"/> instances (failover needs
 /// a replica to promote); a restore stack's database has one and bootstraps from the source stack's object store
 /// (<c>recoverFrom</c>). The base database's size and retention overrides are not copied: the ephemeral tier's own apply.
+/// The storage class is the base environment's effective one, set explicitly: an ephemeral stack deploys no foundation,
+/// so nothing would create a class of its own and the Cluster's volumes would stay Pending. A drilled database replicates
+/// as the base environment declares (its <c>pg-platform:replication</c> or its tier's), so the failover drill proves
+/// the durability production runs; a restored one is asynchronous, since one instance has no standby to wait for.
+/// Delivery is Pulumi's: an ephemeral stack has no Argo CD ApplicationSet of its own to apply the database.
 /// </summary>
 public static class EphemeralDatabaseStack
 {
@@ -41,7 +47,17 @@ public static class EphemeralDatabaseStack
         }
 
         var database = new DatabaseSelection { Name = application, Instances = recovery is null ? DrillInstances : RestoreInstances, RecoverFrom = recovery };
-        return baseStack with { Stack = stackName, Tier = Tier, Databases = [database] };
+        var replication = recovery is null ? baseStack.Replication ?? baseStack.Tier.Replication : ReplicationDurability.Asynchronous;
+        // The base environment's monitoring stack scrapes and alerts for the drill's database: the drill stack installs none.
+        var monitoring = baseStack.Monitoring with { Mode = MonitoringMode.Existing };
+        return baseStack with { Stack = stackName, Tier = Tier, StorageClass = BaseStorageClass(baseStack), Replication = replication, Delivery = Delivery.Pulumi, Monitoring = monitoring, Databases = [database] };
+    }
+
+    /// <summary>The storage class the base environment's foundation creates and its volumes use: its setting, or its tier's class.</summary>
+    public static string BaseStorageClass(StackSettings baseStack)
+    {
+        ArgumentNullException.ThrowIfNull(baseStack);
+        return baseStack.StorageClass ?? baseStack.Tier.StorageClass;
     }
 
     /// <summary>The <c>config set</c> calls that give a stack <paramref name="settings"/> (the compiler parses them back to the same settings).</summary>

@@ -7,11 +7,11 @@ namespace PgPlatform.Components.Contract.Enforcement;
 public static class ContractGate
 {
     /// <summary>The model's Kubernetes objects as manifests (source <c>model:&lt;logical name&gt;</c>), each knowing who delivers it.</summary>
-    public static IReadOnlyList<Manifest> Manifests(IEnumerable<KubernetesObjectResource> objects) =>
-        objects.Select(o => ToManifest(o, JsonSerializer.Deserialize<JsonElement>(o.Utf8Json))).ToList();
+    public static IReadOnlyList<Manifest> Manifests(IEnumerable<KubernetesObjectResource> objects, Delivery delivery) =>
+        objects.Select(o => ToManifest(o, JsonSerializer.Deserialize<JsonElement>(o.Utf8Json), delivery)).ToList();
 
-    private static Manifest ToManifest(KubernetesObjectResource resource, JsonElement element) =>
-        new(element, $"model:{resource.Name}", 0) { DeliveredByPulumi = resource.Group.IsDeliveredByPulumi() };
+    private static Manifest ToManifest(KubernetesObjectResource resource, JsonElement element, Delivery delivery) =>
+        new(element, $"model:{resource.Name}", 0) { DeliveredByPulumi = resource.Group.IsDeliveredByPulumi(delivery) };
 
     /// <summary>
     /// Throws <see cref="ContractViolationException"/> when any rule is broken. Every rule looks across
@@ -23,7 +23,7 @@ public static class ContractGate
         var violations = model.KubernetesObjects
             .GroupBy(o => o.Application)
             .AsParallel().AsOrdered()
-            .SelectMany(Check)
+            .SelectMany(objects => Check(objects, model.Delivery))
             .ToList();
         if (violations.Count > 0)
         {
@@ -32,10 +32,10 @@ public static class ContractGate
     }
 
     /// <summary>One application's violations; its objects are read from their canonical JSON as it is (not copied).</summary>
-    private static IReadOnlyList<Violation> Check(IEnumerable<KubernetesObjectResource> objects)
+    private static IReadOnlyList<Violation> Check(IEnumerable<KubernetesObjectResource> objects, Delivery delivery)
     {
         var documents = objects.Select(o => (Object: o, Document: JsonDocument.Parse(o.Utf8JsonMemory))).ToList();
-        var violations = ContractChecker.Check(documents.Select(d => ToManifest(d.Object, d.Document.RootElement)).ToList());
+        var violations = ContractChecker.Check(documents.Select(d => ToManifest(d.Object, d.Document.RootElement, delivery)).ToList());
         if (violations.Count == 0)
         {
             // A violation keeps its manifest, and so its document, for the report.

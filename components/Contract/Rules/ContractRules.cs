@@ -28,5 +28,6 @@ public static class ContractRules
         new SecretsProducedRule(),
         new ZoneSpreadRule(),
         new NoDeployTimeValuesInGitRule(),
+        new SynchronousReplicationRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 }

@@ -22,8 +22,8 @@ public static class GitOpsSynthesizer
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var ordered = environments.OrderBy(e => e.Environment, StringComparer.Ordinal).ToList();
-        var byApp = ordered.Select(e => e.Model.KubernetesObjects.ToLookup(o => (o.Application, GitOpsFolder.For(o.Group)))).ToList();
-        var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Where(o => GitOpsFolder.For(o.Group) is not null).Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
+        var byApp = ordered.Select(e => e.Model.KubernetesObjects.ToLookup(o => (o.Application, GitOpsFolder.For(o.Group, e.Model.Delivery)))).ToList();
+        var apps = ordered.SelectMany(e => e.Model.KubernetesObjects.Where(o => GitOpsFolder.For(o.Group, e.Model.Delivery) is not null).Select(o => o.Application)).Distinct().Order(StringComparer.Ordinal);
 
         // Applications are independent of each other: render them on every core, then merge in order.
         OrderedParallel.ForEach(apps, app =>

@@ -9,7 +9,7 @@ namespace PgPlatform.Components.Synthesis.Pulumi;
 /// <summary>
 /// Turns the model into a Pulumi YAML program: an explicit Kubernetes provider, one
 /// <c>kubernetes:core/v1:Namespace</c> per application, one <c>kubernetes:yaml/v2:ConfigGroup</c> per
-/// application and object group (custom resources cannot be <c>CustomResource</c>s in Pulumi YAML), and
+/// application and object group that Pulumi delivers (<see cref="ObjectGroupDelivery"/>; custom resources cannot be <c>CustomResource</c>s in Pulumi YAML), and
 /// the Pulumi-only resources (passwords, Key Vault secrets) with their type tokens.
 /// </summary>
 public static class PulumiProgramSynthesizer
@@ -101,7 +101,8 @@ public static class PulumiProgramSynthesizer
             })),
         };
         resources.AddRange(model.Resources.OfType<PulumiResource>().Select(r => (r.Name, Entry(r.Name, () => PulumiOnly(r)))));
-        resources.AddRange(DeployableUnits.Of(model).Select(u => (u.Name, u.Group == ObjectGroup.Namespace ? Entry(u.Name, () => NamespaceResource(u)) : () => ConfigGroupEntry(u))));
+        // Units Argo CD applies from the GitOps tree are not Pulumi's: one deliverer per object.
+        resources.AddRange(DeployableUnits.Of(model).Where(u => u.Group.IsDeliveredByPulumi(model.Delivery)).Select(u => (u.Name, u.Group == ObjectGroup.Namespace ? Entry(u.Name, () => NamespaceResource(u)) : () => ConfigGroupEntry(u))));
         return resources;
     }
 

@@ -116,6 +116,12 @@ public static class ContractCorpus
             Spec(t, "Cluster").AsObject().Remove("topologySpreadConstraints");
             Spec(t, "Cluster")["affinity"]!["topologyKey"] = "topology.kubernetes.io/zone";
         });
+        yield return Pass("PGP019", "staging with preferred durability", null, TierProfiles.Staging);
+        yield return Pass("PGP019", "development replicating asynchronously", null, TierProfiles.Development);
+        yield return Fail("PGP019", "production replicating asynchronously", t => Spec(t, "Cluster")["postgresql"]!.AsObject().Remove("synchronous"));
+        yield return Fail("PGP019", "production with preferred durability", t => Spec(t, "Cluster")["postgresql"]!["synchronous"]!["dataDurability"] = "preferred");
+        yield return Fail("PGP019", "production without dataDurability", t => Spec(t, "Cluster")["postgresql"]!["synchronous"]!.AsObject().Remove("dataDurability"));
+        yield return Fail("PGP019", "production without spec.postgresql", t => Spec(t, "Cluster").AsObject().Remove("postgresql"));
         yield return Fail("PGP017", "production without zone spread", t => Spec(t, "Cluster").AsObject().Remove("topologySpreadConstraints"));
         yield return Fail("PGP017", "a spread that only prefers zones", t => Spec(t, "Cluster")["topologySpreadConstraints"]![0]!["whenUnsatisfiable"] = "ScheduleAnyway");
         yield return Fail("PGP018", "an annotation holding a deploy-time value", t => Kind(t, "ExternalSecret")["metadata"]!["annotations"] = new JsonObject { ["note"] = $"vault {new OutputReference("vault", "properties.vaultUri").Embed()}" });

@@ -45,6 +45,17 @@ public sealed class TierRequirementTests
 
     [Theory]
     [MemberData(nameof(Tiers))]
+    public void Pgp019DeniesAsynchronousReplicationExactlyWhereTheTierRequiresDurability(string name)
+    {
+        var tier = TierProfiles.Parse(name, "test");
+
+        var allowed = Allowed("PGP019", tier, c => c["spec"]!["postgresql"]!.AsObject().Remove("synchronous"));
+
+        Assert.Equal(tier.Replication.DataDurability != "required", allowed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Tiers))]
     public void Pgp008DeniesAClusterWithoutAMemoryLimitExactlyWhereTheTierRequiresOne(string name)
     {
         var tier = TierProfiles.Parse(name, "test");

@@ -14,7 +14,8 @@ public sealed class BaseEnvironmentOnboardingTests
     private static (ResourceModel Model, JsonObject Program) Onboard(TierProfile tier, DatabaseRecovery? recovery)
     {
         var env = TestEnvironments.For(tier, "drill-1a2b3c");
-        var model = new ResourceModel();
+        // Stacks that onboard against a base environment have no Argo CD: Pulumi delivers their databases.
+        var model = new ResourceModel { Delivery = Delivery.Pulumi };
         var args = new PlatformFoundationArgs
         {
             Environment = env,

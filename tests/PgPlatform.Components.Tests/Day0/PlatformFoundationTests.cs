@@ -96,8 +96,9 @@ public sealed class PlatformFoundationTests
         Assert.Contains(releases["cloudnative-pg"].Name, releases["plugin-barman-cloud"].DependsOn);
         var cluster = _f.Model.KubernetesObjects.First(o => o.Group == ObjectGroup.Database);
         Assert.All(releases.Values, r => Assert.Contains(r.Name, cluster.DependsOn));
-        var dependsOn = _f.Program["resources"]!["shop-database"]!["options"]!["dependsOn"]!.AsArray().Select(d => (string?)d).ToList();
-        Assert.Contains($"${{{releases["cloudnative-pg"].Name}}}", dependsOn);
+        // Under GitOps delivery Argo CD starts the database once the ApplicationSets exist, so they wait for what it waits for.
+        var dependsOn = _f.Program["resources"]!["pg-platform-platform"]!["options"]!["dependsOn"]!.AsArray().Select(d => (string?)d).ToList();
+        Assert.All(_f.Model.KubernetesObjects.Where(o => o.Group is ObjectGroup.Database or ObjectGroup.Application).SelectMany(o => o.DependsOn).Distinct(), d => Assert.Contains($"${{{d}}}", dependsOn));
     }
 
     [Fact]

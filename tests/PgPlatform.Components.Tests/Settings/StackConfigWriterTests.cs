@@ -1,3 +1,4 @@
+using PgPlatform.Components.Model;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Testing;
@@ -27,6 +28,8 @@ public sealed class StackConfigWriterTests
         KeyVaultName = "kv-pgp-qa",
         BackupStorageAccount = "stpgpqabackups",
         StorageClass = "premium-zrs",
+        Replication = ReplicationDurability.Preferred,
+        Delivery = Delivery.Pulumi,
         GitOpsRepoUrl = "ssh://git@git.example.com/platform/gitops.git",
         GitOpsRevision = "release-7",
         Monitoring = new MonitoringSelection { Mode = MonitoringMode.Existing, Release = "prom", Namespace = "observability" },

@@ -21,7 +21,7 @@ public sealed class PulumiProgramSynthesizerTests
     [Fact]
     public void TheProgramListsTheProviderThenThePulumiResourcesThenTheUnitsAndItsOutputs()
     {
-        var model = new ResourceModel();
+        var model = new ResourceModel { Delivery = Delivery.Pulumi };
         _ = new Application(model, "shop", TestEnvironments.App(TierProfiles.Development, "dev"));
 
         var program = SynthesizedProgram.Of(model, "dev");
@@ -31,5 +31,16 @@ public sealed class PulumiProgramSynthesizerTests
         Assert.Equal(model.Resources.OfType<PulumiResource>().Select(r => r.Name), names.Skip(1).Take(2));
         Assert.Equal(["shop-namespace", "shop-database", "shop-application"], names.Skip(3));
         Assert.Equal("shop-db-rw.shop-dev.svc", (string?)program["outputs"]!["shop-rw-host"]);
+    }
+
+    [Fact]
+    public void UnderGitOpsDeliveryTheProgramLeavesTheDatabaseAndApplicationUnitsToArgoCd()
+    {
+        var model = new ResourceModel { Delivery = Delivery.GitOps };
+        _ = new Application(model, "shop", TestEnvironments.App(TierProfiles.Development, "dev"));
+
+        var program = SynthesizedProgram.Of(model, "dev");
+
+        Assert.Equal(["shop-namespace"], program["resources"]!.AsObject().Select(p => p.Key).Skip(3));
     }
 }

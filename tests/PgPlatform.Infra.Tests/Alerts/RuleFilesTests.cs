@@ -6,7 +6,7 @@ using PgPlatform.Testing.Prometheus;
 namespace PgPlatform.Infra.Tests.Alerts;
 
 /// <summary>Every PrometheusRule a stack deploys, as the rule file Prometheus would load, judged by promtool.</summary>
-public sealed class RuleFilesTests(SynthesizedRepository repo) : IClassFixture<SynthesizedRepository>, IDisposable
+public sealed class RuleFilesTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("pgp-rules-").FullName;
 
@@ -36,11 +36,11 @@ public sealed class RuleFilesTests(SynthesizedRepository repo) : IClassFixture<S
         Assert.False(result.Succeeded, result.ToString());
     }
 
-    /// <summary>One rule file per PrometheusRule of <paramref name="stack"/>'s program: its <c>spec</c> is the file's content.</summary>
+    /// <summary>One rule file per PrometheusRule <paramref name="stack"/> delivers: its <c>spec</c> is the file's content.</summary>
     private List<string> RuleFiles(string stack)
     {
         var files = new List<string>();
-        foreach (var rule in repo.ProgramObjects(stack).Where(o => (string?)o["kind"] == "PrometheusRule"))
+        foreach (var rule in SynthesizedRepository.DeliveredObjects(stack).Where(o => (string?)o["kind"] == "PrometheusRule"))
         {
             var name = $"{stack}-{(string?)rule["metadata"]!["namespace"] ?? "cluster"}-{(string?)rule["metadata"]!["name"]}.yaml";
             var path = Path.Combine(_dir, name);

@@ -21,6 +21,8 @@ public sealed class EphemeralRestoreProgramTests
     {
         var config = StackConfigSources.FromStackFile(Path.Combine(SharedSchemas.RepoRoot, "Pulumi.dev.yaml")).ToDictionary();
         config["pg-platform:tier"] = "ephemeral";
+        config["pg-platform:storageClass"] = "pgp-development";
+        config["pg-platform:delivery"] = "pulumi";
         config["pg-platform:databases"] = JsonNode.Parse(Databases);
         var json = databasesAsText ? StackConfigSources.ToPulumiConfigJson(config) : new JsonObject(config.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString();
         return new Dictionary<string, string> { ["PULUMI_STACK"] = Stack, ["PULUMI_CONFIG"] = json };

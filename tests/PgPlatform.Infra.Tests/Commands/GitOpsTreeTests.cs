@@ -32,7 +32,7 @@ public sealed class GitOpsTreeTests(SynthesizedRepository repo) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(Stacks))]
-    public void EveryOverlayBuildsWithKustomizeIntoExactlyTheProgramsObjects(string stack)
+    public void EveryOverlayBuildsWithKustomizeIntoExactlyTheStacksGitOpsObjectsNoneOfWhichThePulumiProgramDeploys(string stack)
     {
         var gitops = repo.GitOps(stack);
         var built = new List<JsonObject>();
@@ -43,14 +43,15 @@ public sealed class GitOpsTreeTests(SynthesizedRepository repo) : IClassFixture<
             built.AddRange(YamlReader.ReadDocuments(result.StandardOutput).Select(d => d.Node!.AsObject()));
         }
 
-        var expected = repo.ProgramObjects(stack, gitOpsUnitsOnly: true).ToDictionary(Key);
+        var expected = SynthesizedRepository.TreeObjects(stack).ToDictionary(Key);
         var actual = built.ToDictionary(Key);
+        Assert.Empty(repo.ProgramObjects(stack).Select(Key).Intersect(actual.Keys));
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
         foreach (var (key, obj) in expected)
         {
             var want = CanonicalJson.Canonicalize(obj)!.ToJsonString();
             var got = CanonicalJson.Canonicalize(actual[key])!.ToJsonString();
-            Assert.True(want == got, $"{key} differs:\nprogram:   {want}\nkustomize: {got}");
+            Assert.True(want == got, $"{key} differs:\nmodel:     {want}\nkustomize: {got}");
         }
     }
 
@@ -70,7 +71,7 @@ public sealed class GitOpsTreeTests(SynthesizedRepository repo) : IClassFixture<
     [MemberData(nameof(Stacks))]
     public void ApplicationsReachTheirDatabaseOnlyThroughTheRwServiceAndASecretTheTreeProduces(string stack)
     {
-        var objects = repo.ProgramObjects(stack);
+        var objects = SynthesizedRepository.DeliveredObjects(stack);
         var rwHosts = objects.Where(o => (string?)o["kind"] == "Cluster").Select(o => $"{o["metadata"]!["name"]}-rw.{o["metadata"]!["namespace"]}.svc").ToHashSet();
         var producedSecrets = objects.Where(o => (string?)o["kind"] == "ExternalSecret").Select(o => $"{o["metadata"]!["namespace"]}/{o["spec"]!["target"]!["name"]}").ToHashSet();
         var deployments = objects.Where(o => (string?)o["kind"] == "Deployment").ToList();

@@ -52,8 +52,10 @@ public sealed class SynthBadInputTests
         project.Replace("Pulumi.prod.yaml", "retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: 2026-11-22T18:00:00Z}");
         var result = await SynthProd(project);
         Assert.True(result.ExitCode == ExitCode.Success, result.Error);
+        // The Cluster is Argo CD's (GitOps delivery), the source reader role Pulumi's.
         var program = File.ReadAllText(Path.Combine(project.Out, "program.yaml"));
-        Assert.Contains("targetTime: \"2026-11-22T18:00:00Z\"", program);
+        var overlay = string.Concat(Directory.GetFiles(Path.Combine(project.Out, "gitops", "databases", "wikijs", "overlays", "prod")).Select(File.ReadAllText));
+        Assert.Contains("targetTime: \"2026-11-22T18:00:00Z\"", overlay);
         Assert.Contains("/blobServices/default/containers/wikijs-dev", program);
     }
 

@@ -34,20 +34,20 @@ public sealed class SynthesizedRepository : IDisposable
     public string GitOps(string stack) => Path.Combine(OutDir(stack), "gitops");
 
     /// <summary>Every Kubernetes object the program deploys, with Pulumi's <c>$$</c> escapes undone.</summary>
-    public List<JsonObject> ProgramObjects(string stack, bool gitOpsUnitsOnly = false) => ProgramObjects(Program(stack), gitOpsUnitsOnly);
+    public List<JsonObject> ProgramObjects(string stack) => ProgramObjects(Program(stack));
+
+    /// <summary>Every Kubernetes object the stack delivers: those its program deploys and those Argo CD applies from the tree.</summary>
+    public static List<JsonObject> DeliveredObjects(string stack) => StackPrograms.AllDelivered(StackPrograms.Settings(stack, stack));
+
+    /// <summary>The objects Argo CD applies from the GitOps tree for <paramref name="stack"/>, as the model declares them.</summary>
+    public static List<JsonObject> TreeObjects(string stack) => StackPrograms.Delivered(StackPrograms.Settings(stack, stack)).Tree;
 
     /// <summary>Every Kubernetes object <paramref name="program"/> deploys, with Pulumi's <c>$$</c> escapes undone.</summary>
-    public static List<JsonObject> ProgramObjects(JsonObject program, bool gitOpsUnitsOnly = false)
+    public static List<JsonObject> ProgramObjects(JsonObject program)
     {
         var objects = new List<JsonObject>();
-        foreach (var (name, resource) in program["resources"]!.AsObject())
+        foreach (var (_, resource) in program["resources"]!.AsObject())
         {
-            // Day-0 units (platform objects, per-application access) are deployed by Pulumi only.
-            if (gitOpsUnitsOnly && (name == "pg-platform-platform" || name.EndsWith("-access", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
             var type = (string?)resource!["type"];
             if (type == "kubernetes:yaml/v2:ConfigGroup")
             {

@@ -4,8 +4,8 @@ using PgPlatform.Infra.Tests.Commands;
 
 namespace PgPlatform.Infra.Tests.ProductionPath;
 
-/// <summary>One stack's settings and its synthesized program.</summary>
-internal sealed record StackProgram(StackSettings Settings, JsonObject Program)
+/// <summary>One stack's settings, its synthesized program, and the objects Argo CD applies for it from the GitOps tree.</summary>
+internal sealed record StackProgram(StackSettings Settings, JsonObject Program, IReadOnlyList<JsonObject> Tree)
 {
     /// <summary>Every resource of the program by logical name.</summary>
     public IEnumerable<(string Name, JsonObject Resource)> Resources => Program["resources"]!.AsObject().Select(p => (p.Key, p.Value!.AsObject()));
@@ -15,8 +15,8 @@ internal sealed record StackProgram(StackSettings Settings, JsonObject Program)
         Resources.Where(r => (string?)r.Resource["type"] == "kubernetes:yaml/v2:ConfigGroup")
             .Select(r => (r.Name, r.Resource, r.Resource["properties"]!["objs"]!.AsArray().Select(o => SynthesizedRepository.Unescape(o)!.AsObject()).ToList()));
 
-    /// <summary>Every Kubernetes object the program applies.</summary>
-    public List<JsonObject> Objects => SynthesizedRepository.ProgramObjects(Program);
+    /// <summary>Every Kubernetes object the stack delivers: those its program applies and those Argo CD applies from the tree.</summary>
+    public List<JsonObject> Objects => [.. SynthesizedRepository.ProgramObjects(Program), .. Tree];
 
     /// <summary>The objects of <paramref name="kind"/>.</summary>
     public IEnumerable<JsonObject> OfKind(string kind) => Objects.Where(o => (string?)o["kind"] == kind);

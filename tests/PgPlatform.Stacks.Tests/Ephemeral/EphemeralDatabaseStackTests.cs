@@ -1,3 +1,4 @@
+using PgPlatform.Components.Model;
 using PgPlatform.Components.Settings;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Stacks.Ephemeral;
@@ -20,7 +21,24 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
         var settings = EphemeralDatabaseStack.Settings(Dev, "wikijs", "failover-0a1b2c");
 
         Assert.Equal([new DatabaseSelection { Name = "wikijs", Instances = EphemeralDatabaseStack.DrillInstances }], settings.Databases);
-        Assert.Equal(Dev with { Stack = "failover-0a1b2c", Tier = TierProfiles.Ephemeral, Databases = settings.Databases }, settings);
+        Assert.Equal(Dev with { Stack = "failover-0a1b2c", Tier = TierProfiles.Ephemeral, StorageClass = TierProfiles.Development.StorageClass, Replication = ReplicationDurability.Asynchronous, Delivery = Delivery.Pulumi, Monitoring = Dev.Monitoring with { Mode = MonitoringMode.Existing }, Databases = settings.Databases }, settings);
+    }
+
+    [Fact]
+    public void The_ephemeral_stack_uses_the_storage_class_the_base_environment_sets_or_its_tiers()
+    {
+        Assert.Equal("pgp-development", EphemeralDatabaseStack.Settings(Dev, "wikijs", "failover-0a1b2c").StorageClass);
+        Assert.Equal("premium-zrs", EphemeralDatabaseStack.Settings(Dev with { StorageClass = "premium-zrs" }, "wikijs", "failover-0a1b2c").StorageClass);
+    }
+
+    [Fact]
+    public void A_drilled_database_replicates_as_the_base_environment_declares_and_a_restored_one_asynchronously()
+    {
+        var prod = Dev with { Tier = TierProfiles.Production };
+
+        Assert.Equal(ReplicationDurability.Synchronous, EphemeralDatabaseStack.Settings(prod, "wikijs", "failover-0a1b2c").Replication);
+        Assert.Equal(ReplicationDurability.Preferred, EphemeralDatabaseStack.Settings(prod with { Replication = ReplicationDurability.Preferred }, "wikijs", "failover-0a1b2c").Replication);
+        Assert.Equal(ReplicationDurability.Asynchronous, EphemeralDatabaseStack.Settings(prod, "wikijs", "restore-9f8e7d", new RecoverySelection { Stack = "failover-0a1b2c" }).Replication);
     }
 
     [Fact]
@@ -39,9 +57,15 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
             new ConfigSetting("pg-platform:resourceGroup", "rg-pg-platform-dev"),
             new ConfigSetting("pg-platform:keyVaultName", "kv-pgp-dev"),
             new ConfigSetting("pg-platform:backupStorageAccount", "stpgpdevbackups"),
+            new ConfigSetting("pg-platform:storageClass", "pgp-development"),
+            new ConfigSetting("pg-platform:replication", "asynchronous"),
+            new ConfigSetting("pg-platform:delivery", "pulumi"),
             new ConfigSetting("pg-platform:deliverySubject", "pg-platform-delivery"),
             new ConfigSetting("pg-platform:gitopsRepoUrl", "https://git.example.com/platform/gitops.git"),
             new ConfigSetting("pg-platform:gitopsRevision", "main"),
+            new ConfigSetting("pg-platform:monitoring.mode", "existing", IsPath: true),
+            new ConfigSetting("pg-platform:monitoring.release", "kube-prometheus-stack", IsPath: true),
+            new ConfigSetting("pg-platform:monitoring.namespace", "monitoring", IsPath: true),
             new ConfigSetting("pg-platform:databases[0].name", "wikijs", IsPath: true),
             new ConfigSetting("pg-platform:databases[0].instances", "3", IsPath: true),
         ], config);
@@ -61,7 +85,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
             new ConfigSetting("pg-platform:databases[0].recoverFrom.stack", "failover-0a1b2c", IsPath: true),
             new ConfigSetting("pg-platform:databases[0].recoverFrom.backupId", "20261122T101010", IsPath: true),
             new ConfigSetting("pg-platform:databases[0].recoverFrom.targetTime", "2026-11-22T10:12:13.456Z", IsPath: true),
-        ], config.Where(c => c.IsPath));
+        ], config.Where(c => c.IsPath && c.Key.StartsWith("pg-platform:databases", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -69,7 +93,7 @@ public sealed class EphemeralDatabaseStackTests : IDisposable
     {
         var config = EphemeralDatabaseStack.Config(EphemeralDatabaseStack.Settings(Dev, "wikijs", "restore-9f8e7d", new RecoverySelection { Stack = "failover-0a1b2c" }));
 
-        Assert.Equal(["name", "instances", "recoverFrom.stack"], config.Where(c => c.IsPath).Select(c => c.Key["pg-platform:databases[0].".Length..]));
+        Assert.Equal(["name", "instances", "recoverFrom.stack"], config.Where(c => c.IsPath && c.Key.StartsWith("pg-platform:databases", StringComparison.Ordinal)).Select(c => c.Key["pg-platform:databases[0].".Length..]));
     }
 
     [Fact]

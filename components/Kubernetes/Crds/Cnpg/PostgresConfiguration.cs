@@ -7,4 +7,7 @@ public sealed class PostgresConfiguration
 {
     /// <summary>postgresql.conf parameters.</summary>
     [JsonPropertyName("parameters")] public IDictionary<string, string>? Parameters { get; init; }
+
+    /// <summary>Synchronous replication; when absent, CNPG replicates asynchronously.</summary>
+    [JsonPropertyName("synchronous")] public SynchronousReplicaConfiguration? Synchronous { get; init; }
 }
