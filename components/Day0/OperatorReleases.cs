@@ -61,13 +61,13 @@ public static class OperatorReleases
         if (release is not null)
         {
             // Both metrics carry their object's own namespace label; honorLabels keeps it (without it Prometheus renames it
-            // exported_namespace and the per-database selectors in DatabaseAlerts miss), and release: selects the monitor.
+            // exported_namespace and the per-database selectors in DatabaseAlerts miss), and release: selects the monitor. External
+            // Secrets' serviceMonitor.enabled brings its own metrics Service (metrics.service is "for another monitoring tool").
             certManagerValues["prometheus"] = new Dictionary<string, object?>
             {
                 ["enabled"] = true,
                 ["servicemonitor"] = new Dictionary<string, object?> { ["enabled"] = true, ["honorLabels"] = true, ["labels"] = release },
             };
-            esoValues["metrics"] = new Dictionary<string, object?> { ["service"] = new Dictionary<string, object?> { ["enabled"] = true } };
             esoValues["serviceMonitor"] = new Dictionary<string, object?> { ["enabled"] = true, ["honorLabels"] = true, ["additionalLabels"] = release };
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Day0;
 using PgPlatform.Components.Model;
@@ -98,6 +99,23 @@ public sealed class PlatformFoundationTests
         Assert.All(releases.Values, r => Assert.Contains(r.Name, cluster.DependsOn));
         var dependsOn = _f.Program["resources"]!["shop-database"]!["options"]!["dependsOn"]!.AsArray().Select(d => (string?)d).ToList();
         Assert.Contains($"${{{releases["cloudnative-pg"].Name}}}", dependsOn);
+    }
+
+    [Fact]
+    public void TheExportersTheAlertsReadAreScrapedWithTheirOwnNamespaceLabel()
+    {
+        var releases = _f.OfType("kubernetes:helm.sh/v3:Release").ToDictionary(r => (string)r.Properties["chart"]!);
+        var monitoring = releases["kube-prometheus-stack"];
+        var eso = JsonSerializer.SerializeToNode(releases["external-secrets"].Properties["values"])!["serviceMonitor"]!;
+        Assert.True((bool)eso["enabled"]!);
+        Assert.True((bool)eso["honorLabels"]!);
+        Assert.Equal("kube-prometheus-stack", (string?)eso["additionalLabels"]!["release"]);
+        var certManager = JsonSerializer.SerializeToNode(releases["cert-manager"].Properties["values"])!["prometheus"]!["servicemonitor"]!;
+        Assert.True((bool)certManager["enabled"]!);
+        Assert.True((bool)certManager["honorLabels"]!);
+        Assert.Equal("kube-prometheus-stack", (string?)certManager["labels"]!["release"]);
+        Assert.Contains(monitoring.Name, releases["external-secrets"].DependsOn);
+        Assert.Contains(monitoring.Name, releases["cert-manager"].DependsOn);
     }
 
     [Fact]
