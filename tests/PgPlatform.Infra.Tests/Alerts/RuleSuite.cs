@@ -41,6 +41,12 @@ public sealed partial class RuleSuite
     /// <summary>The metric names a PromQL expression selects (every <c>name{...}</c>).</summary>
     public static IEnumerable<string> MetricsOf(string expr) => Selector().Matches(expr).Select(m => m.Groups[1].Value).Distinct();
 
+    /// <summary>
+    /// The exporter a metric comes from, by its prefix (cnpg, barman, kubelet, kube, certmanager, externalsecret); a
+    /// PodMonitor target's <c>up</c> belongs to the CNPG instance it scrapes.
+    /// </summary>
+    public static string Exporter(string metric) => metric == "up" ? "cnpg" : metric.Split('_')[0];
+
     private static string MetricName(string series) => series.Split('{')[0].Trim();
 
     [GeneratedRegex(@"([a-zA-Z_:][a-zA-Z0-9_:]*)\{")]
