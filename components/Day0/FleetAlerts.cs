@@ -4,21 +4,33 @@ using PgPlatform.Components.Kubernetes.Crds.Monitoring;
 
 namespace PgPlatform.Components.Day0;
 
-/// <summary>Alerts about the platform rather than one database: operators down, many databases failing at once.</summary>
+/// <summary>
+/// Alerts about the platform rather than one database: operators down, their metrics gone, many databases failing
+/// at once. Deployment health is kube-state-metrics' (shipped by kube-prometheus-stack); only what stops failover
+/// or backups across the fleet pages, with the environment tier's severity.
+/// </summary>
 public static class FleetAlerts
 {
+    /// <summary>Turns an instance pod's name into its Cluster's, so fleet rules count databases rather than pods.</summary>
+    private const string ClusterOfPod = "\"cluster\", \"$1\", \"pod\", \"(.+)-[0-9]+\"";
+
     /// <summary>The fleet PrometheusRule of <paramref name="env"/>.</summary>
     public static PrometheusRule For(PlatformEnvironment env)
     {
-        AlertRule Rule(string alert, string expr, string forDuration, string summary) => new()
+        var page = env.Tier.AlertSeverity;
+        const string Warn = "warning";
+        var where = $"environment {env.Name}";
+        AlertRule Rule(string alert, string severity, string expr, string forDuration, string summary, string description) => new()
         {
             Alert = alert,
             Expr = expr,
             For = forDuration,
-            Labels = new Dictionary<string, string> { ["severity"] = "critical", ["scope"] = "fleet", ["environment"] = env.Name },
-            Annotations = new Dictionary<string, string> { ["summary"] = summary },
+            Labels = new Dictionary<string, string> { ["severity"] = severity, ["scope"] = "fleet", ["environment"] = env.Name },
+            Annotations = new Dictionary<string, string> { ["summary"] = summary, ["description"] = description },
         };
 
+        var cnpg = OperatorReleases.CnpgNamespace;
+        var eso = OperatorReleases.ExternalSecretsNamespace;
         return new PrometheusRule
         {
             Metadata = new V1ObjectMeta { Name = "pg-platform-fleet", NamespaceProperty = env.MonitoringNamespace, Labels = env.WithMonitoringSelector(PlatformObjects.LabelsFor("monitoring", env)) },
@@ -31,11 +43,30 @@ public static class FleetAlerts
                         Name = "pg-platform.fleet",
                         Rules =
                         [
-                            Rule("CnpgOperatorDown", $"max(kube_deployment_status_replicas_available{{namespace=\"{OperatorReleases.CnpgNamespace}\",deployment=~\".*cloudnative-pg.*\"}}) < 1", "5m", "The CloudNativePG operator has no available replica: failover and backups stop"),
-                            Rule("BarmanCloudPluginDown", $"max(kube_deployment_status_replicas_available{{namespace=\"{OperatorReleases.CnpgNamespace}\",deployment=~\".*barman-cloud.*\"}}) < 1", "5m", "The Barman Cloud plugin has no available replica: WAL archiving stops"),
-                            Rule("ExternalSecretsDown", $"max(kube_deployment_status_replicas_available{{namespace=\"{OperatorReleases.ExternalSecretsNamespace}\"}}) < 1", "10m", "External Secrets has no available replica: credentials no longer sync"),
-                            Rule("ManyDatabasesWithoutRecentBackup", $"count(time() - barman_cloud_cloudnative_pg_io_last_available_backup_timestamp > 26 * 3600) > 3", "30m", "More than three databases have no base backup from the last 26 h"),
-                            Rule("ManyDatabasesFailingToArchive", "count(increase(cnpg_pg_stat_archiver_failed_count[15m]) > 0) > 3", "15m", "More than three databases fail to archive WAL: check the object store"),
+                            Rule("CnpgOperatorDown", page, $"kube_deployment_status_replicas_available{{namespace=\"{cnpg}\",deployment=~\".*cloudnative-pg.*\"}} < 1", "5m",
+                                $"The CloudNativePG operator of {where} is down",
+                                $"Deployment {cnpg}/{{{{ $labels.deployment }}}} has no available replica: failover, backups and reconciliation stop."),
+                            // With CNPG-I the plugin's sidecar in each instance pod archives WAL; the Deployment injects that
+                            // sidecar and reconciles object stores, so while it is down new or recreated instances cannot start.
+                            Rule("BarmanCloudPluginDown", Warn, $"kube_deployment_status_replicas_available{{namespace=\"{cnpg}\",deployment=~\".*barman-cloud.*\"}} < 1", "5m",
+                                $"The Barman Cloud plugin of {where} is down",
+                                $"Deployment {cnpg}/{{{{ $labels.deployment }}}} has no available replica: running instances keep archiving, but new or recreated instances and backups that need the plugin wait."),
+                            // One series per Deployment (controller, webhook, cert-controller): any one of them down breaks syncing.
+                            Rule("ExternalSecretsDown", Warn, $"kube_deployment_status_replicas_available{{namespace=\"{eso}\"}} < 1", "10m",
+                                $"External Secrets of {where} is degraded",
+                                $"Deployment {eso}/{{{{ $labels.deployment }}}} has no available replica: credentials keep their last value but no longer sync."),
+                            Rule("OperatorMetricsAbsent", Warn, $"absent(kube_deployment_status_replicas_available{{namespace=\"{cnpg}\"}})", "15m",
+                                $"Operator metrics of {where} are missing",
+                                $"kube-state-metrics reports no Deployment in {cnpg}: the operator alerts are blind."),
+                            Rule("CertManagerMetricsAbsent", Warn, $"absent(certmanager_certificate_expiration_timestamp_seconds{{namespace=\"{cnpg}\"}})", "30m",
+                                $"cert-manager metrics of {where} are missing",
+                                $"cert-manager reports no Certificate in {cnpg} (the Barman Cloud plugin's): certificate expiry is unknown."),
+                            Rule("ManyDatabasesWithoutRecentBackup", page, $"count(time() - max by (namespace, cluster) (label_replace(barman_cloud_cloudnative_pg_io_last_available_backup_timestamp, {ClusterOfPod})) > 26 * 3600) >= 2", "30m",
+                                $"Several databases of {where} have no recent backup",
+                                $"{{{{ $value }}}} databases of {where} have no base backup from the last 26 h: check the plugin and the object store."),
+                            Rule("ManyDatabasesFailingToArchive", page, $"count(max by (namespace, cluster) (label_replace(cnpg_pg_stat_archiver_last_failed_time > cnpg_pg_stat_archiver_last_archived_time, {ClusterOfPod}))) >= 2", "15m",
+                                $"Several databases of {where} fail to archive WAL",
+                                $"{{{{ $value }}}} databases of {where} fail to archive WAL: check the object store."),
                         ],
                     },
                 ],

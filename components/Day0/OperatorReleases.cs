@@ -42,16 +42,13 @@ public static class OperatorReleases
                 ["values"] = values,
             }) { DependsOn = dependsOn });
 
-        var certManager = Release("cert-manager", HelmCharts.CertManager, "cert-manager", new()
-        {
-            ["crds"] = new Dictionary<string, object?> { ["enabled"] = true },
-        });
-        var cnpg = Release("cnpg", HelmCharts.CloudNativePg, CnpgNamespace, new()
-        {
-            ["crds"] = new Dictionary<string, object?> { ["create"] = true },
-        });
-        var plugin = Release("barman-cloud", HelmCharts.BarmanCloudPlugin, CnpgNamespace, [], certManager.Name, cnpg.Name);
-        var eso = Release("external-secrets", HelmCharts.ExternalSecrets, ExternalSecretsNamespace, new()
+        // The kube-prometheus-stack release comes first when installed: the charts below render their ServiceMonitors
+        // only when the monitoring.coreos.com CRDs exist (.Capabilities.APIVersions.Has).
+        var prometheus = monitoring is { } stack ? Named("monitoring", stack.Release, HelmCharts.KubePrometheusStack, stack.Namespace, [], []) : null;
+        string[] afterMonitoring = prometheus is null ? [] : [prometheus.Name];
+        var release = monitoring is { } selected ? new Dictionary<string, object?> { ["release"] = selected.Release } : null;
+        var certManagerValues = new Dictionary<string, object?> { ["crds"] = new Dictionary<string, object?> { ["enabled"] = true } };
+        var esoValues = new Dictionary<string, object?>
         {
             ["installCRDs"] = true,
             ["serviceAccount"] = new Dictionary<string, object?>
@@ -60,14 +57,30 @@ public static class OperatorReleases
                 ["annotations"] = new Dictionary<string, object?> { ["azure.workload.identity/client-id"] = externalSecretsClientId },
             },
             ["podLabels"] = new Dictionary<string, object?> { ["azure.workload.identity/use"] = "true" },
-        });
-        var argo = Release("argo-cd", HelmCharts.ArgoCd, argoCdNamespace, []);
-        if (monitoring is not { } stack)
+        };
+        if (release is not null)
         {
-            return [certManager.Name, cnpg.Name, plugin.Name, eso.Name, argo.Name];
+            // Both metrics carry their object's own namespace label; honorLabels keeps it (without it Prometheus renames it
+            // exported_namespace and the per-database selectors in DatabaseAlerts miss), and release: selects the monitor. External
+            // Secrets' serviceMonitor.enabled brings its own metrics Service (metrics.service is "for another monitoring tool").
+            certManagerValues["prometheus"] = new Dictionary<string, object?>
+            {
+                ["enabled"] = true,
+                ["servicemonitor"] = new Dictionary<string, object?> { ["enabled"] = true, ["honorLabels"] = true, ["labels"] = release },
+            };
+            esoValues["serviceMonitor"] = new Dictionary<string, object?> { ["enabled"] = true, ["honorLabels"] = true, ["additionalLabels"] = release };
         }
 
-        var prometheus = Named("monitoring", stack.Release, HelmCharts.KubePrometheusStack, stack.Namespace, [], []);
-        return [certManager.Name, cnpg.Name, plugin.Name, eso.Name, argo.Name, prometheus.Name];
+        var certManager = Release("cert-manager", HelmCharts.CertManager, "cert-manager", certManagerValues, afterMonitoring);
+        var cnpg = Release("cnpg", HelmCharts.CloudNativePg, CnpgNamespace, new()
+        {
+            ["crds"] = new Dictionary<string, object?> { ["create"] = true },
+        });
+        var plugin = Release("barman-cloud", HelmCharts.BarmanCloudPlugin, CnpgNamespace, [], certManager.Name, cnpg.Name);
+        var eso = Release("external-secrets", HelmCharts.ExternalSecrets, ExternalSecretsNamespace, esoValues, afterMonitoring);
+        var argo = Release("argo-cd", HelmCharts.ArgoCd, argoCdNamespace, []);
+        return prometheus is null
+            ? [certManager.Name, cnpg.Name, plugin.Name, eso.Name, argo.Name]
+            : [certManager.Name, cnpg.Name, plugin.Name, eso.Name, argo.Name, prometheus.Name];
     }
 }

@@ -186,7 +186,7 @@ public sealed class AppDatabase
             },
         });
 
-        Add("alerts", new PrometheusRule { Metadata = MonitoringMeta(names.Alerts), Spec = DatabaseAlerts.For(clusterName, ns, name, schedule, tier) });
+        Add("alerts", new PrometheusRule { Metadata = MonitoringMeta(names.Alerts), Spec = DatabaseAlerts.For(clusterName, ns, name, schedule, tier, instances) });
         Add("network-policy", DatabaseNetworkPolicy.For(Meta(clusterName), clusterName, name, env));
         AddPassword(scope.Model, Logical("owner-password"), passwordSecret, name, env, args.DependsOn);
     }

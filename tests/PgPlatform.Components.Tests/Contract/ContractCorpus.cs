@@ -51,6 +51,15 @@ public static class ContractCorpus
 
     private static void Remove(List<JsonObject> tree, string kind) => tree.Remove(Kind(tree, kind));
 
+    private static void RemoveAlerts(List<JsonObject> tree, string alertClass)
+    {
+        var rules = Spec(tree, "PrometheusRule")["groups"]![0]!["rules"]!.AsArray();
+        foreach (var rule in rules.Where(r => (string?)r!["labels"]!["alert_class"] == alertClass).ToList())
+        {
+            rules.Remove(rule);
+        }
+    }
+
     private static void SetEnv(List<JsonObject> tree, string name, string value) =>
         Container(tree)["env"]!.AsArray().Single(e => (string?)e!["name"] == name)!["value"] = value;
 
@@ -86,6 +95,9 @@ public static class ContractCorpus
         yield return Fail("PGP005", "7 fields", t => Spec(t, "ScheduledBackup")["schedule"] = "0 0 3 * * * 2026");
         yield return Fail("PGP006", "no PodMonitor", t => Remove(t, "PodMonitor"));
         yield return Fail("PGP006", "no PrometheusRule", t => Remove(t, "PrometheusRule"));
+        yield return Fail("PGP006", "three instances without the HA-degraded rules", t => RemoveAlerts(t, "ha-degraded"));
+        yield return Fail("PGP006", "one instance without the cluster-offline rules", t => RemoveAlerts(t, "cluster-offline"), TierProfiles.Development);
+        yield return Pass("PGP006", "one instance has no replica rules to need", null, TierProfiles.Development);
         yield return Pass("PGP007", "enablePodMonitor false", t => Spec(t, "Cluster")["monitoring"] = new JsonObject { ["enablePodMonitor"] = false });
         yield return Fail("PGP007", "enablePodMonitor true", t => Spec(t, "Cluster")["monitoring"] = new JsonObject { ["enablePodMonitor"] = true });
         yield return Pass("PGP008", "development without a memory limit", null, TierProfiles.Development);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Day0;
 using PgPlatform.Components.Model;
@@ -99,6 +100,23 @@ public sealed class PlatformFoundationTests
         // Under GitOps delivery Argo CD starts the database once the ApplicationSets exist, so they wait for what it waits for.
         var dependsOn = _f.Program["resources"]!["pg-platform-platform"]!["options"]!["dependsOn"]!.AsArray().Select(d => (string?)d).ToList();
         Assert.All(_f.Model.KubernetesObjects.Where(o => o.Group is ObjectGroup.Database or ObjectGroup.Application).SelectMany(o => o.DependsOn).Distinct(), d => Assert.Contains($"${{{d}}}", dependsOn));
+    }
+
+    [Fact]
+    public void TheExportersTheAlertsReadAreScrapedWithTheirOwnNamespaceLabel()
+    {
+        var releases = _f.OfType("kubernetes:helm.sh/v3:Release").ToDictionary(r => (string)r.Properties["chart"]!);
+        var monitoring = releases["kube-prometheus-stack"];
+        var eso = JsonSerializer.SerializeToNode(releases["external-secrets"].Properties["values"])!["serviceMonitor"]!;
+        Assert.True((bool)eso["enabled"]!);
+        Assert.True((bool)eso["honorLabels"]!);
+        Assert.Equal("kube-prometheus-stack", (string?)eso["additionalLabels"]!["release"]);
+        var certManager = JsonSerializer.SerializeToNode(releases["cert-manager"].Properties["values"])!["prometheus"]!["servicemonitor"]!;
+        Assert.True((bool)certManager["enabled"]!);
+        Assert.True((bool)certManager["honorLabels"]!);
+        Assert.Equal("kube-prometheus-stack", (string?)certManager["labels"]!["release"]);
+        Assert.Contains(monitoring.Name, releases["external-secrets"].DependsOn);
+        Assert.Contains(monitoring.Name, releases["cert-manager"].DependsOn);
     }
 
     [Fact]

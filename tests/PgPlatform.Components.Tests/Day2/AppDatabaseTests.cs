@@ -91,9 +91,19 @@ public sealed class AppDatabaseTests
         var rules = ModelObjects.Single(model, "PrometheusRule")["spec"]!["groups"]![0]!["rules"]!.AsArray();
         var classes = rules.Select(r => (string?)r!["labels"]!["alert_class"]).ToHashSet();
         Assert.True(AlertClass.All.All(classes.Contains), string.Join(",", classes));
+        Assert.All(rules, r => Assert.Equal("shop-db", (string?)r!["labels"]!["cluster"]));
         var monitor = ModelObjects.Single(model, "PodMonitor");
         Assert.Equal("shop-db", (string?)monitor["spec"]!["selector"]!["matchLabels"]!["cnpg.io/cluster"]);
         Assert.Null(ModelObjects.Single(model, "Cluster")["spec"]!["monitoring"]);
+    }
+
+    [Fact]
+    public void AOneInstanceClusterGetsNoReplicaRulesAndPagesNothing()
+    {
+        var rules = ModelObjects.Single(Declare(TierProfiles.Development), "PrometheusRule")["spec"]!["groups"]![0]!["rules"]!.AsArray();
+        var classes = rules.Select(r => (string)r!["labels"]!["alert_class"]!).ToHashSet();
+        Assert.Equal(AlertClass.For(1).Order(), classes.Order());
+        Assert.All(rules, r => Assert.Equal("warning", (string?)r!["labels"]!["severity"]));
     }
 
     [Fact]
