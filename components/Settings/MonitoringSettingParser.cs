@@ -24,30 +24,8 @@ public static class MonitoringSettingParser
         }
 
         var where = $"'{SettingKeys.Monitoring.Key}' in {source}";
-        if (node is JsonValue text && text.TryGetValue<string>(out var json))
-        {
-            try
-            {
-                node = JsonNode.Parse(json);
-            }
-            catch (JsonException)
-            {
-                node = null;
-            }
-        }
-
-        if (node is not JsonObject entry)
-        {
-            throw new SettingsException($"{where} is not a mapping. Fix: write e.g. '{Example}'");
-        }
-
-        var unknown = entry.Select(p => p.Key).FirstOrDefault(k => !Fields.Contains(k));
-        if (unknown is not null)
-        {
-            throw new SettingsException($"{where} has unknown field '{unknown}'. Fix: use only {string.Join(", ", Fields)}, e.g. '{Example}'");
-        }
-
-        string? Str(string field) => entry[field] is { } v ? v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString() : null;
+        var entry = SettingMapping.Read(node, where, Fields, Example);
+        string? Str(string field) => SettingMapping.Text(entry, field);
         var mode = Str("mode") switch
         {
             null or "install" => MonitoringMode.Install,

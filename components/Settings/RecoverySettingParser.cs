@@ -29,30 +29,8 @@ public static partial class RecoverySettingParser
         }
 
         var where = $"'{path}.recoverFrom' in {source}";
-        if (node is JsonValue text && text.TryGetValue<string>(out var json))
-        {
-            try
-            {
-                node = JsonNode.Parse(json);
-            }
-            catch (JsonException)
-            {
-                node = null;
-            }
-        }
-
-        if (node is not JsonObject entry)
-        {
-            throw new SettingsException($"{where} is not a mapping. Fix: write e.g. '{Example}'");
-        }
-
-        var unknown = entry.Select(p => p.Key).FirstOrDefault(k => !Fields.Contains(k));
-        if (unknown is not null)
-        {
-            throw new SettingsException($"{where} has unknown field '{unknown}'. Fix: use only {string.Join(", ", Fields)}, e.g. '{Example}'");
-        }
-
-        string? Str(string field) => entry[field] is { } v ? v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString() : null;
+        var entry = SettingMapping.Read(node, where, Fields, Example);
+        string? Str(string field) => SettingMapping.Text(entry, field);
         var from = Str("stack") ?? throw new SettingsException($"{where} names no stack. Fix: name the stack whose backups are restored, e.g. '{Example}'");
         if (!Dns1123.IsLabel(from, StackSettingsParser.MaxStackNameLength))
         {
