@@ -67,8 +67,12 @@ public static class StackPrograms
     {
         var model = StackSynthesis.Model(settings, ApplicationCatalog.All);
         var program = YamlReader.Read(System.Text.Encoding.UTF8.GetString(StackSynthesis.Program(settings, model).Span))!.AsObject();
-        return (SynthesizedRepository.ProgramObjects(program), [.. model.KubernetesObjects.Where(o => !o.Group.IsDeliveredByPulumi(model.Delivery)).Select(o => o.ToJson())]);
+        return (SynthesizedRepository.ProgramObjects(program), TreeObjects(model));
     }
+
+    /// <summary>The objects Argo CD applies for <paramref name="model"/>'s stack from the GitOps tree: those of the groups Pulumi does not deliver.</summary>
+    public static List<JsonObject> TreeObjects(ResourceModel model) =>
+        [.. model.KubernetesObjects.Where(o => !o.Group.IsDeliveredByPulumi(model.Delivery)).Select(o => o.ToJson())];
 
     /// <summary>Every Kubernetes object delivered in <paramref name="settings"/>'s stack, by either deliverer.</summary>
     public static List<JsonObject> AllDelivered(StackSettings settings) => Delivered(settings) is var (program, tree) ? [.. program, .. tree] : [];

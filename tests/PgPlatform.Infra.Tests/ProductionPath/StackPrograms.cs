@@ -52,12 +52,10 @@ internal static class StackPrograms
         return StackSettingsParser.Parse(settings.Stack, StackConfigSources.FromPulumiConfig(json), "PULUMI_CONFIG");
     }
 
-    private static JsonObject ProgramOf(StackSettings settings) =>
-        YamlReader.Read(Encoding.UTF8.GetString(StackSynthesis.Program(settings, StackSynthesis.Model(settings, ApplicationCatalog.All)).Span))!.AsObject();
-
     private static StackProgram Synthesize(StackSettings settings)
     {
-        var (_, tree) = PgPlatform.Infra.Tests.Commands.StackPrograms.Delivered(settings);
-        return new StackProgram(settings, ProgramOf(settings), tree);
+        var model = StackSynthesis.Model(settings, ApplicationCatalog.All);
+        var program = YamlReader.Read(Encoding.UTF8.GetString(StackSynthesis.Program(settings, model).Span))!.AsObject();
+        return new StackProgram(settings, program, PgPlatform.Infra.Tests.Commands.StackPrograms.TreeObjects(model));
     }
 }
