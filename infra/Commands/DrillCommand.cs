@@ -13,7 +13,7 @@ using PgPlatform.Stacks.Targets.Local;
 
 namespace PgPlatform.Infra.Commands;
 
-/// <summary><c>drill --target local|kubernetes [--drill a,b] [--fault F] [--out DIR]</c>: runs drills on a fresh target and writes evidence.</summary>
+/// <summary><c>drill --target local|kubernetes [--stack S --app A] [--drill a,b] [--fault F] [--out DIR]</c>: runs drills on a fresh target and writes evidence.</summary>
 public sealed class DrillCommand : Command
 {
     private readonly CommandContext _context;
@@ -38,19 +38,19 @@ public sealed class DrillCommand : Command
     }
 
     /// <summary>The target to stand up.</summary>
-    public Option<string> Target { get; } = new("--target") { Description = "Target to run on: local (etcd, 3 Patroni members, Azurite on loopback) or kubernetes (an ephemeral Pulumi stack with one CNPG cluster of three instances; restores go into further ephemeral stacks)", DefaultValueFactory = _ => "local" };
+    public Option<string> Target { get; } = new("--target") { Description = "Target to run on: local (etcd, Patroni members shaped as --stack/--app declare, or the 3-member lab self-test without them; HAProxy as the read-write address; Azurite on loopback) or kubernetes (an ephemeral Pulumi stack with one CNPG cluster of three instances; restores go into further ephemeral stacks)", DefaultValueFactory = _ => "local" };
 
-    /// <summary>Base stack of a kubernetes drill.</summary>
-    public Option<string?> Stack { get; } = new("--stack") { Description = "kubernetes target: the stack whose settings the ephemeral stack copies (e.g. dev)" };
+    /// <summary>The declared stack: the base of a kubernetes drill, the shape of a local one.</summary>
+    public Option<string?> Stack { get; } = new("--stack") { Description = "The stack whose declared database is drilled (e.g. prod): local target shaped as its Cluster (instances, replication, parameters, database and owner); kubernetes target: the stack whose settings the ephemeral stack copies. Needs --app" };
 
-    /// <summary>Application of a kubernetes drill.</summary>
-    public Option<string?> App { get; } = new("--app") { Description = "kubernetes target: the application whose database is drilled" };
+    /// <summary>The application whose declared database is drilled.</summary>
+    public Option<string?> App { get; } = new("--app") { Description = "The application whose database (declared by --stack) is drilled" };
 
     /// <summary>kubeconfig of a kubernetes drill.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "kubernetes target: kubeconfig file (default: KUBECONFIG or ~/.kube/config)" };
 
-    /// <summary>Pulumi project directory of a kubernetes drill.</summary>
-    public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "kubernetes target: directory holding Pulumi.yaml (default: the working directory)" };
+    /// <summary>Pulumi project directory holding the stack files.</summary>
+    public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and Pulumi.<stack>.yaml (default: the working directory)" };
 
     /// <summary>Drills to run, comma-separated.</summary>
     public Option<string> Drills { get; } = new("--drill") { Description = "Drills to run, comma-separated: failover, restore, rotation, backup (default: all)", DefaultValueFactory = _ => string.Join(',', DrillNames.AllDrills.Select(DrillNames.Name)) };
@@ -78,7 +78,15 @@ public sealed class DrillCommand : Command
         {
             if (parse.GetValue(Target) != "kubernetes")
             {
-                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken);
+                var (stack, app) = (parse.GetValue(Stack), parse.GetValue(App));
+                if ((stack is null) != (app is null))
+                {
+                    return await _context.FailAsync(ExitCode.Usage, "--stack and --app go together: give both to drill a declared database, or neither for the lab self-test");
+                }
+
+                var shape = stack is null ? LocalShape.Lab
+                    : LocalDrillSession.Shape(Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory), stack, app!, ApplicationCatalog.All);
+                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), shape, log, cancellationToken);
             }
             else
             {

@@ -11,12 +11,12 @@ public static class DrillReport
     {
         var (json, markdown) = EvidenceWriter.Write(evidence, outDir);
         await context.Out.WriteLineAsync();
-        await context.Out.WriteLineAsync($"{"drill",-10} {"result",-7} {"RTO",-9} {"RPO",-16} reason");
+        await context.Out.WriteLineAsync($"{"drill",-10} {"result",-14} {"RTO",-9} {"RPO",-16} reason");
         foreach (var drill in evidence.Drills)
         {
             var rto = drill.RtoSeconds is { } r ? $"{r:F2} s" : "-";
             var rpo = drill.RpoRows is { } rows ? $"{rows} rows/{drill.RpoSeconds ?? 0:F2} s" : "-";
-            await context.Out.WriteLineAsync($"{drill.Drill,-10} {(drill.Passed ? "passed" : "FAILED"),-7} {rto,-9} {rpo,-16} {drill.Reason}");
+            await context.Out.WriteLineAsync($"{drill.Drill,-10} {drill.Status,-14} {rto,-9} {rpo,-16} {drill.Reason}");
         }
 
         if (evidence.Timings.Count > 0)

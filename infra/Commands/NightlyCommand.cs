@@ -7,11 +7,12 @@ using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Nightly;
 using PgPlatform.Stacks.Sessions;
+using PgPlatform.Stacks.Targets.Local;
 using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
 
-/// <summary><c>nightly --stack S [--project-dir DIR] [--out DIR] [--kubeconfig F]</c>: every application's drill suite on ephemeral stacks, and a fleet report.</summary>
+/// <summary><c>nightly --stack S [--target kubernetes|local] [--project-dir DIR] [--out DIR] [--kubeconfig F]</c>: every application's drill suite on ephemeral stacks (or local targets shaped as declared), and a fleet report.</summary>
 public sealed class NightlyCommand : Command
 {
     private readonly CommandContext _context;
@@ -22,17 +23,22 @@ public sealed class NightlyCommand : Command
         : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed or bad input, 2 usage error, 3 no pulumi CLI, 4 an ephemeral stack could not be destroyed (report written), 130 interrupted.")
     {
         Options.Add(Stack);
+        Options.Add(Target);
         Options.Add(ProjectDir);
         Options.Add(Out);
         Options.Add(Kubeconfig);
         configure ??= kubeconfig => Production(context, kubeconfig);
         _context = context;
         _configure = configure;
+        Target.AcceptOnlyFromAmong("kubernetes", "local");
         SetAction(RunAsync);
     }
 
     /// <summary>The stack whose applications are drilled.</summary>
     public Option<string> Stack { get; } = new("--stack") { Description = "Stack whose applications (pg-platform:databases in Pulumi.<stack>.yaml) are drilled; its other settings are reused", Required = true };
+
+    /// <summary>Where the databases are drilled.</summary>
+    public Option<string> Target { get; } = new("--target") { Description = "kubernetes (an ephemeral stack per application) or local (per declared database, a local target shaped as its Cluster: instances, replication, parameters, database and owner; every drill)", DefaultValueFactory = _ => "kubernetes" };
 
     /// <summary>The Pulumi project directory.</summary>
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and the stack files (default: the working directory)" };
@@ -50,7 +56,9 @@ public sealed class NightlyCommand : Command
         FleetReport report;
         try
         {
-            report = await new NightlyRunner(_configure(parse.GetValue(Kubeconfig))).RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
+            report = parse.GetValue(Target) == "local"
+                ? await LocalDrillSession.RunStackAsync(projectDir, parse.GetValue(Stack)!, ApplicationCatalog.All, DrillNames.AllDrills, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken)
+                : await new NightlyRunner(_configure(parse.GetValue(Kubeconfig))).RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
@@ -68,7 +76,7 @@ public sealed class NightlyCommand : Command
         var (markdown, json, metrics) = FleetReportWriter.Write(report, Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory));
         foreach (var app in report.Applications)
         {
-            await _context.Out.WriteLineAsync($"{app.Application,-20} {(app.Passed ? "passed" : "FAILED")} {app.Error ?? string.Join(", ", app.Run!.Drills.Select(d => $"{d.Drill} {(d.Passed ? "passed" : "FAILED")}"))}{(app.Run?.TeardownError is null ? "" : ", teardown FAILED")}");
+            await _context.Out.WriteLineAsync($"{app.Application,-20} {(app.Passed ? "passed" : "FAILED")} {app.Error ?? string.Join(", ", app.Run!.Drills.Select(d => $"{d.Drill} {d.Status}"))}{(app.Run?.TeardownError is null ? "" : ", teardown FAILED")}");
         }
 
         await _context.Out.WriteLineAsync($"report: {markdown}, {json}, metrics: {metrics}");

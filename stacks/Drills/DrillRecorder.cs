@@ -18,6 +18,7 @@ public sealed class DrillRecorder
     private readonly DrillKind _drill;
     private readonly IDrillTarget _target;
     private readonly Fault _fault;
+    private string? _notApplicable;
     private readonly DrillLog _log;
 
     /// <summary>Starts recording <paramref name="drill"/> on <paramref name="target"/>.</summary>
@@ -110,14 +111,23 @@ public sealed class DrillRecorder
         Log($"FAILED: {reason}");
     }
 
+    /// <summary>Records that the drill does not apply to this cluster, and why: it neither passes nor fails.</summary>
+    public void NotApplicable(string reason)
+    {
+        _notApplicable = reason;
+        Log($"not applicable: {reason}");
+    }
+
     /// <summary>Writes a progress line for this drill.</summary>
     public void Log(string message) => _log.Write(DrillNames.Name(_drill), message);
 
     /// <summary>The evidence: passed only with at least one observed pass and no failure.</summary>
     public DrillEvidence Finish()
     {
-        var passed = _failures.Count == 0 && _passes.Count > 0;
-        var reason = passed ? string.Join("; ", _passes)
+        var notApplicable = _failures.Count == 0 ? _notApplicable : null;
+        var passed = _failures.Count == 0 && _passes.Count > 0 && notApplicable is null;
+        var reason = notApplicable is not null ? $"{DrillEvidence.NotApplicable}: {notApplicable}"
+            : passed ? string.Join("; ", _passes)
             : _failures.Count > 0 ? string.Join("; ", _failures)
             : "nothing was observed to pass";
         return new DrillEvidence
@@ -126,6 +136,7 @@ public sealed class DrillRecorder
             Target = _target.Name,
             Fault = DrillNames.Name(_fault),
             Passed = passed,
+            NotApplicableReason = notApplicable,
             Reason = reason,
             StartedAt = StartedAt,
             DurationSeconds = _clock.Elapsed.TotalSeconds,

@@ -9,7 +9,10 @@ namespace PgPlatform.Stacks.Drills;
 /// <summary>
 /// Failover: a writer commits a row every 100 ms through the read-write endpoint; the primary is killed
 /// (its postmaster, or with <c>kill-patroni</c> its Patroni); the drill measures promotion time, write gap and
-/// failed writes, and counts acknowledged rows lost by reading every member directly.
+/// failed writes, and counts acknowledged rows lost by reading every member directly. Lost rows are judged
+/// against the declared replication (<see cref="TargetFacts.Replication"/>): synchronous replication may lose
+/// none, asynchronous replication may lose what the standby had not received, which is reported, not failed.
+/// A cluster of one instance has nothing to fail over to: the drill does not apply.
 /// </summary>
 public sealed class FailoverDrill : IDrill
 {
@@ -28,6 +31,13 @@ public sealed class FailoverDrill : IDrill
     public async Task RunAsync(DrillContext context, DrillRecorder recorder, CancellationToken cancellationToken)
     {
         var target = context.Target as IFailoverTarget ?? throw new NotSupportedException($"the {context.Target.Name} target cannot kill its primary");
+        if (target.Members.Count < 2)
+        {
+            recorder.NotApplicable($"{target.Members.Count} instance{(target.Members.Count == 1 ? "" : "s")} (tier {target.Facts.Tier ?? "unknown"})");
+            return;
+        }
+
+        var lossAllowed = target.Facts.Replication is { IsSynchronous: false };
         var kill = context.Fault == Fault.KillPatroni ? PrimaryKill.Agent : PrimaryKill.Postmaster;
         var database = new NpgsqlConnectionStringBuilder(target.ReadWriteConnectionString).Database!;
         await DrillTable.CreateAsync(target.ReadWriteConnectionString, Table, cancellationToken);
@@ -91,25 +101,31 @@ public sealed class FailoverDrill : IDrill
         }
 
         var metrics = FailoverMetrics.Compute(attempts, killedAt, promotedAt, rows, writable);
-        Report(recorder, metrics, rows, acknowledged, target.Members);
-        foreach (var failure in metrics.Failures())
+        Report(recorder, metrics, rows, acknowledged, attempts, target.Members);
+        foreach (var failure in metrics.Failures(lossAllowed))
         {
             recorder.Fail(failure);
         }
 
         if (!recorder.HasFailed)
         {
+            var judgement = lossAllowed
+                ? $"declared {target.Facts.Replication!.Name} replication permits losing what the standby had not received"
+                : $"declared {target.Facts.Replication?.Name ?? "durability"}: none may be lost";
             recorder.Pass(string.Create(CultureInfo.InvariantCulture,
-                $"{writable[0]} promoted in {metrics.PromotionSeconds:F2} s, write gap {metrics.WriteGapSeconds:F2} s, 0 of {metrics.AcknowledgedWrites} acknowledged rows lost"));
+                $"{writable[0]} promoted in {metrics.PromotionSeconds:F2} s, write gap {metrics.WriteGapSeconds:F2} s, {metrics.LostRows.Count} of {metrics.AcknowledgedWrites} acknowledged rows lost ({judgement})"));
         }
     }
 
-    private static void Report(DrillRecorder recorder, FailoverMetrics metrics, IReadOnlyDictionary<string, IReadOnlySet<long>> rows, HashSet<long> acknowledged, IReadOnlyList<ClusterMember> members)
+    private static void Report(DrillRecorder recorder, FailoverMetrics metrics, IReadOnlyDictionary<string, IReadOnlySet<long>> rows, HashSet<long> acknowledged, IReadOnlyList<WriteAttempt> attempts, IReadOnlyList<ClusterMember> members)
     {
         recorder.Measure("promotion time", metrics.PromotionSeconds is { } p ? Seconds(p) : "never");
         recorder.Measure("write gap", metrics.WriteGapSeconds is { } g ? Seconds(g) : "writes never resumed");
         recorder.Measure("write attempts", $"{metrics.AcknowledgedWrites + metrics.FailedAttempts} ({metrics.AcknowledgedWrites} acknowledged, {metrics.FailedAttempts} failed)");
         recorder.Measure("acknowledged rows lost", $"{metrics.LostRows.Count}");
+        // Which member acknowledged each write through the one read-write address (the server's own port, from the writer).
+        recorder.Measure("acknowledged rows per member", string.Join(", ", members.Select(m =>
+            $"{m.Name} {attempts.Count(a => a.Acknowledged && a.Member == $"port {new NpgsqlConnectionStringBuilder(m.ConnectionString).Port}")}")));
         recorder.Measure("writable members at the end", metrics.WritableMembers.Count == 0 ? "none" : string.Join(", ", metrics.WritableMembers));
         foreach (var member in members)
         {

@@ -21,6 +21,15 @@ public sealed record DrillEvidence
     /// <summary>True only when every check the drill made was observed to pass.</summary>
     public required bool Passed { get; init; }
 
+    /// <summary>
+    /// Why the drill does not apply to this cluster (<c>1 instance (tier development)</c>); null when it does. A drill
+    /// that does not apply is never <see cref="Passed"/>, and does not fail its run either.
+    /// </summary>
+    public string? NotApplicableReason { get; init; }
+
+    /// <summary>The result in one word: <c>passed</c>, <c>FAILED</c> or <c>not applicable</c>.</summary>
+    public string Status => NotApplicableReason is not null ? NotApplicable : Passed ? "passed" : "FAILED";
+
     /// <summary>Why it passed (what was observed) or failed (every failed check).</summary>
     public required string Reason { get; init; }
 

@@ -44,10 +44,15 @@ public static class EvidenceWriter
             md.Append(CultureInfo.InvariantCulture, $"**Teardown FAILED**: {teardown}\n\n");
         }
 
+        if (run.Shape is { } shape)
+        {
+            AppendShape(md, shape);
+        }
+
         md.Append("| drill | result | RTO | RPO | reason |\n| --- | --- | --- | --- | --- |\n");
         foreach (var drill in run.Drills)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {drill.Drill} | {(drill.Passed ? "passed" : "FAILED")} | {Rto(drill)} | {Rpo(drill)} | {Cell(drill.Reason)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {drill.Drill} | {drill.Status} | {Rto(drill)} | {Rpo(drill)} | {Cell(drill.Reason)} |\n");
         }
 
         md.Append("\n## Timing\n\n| phase | seconds |\n| --- | ---: |\n");
@@ -58,7 +63,7 @@ public static class EvidenceWriter
 
         foreach (var drill in run.Drills)
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n## {drill.Drill}: {(drill.Passed ? "passed" : "FAILED")}\n\n| field | value |\n| --- | --- |\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n## {drill.Drill}: {drill.Status}\n\n| field | value |\n| --- | --- |\n");
             foreach (var (field, value) in Fields(drill))
             {
                 md.Append(CultureInfo.InvariantCulture, $"| {field} | {Cell(value)} |\n");
@@ -79,9 +84,39 @@ public static class EvidenceWriter
         return md.ToString();
     }
 
+    private static void AppendShape(StringBuilder md, TargetShape shape)
+    {
+        md.Append(CultureInfo.InvariantCulture, $"Drilled: {shape.Subject}.\n\n");
+        if (PostgresVersions.Mismatch(shape.Versions))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"**{shape.Versions}.**\n\n");
+        }
+
+        md.Append("| shape | value |\n| --- | --- |\n");
+        foreach (var (field, value) in new[]
+        {
+            ("tier", shape.Tier),
+            ("instances", shape.Instances.ToString(CultureInfo.InvariantCulture)),
+            ("replication", shape.Replication),
+            ("read-write endpoint", shape.Endpoint),
+            ("database and owner", $"{shape.Database} owned by {shape.Owner}"),
+            ("parameters applied", shape.AppliedParameters.Count == 0 ? "none" : string.Join(", ", shape.AppliedParameters)),
+            ("parameters skipped", shape.SkippedParameters.Count == 0 ? "none" : string.Join("; ", shape.SkippedParameters)),
+            ("backup retention", shape.Retention),
+            ("declared PostgreSQL image", shape.DeclaredImage),
+            ("PostgreSQL run", shape.RanVersion),
+            ("versions", shape.Versions),
+        })
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {field} | {Cell(value)} |\n");
+        }
+
+        md.Append('\n');
+    }
+
     private static IEnumerable<(string, string)> Fields(DrillEvidence d) =>
     [
-        ("result", d.Passed ? "passed" : "FAILED"),
+        ("result", d.Status),
         ("reason", d.Reason),
         ("target", d.Target),
         ("fault", d.Fault),

@@ -62,8 +62,11 @@ public sealed record FailoverMetrics
         };
     }
 
-    /// <summary>Every reason the failover failed; empty when it passed.</summary>
-    public IReadOnlyList<string> Failures()
+    /// <summary>
+    /// Every reason the failover failed; empty when it passed. With <paramref name="lossAllowed"/> (declared asynchronous
+    /// replication) lost acknowledged rows are the declared risk, reported in the measurements rather than failed.
+    /// </summary>
+    public IReadOnlyList<string> Failures(bool lossAllowed = false)
     {
         var failures = new List<string>();
         if (PromotionSeconds is null)
@@ -85,7 +88,7 @@ public sealed record FailoverMetrics
             failures.Add("writes never resumed through the read-write endpoint");
         }
 
-        if (LostRows.Count > 0)
+        if (LostRows.Count > 0 && !lossAllowed)
         {
             failures.Add($"{LostRows.Count} acknowledged row(s) lost (ids {string.Join(", ", LostRows.Take(10))}{(LostRows.Count > 10 ? ", ..." : "")})");
         }

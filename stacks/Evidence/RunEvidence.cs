@@ -12,14 +12,17 @@ public sealed record RunEvidence
     /// <summary>When the run started.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 
-    /// <summary>True when every drill passed (and at least one ran) and the target was torn down.</summary>
-    public bool Passed => Drills.Count > 0 && Drills.All(d => d.Passed) && TeardownError is null;
+    /// <summary>True when every applicable drill passed (and at least one ran and passed) and the target was torn down.</summary>
+    public bool Passed => Drills.Any(d => d.Passed) && Drills.All(d => d.Passed || d.NotApplicableReason is not null) && TeardownError is null;
 
     /// <summary>Why tearing the target down failed after the drills ran (what may remain and how to remove it); null when it succeeded.</summary>
     public string? TeardownError { get; init; }
 
     /// <summary>Each drill's evidence, in the order run.</summary>
     public required IReadOnlyList<DrillEvidence> Drills { get; init; }
+
+    /// <summary>What the drilled cluster was and how it was shaped; null when the target does not describe itself.</summary>
+    public TargetShape? Shape { get; init; }
 
     /// <summary>Run-level phases: target start, each drill, teardown.</summary>
     public required IReadOnlyList<PhaseTiming> Timings { get; init; }

@@ -58,12 +58,24 @@ public static class FleetReportWriter
             foreach (var drill in app.Run.Drills)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(app.Application)} | {drill.Drill} | {(drill.Passed ? "passed" : "FAILED")} | {Seconds(drill.RtoSeconds)} | {Seconds(drill.RpoSeconds)} | {Cell(drill.OperatorVersion)} | {Cell(drill.PostgresImage)} | {Cell(drill.StorageClass)} | {Cell(drill.Reason)} |\n");
+                    $"| {Cell(app.Application)} | {drill.Drill} | {drill.Status} | {Seconds(drill.RtoSeconds)} | {Seconds(drill.RpoSeconds)} | {Cell(drill.OperatorVersion)} | {Cell(drill.PostgresImage)} | {Cell(drill.StorageClass)} | {Cell(drill.Reason)} |\n");
             }
 
             if (app.Error is not null)
             {
                 md.Append(CultureInfo.InvariantCulture, $"| {Cell(app.Application)} | (stack) | FAILED | - | - | - | - | - | {Cell(app.Error)} |\n");
+            }
+        }
+
+        var shaped = report.Applications.Where(a => a.Run?.Shape is not null).ToList();
+        if (shaped.Count > 0)
+        {
+            md.Append("\n## Shape and versions\n\n| application | drilled | instances | replication | endpoint | versions |\n| --- | --- | ---: | --- | --- | --- |\n");
+            foreach (var app in shaped)
+            {
+                var shape = app.Run!.Shape!;
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {Cell(app.Application)} | {Cell(shape.Subject)} | {shape.Instances} | {Cell(shape.Replication)} | {Cell(shape.Endpoint)} | {Cell(PostgresVersions.Mismatch(shape.Versions) ? $"**{shape.Versions}**" : shape.Versions)} |\n");
             }
         }
 
@@ -78,7 +90,7 @@ public static class FleetReportWriter
                     md.Append(CultureInfo.InvariantCulture, $"- {app.Application}: {app.Error}\n");
                 }
 
-                foreach (var drill in app.Run?.Drills.Where(d => !d.Passed) ?? [])
+                foreach (var drill in app.Run?.Drills.Where(d => !d.Passed && d.NotApplicableReason is null) ?? [])
                 {
                     md.Append(CultureInfo.InvariantCulture, $"- {app.Application} {drill.Drill}: {drill.Reason}\n");
                 }

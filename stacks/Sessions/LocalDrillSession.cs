@@ -1,20 +1,71 @@
+using PgPlatform.Components.Declaration;
+using PgPlatform.Components.Model;
+using PgPlatform.Components.Settings;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Nightly;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Local;
 
 namespace PgPlatform.Stacks.Sessions;
 
-/// <summary>The work behind <c>drill --target local</c>: a fresh local target, the drills, the target torn down whatever happens.</summary>
+/// <summary>
+/// The work behind <c>drill --target local</c> and <c>nightly --target local</c>: a fresh local target shaped as a
+/// declared database (or the lab self-test), the drills, the target torn down whatever happens.
+/// </summary>
 public static class LocalDrillSession
 {
     /// <summary>
-    /// Runs <paramref name="drills"/> (injecting <paramref name="fault"/>) on a fresh local target. Throws
-    /// <see cref="TargetUnavailableException"/> when the target cannot start (a missing prerequisite is named),
-    /// and <see cref="OperationCanceledException"/> after tearing the target down when cancelled.
+    /// The shape of <paramref name="application"/>'s database in <paramref name="stack"/> (<c>Pulumi.&lt;stack&gt;.yaml</c> in
+    /// <paramref name="projectDirectory"/>), declared against <paramref name="catalog"/> as the compiler declares it.
+    /// Throws <see cref="SettingsException"/>, <see cref="DeclarationException"/> (naming the declared applications) or
+    /// a contract violation for a stack the compiler would refuse.
     /// </summary>
-    public static Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, LocalTargetOptions options, DrillLog log, CancellationToken cancellationToken) =>
-        DrillRunner.RunAsync(
-            async ct => await LocalTarget.StartAsync(options, message => log.Write("target", message), ct),
+    public static LocalShape Shape(string projectDirectory, string stack, string application, IReadOnlyList<CatalogEntry> catalog) =>
+        LocalShape.FromDeclaration(stack, DeclaredStack.Load(projectDirectory, stack, catalog).Database(application));
+
+    /// <summary>
+    /// Runs <paramref name="drills"/> (injecting <paramref name="fault"/>) on a fresh local target shaped as
+    /// <paramref name="shape"/>; the evidence carries the shape. Throws <see cref="TargetUnavailableException"/> when the
+    /// target cannot start (a missing prerequisite is named), and <see cref="OperationCanceledException"/> after tearing
+    /// the target down when cancelled.
+    /// </summary>
+    public static async Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, LocalTargetOptions options, LocalShape shape, DrillLog log, CancellationToken cancellationToken)
+    {
+        LocalTarget? started = null;
+        var evidence = await DrillRunner.RunAsync(
+            async ct => started = await LocalTarget.StartAsync(options, shape, message => log.Write("target", message), ct),
             drills, fault, log, cancellationToken);
+        return evidence with { Shape = started?.DescribeShape() };
+    }
+
+    /// <summary>
+    /// Drills every database <paramref name="stack"/> declares, each on its own local target shaped as declared, and
+    /// returns the fleet report. A database whose target cannot start is recorded and the run goes on; a stack the
+    /// compiler would refuse throws before any drill.
+    /// </summary>
+    public static async Task<FleetReport> RunStackAsync(string projectDirectory, string stack, IReadOnlyList<CatalogEntry> catalog, IReadOnlyList<DrillKind> drills, LocalTargetOptions options, DrillLog log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var startedAt = DateTimeOffset.UtcNow;
+        var declared = DeclaredStack.Load(projectDirectory, stack, catalog);
+        var runs = new List<ApplicationRun>();
+        foreach (var database in declared.Databases)
+        {
+            var shape = LocalShape.FromDeclaration(stack, database);
+            log.Write("nightly", $"{database.Application}: {string.Join(", ", drills.Select(DrillNames.Name))} on the local target ({shape.Subject}, {shape.Instances} instance(s))");
+            try
+            {
+                runs.Add(new ApplicationRun(database.Application, await RunAsync(drills, Fault.None, options, shape, log, cancellationToken), null));
+            }
+            catch (TargetUnavailableException e)
+            {
+                runs.Add(new ApplicationRun(database.Application, null, e.Message));
+            }
+
+            log.Write("nightly", $"{database.Application}: {(runs[^1].Passed ? "passed" : "FAILED")}");
+        }
+
+        return new FleetReport { Stack = stack, StartedAt = startedAt, Applications = runs };
+    }
 }

@@ -13,13 +13,16 @@ public class LocalTargetFixture : IAsyncLifetime
     /// <summary>The running target.</summary>
     public LocalTarget Target => _target ?? throw new InvalidOperationException("the local target did not start");
 
+    /// <summary>The shape the target starts with. Default: the lab self-test.</summary>
+    protected virtual LocalShape Shape => LocalShape.Lab;
+
     /// <summary>Options the target starts with.</summary>
     protected virtual LocalTargetOptions Options => new();
 
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        _target = await LocalTarget.StartAsync(Options, _ => { }, timeout.Token);
+        _target = await LocalTarget.StartAsync(Options, Shape, _ => { }, timeout.Token);
     }
 
     public async Task DisposeAsync()

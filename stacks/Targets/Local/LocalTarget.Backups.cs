@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets.ObjectStore;
@@ -89,66 +88,8 @@ public sealed partial class LocalTarget
         return null;
     }
 
-    private async Task<bool> ClusterHealthyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            // Health is a real commit through the read-write endpoint: Patroni's REST answer says 200 from a
-            // lock holder whose PostgreSQL is down.
-            await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, "CREATE TABLE IF NOT EXISTS pg_platform_health (at timestamptz); INSERT INTO pg_platform_health VALUES (now())", cancellationToken);
-            return await Sql.ScalarAsync<long>(SuperuserReadWriteConnectionString, "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'", cancellationToken) == _members.Count - 1
-                && await SyncStandbyRecordedAsync(cancellationToken);
-        }
-        catch (NpgsqlException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// True once Patroni has recorded a synchronous standby in etcd. Until then synchronous mode has no member
-    /// it may promote, and a primary killed in that window is restarted in place instead of failing over, so
-    /// the target is not ready before it. Only Patroni knows this, hence its REST API (for this, not for health).
-    /// </summary>
-    private async Task<bool> SyncStandbyRecordedAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        foreach (var member in _members)
-        {
-            try
-            {
-                using var cluster = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{member.RestPort}/cluster", cancellationToken));
-                return cluster.RootElement.GetProperty("members").EnumerateArray()
-                    .Any(m => m.GetProperty("role").GetString() == "sync_standby" && m.TryGetProperty("state", out var state) && state.GetString() is "streaming" or "running");
-            }
-            catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or TaskCanceledException)
-            {
-                // Ask the next member.
-            }
-        }
-
-        return false;
-    }
-
     private async Task<string> PatroniVersionAsync(CancellationToken cancellationToken) =>
         (await Tool.RunAsync("/usr/bin/patroni", ["--version"], _run.Path, new Dictionary<string, string>(), cancellationToken)).Trim();
-
-    private async Task<string> PostgresVersionAsync(CancellationToken cancellationToken) =>
-        "postgresql " + await Sql.ScalarAsync<string>(SuperuserReadWriteConnectionString, "SHOW server_version", cancellationToken);
-
-    private string MultiHost(string user, string password, string database) => new NpgsqlConnectionStringBuilder
-    {
-        Host = string.Join(',', _members.Select(m => $"127.0.0.1:{m.PostgresPort}")),
-        TargetSessionAttributes = "read-write",
-        // Without this Npgsql trusts its 10 s old opinion of which host is primary, and a failover looks 10 s longer than it is.
-        HostRecheckSeconds = 0,
-        Username = user,
-        Password = password,
-        Database = database,
-        Pooling = false,
-        Timeout = 3,
-        CommandTimeout = 5,
-    }.ConnectionString;
 
     private string Direct(int port) => new NpgsqlConnectionStringBuilder
     {

@@ -1,19 +1,22 @@
+using PgPlatform.Stacks.Evidence;
 using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Waits;
 
 namespace PgPlatform.Stacks.Targets.Local;
 
 /// <summary>
-/// The embedded default target: etcd, three Patroni members (PostgreSQL 15) and Azurite on loopback, WAL
-/// archived by barman-cloud into Azurite, all in one temporary run directory. Every process is started and
+/// The embedded default target: etcd, Patroni members (PostgreSQL 15) shaped as a <see cref="LocalShape"/> says,
+/// HAProxy as the application's read-write address, and Azurite on loopback, WAL archived by barman-cloud into
+/// Azurite, all in one temporary run directory. Every process is started and
 /// ended here; disposing (or the process exiting, or a later run finding the directory orphaned) ends them
 /// all and deletes the directory.
 /// </summary>
 public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICredentialTarget
 {
     private const string Scope = "pg-platform";
-    private const string AppRole = "app";
     private readonly LocalTargetOptions _options;
+    private readonly LocalShape _shape;
+    private readonly HaProxy _haProxy;
     private readonly RunDirectory _run;
     private readonly RunAs _runAs;
     private readonly LocalPasswords _passwords;
@@ -25,10 +28,13 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     private Daemon? _etcd;
     private string _applicationPassword;
     private bool _tornDown;
+    private IReadOnlyDictionary<string, string> _appliedParameters = new Dictionary<string, string>();
+    private IReadOnlyList<SkippedParameter> _skippedParameters = [];
 
-    private LocalTarget(LocalTargetOptions options, RunDirectory run, RunAs runAs, string azuriteLauncher)
+    private LocalTarget(LocalTargetOptions options, LocalShape shape, RunDirectory run, RunAs runAs, string azuriteLauncher)
     {
         _options = options;
+        _shape = shape;
         _run = run;
         _runAs = runAs;
         _passwords = LocalPasswords.Random();
@@ -36,8 +42,9 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         _etcdPort = PortAllocator.Next();
         _azurite = new Azurite(azuriteLauncher, run.Path, PortAllocator.Next(), "backups", runAs);
         _barman = new BarmanCloud(_azurite, Scope, runAs, run.Path);
-        _members = [.. Enumerable.Range(1, 3).Select(i => new PatroniMember($"member-{i}", Path.Combine(run.Path, $"member-{i}"), PortAllocator.Next(), PortAllocator.Next()))];
-        Facts = new TargetFacts("patroni (not started)", "postgresql 15", "local disk");
+        _members = [.. Enumerable.Range(1, shape.Instances).Select(i => new PatroniMember($"member-{i}", Path.Combine(run.Path, $"member-{i}"), PortAllocator.Next(), PortAllocator.Next()))];
+        _haProxy = new HaProxy(Path.Combine(run.Path, "haproxy"), PortAllocator.Next(), PortAllocator.Next());
+        Facts = new TargetFacts("patroni (not started)", "postgresql 15", "local disk", shape.Replication, shape.TierName);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
@@ -54,13 +61,13 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     public string ReadWriteConnectionString => ConnectionStringWithPassword(_applicationPassword);
 
     /// <inheritdoc />
-    public string SuperuserReadWriteConnectionString => MultiHost("postgres", _passwords.Superuser, "postgres");
+    public string SuperuserReadWriteConnectionString => Endpoint("postgres", _passwords.Superuser, "postgres");
 
     /// <inheritdoc />
     public IReadOnlyList<ClusterMember> Members => [.. _members.Select(m => new ClusterMember(m.Name, Direct(m.PostgresPort)))];
 
     /// <inheritdoc />
-    public string ApplicationRole => AppRole;
+    public string ApplicationRole => _shape.Owner;
 
     /// <inheritdoc />
     public string ApplicationPassword => _applicationPassword;
@@ -69,18 +76,18 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     public bool UseWrongObjectStoreCredentials { get; set; }
 
     /// <summary>
-    /// Checks prerequisites, starts everything and returns once a write through the read-write endpoint
-    /// commits and both replicas stream. Throws <see cref="TargetUnavailableException"/> (after tearing down
+    /// Checks prerequisites, starts everything shaped as <paramref name="shape"/> and returns once a write through
+    /// the read-write endpoint commits and every replica streams. Throws <see cref="TargetUnavailableException"/> (after tearing down
     /// whatever started) when a prerequisite is missing or a component never becomes ready.
     /// </summary>
-    public static async Task<LocalTarget> StartAsync(LocalTargetOptions options, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<LocalTarget> StartAsync(LocalTargetOptions options, LocalShape shape, Action<string> progress, CancellationToken cancellationToken)
     {
         var runAs = RunAs.ForCurrentProcess();
         var azurite = options.AzuriteBlobPath
             ?? Path.Combine(RepositoryRoot.Find() ?? Directory.GetCurrentDirectory(), ".tools", "azurite", "node_modules", ".bin", "azurite-blob");
         Prerequisites.Check(options, azurite, runAs);
         runAs.CheckCanReach(options.TempRoot ?? Path.GetTempPath());
-        var target = new LocalTarget(options, Local.RunDirectory.Create(options.TempRoot), runAs, azurite);
+        var target = new LocalTarget(options, shape, Local.RunDirectory.Create(options.TempRoot), runAs, azurite);
         try
         {
             await target.StartComponentsAsync(progress, cancellationToken);
@@ -102,13 +109,13 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     }
 
     /// <inheritdoc />
-    public string ConnectionStringWithPassword(string password) => MultiHost(AppRole, password, AppRole);
+    public string ConnectionStringWithPassword(string password) => Endpoint(_shape.Owner, password, _shape.Database);
 
     /// <inheritdoc />
     public async Task RotatePasswordAsync(string newPassword, CancellationToken cancellationToken)
     {
         // The local secret store is this object; the database learns the password through the read-write endpoint.
-        await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"ALTER ROLE {AppRole} PASSWORD '{newPassword}'", cancellationToken);
+        await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"ALTER ROLE {Quoted(_shape.Owner)} PASSWORD '{newPassword}'", cancellationToken);
         _applicationPassword = newPassword;
     }
 
@@ -142,9 +149,11 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
 
     private async Task StartComponentsAsync(Action<string> progress, CancellationToken cancellationToken)
     {
+        var known = await PostgresParameterFilter.KnownParametersAsync(_options.PostgresBinDirectory, cancellationToken);
+        (_appliedParameters, _skippedParameters) = PostgresParameterFilter.Split(_shape.Parameters, known, $"the PostgreSQL of {_options.PostgresBinDirectory}");
         foreach (var member in _members)
         {
-            member.WriteConfiguration(Scope, _etcdPort, _options.PostgresBinDirectory, _barman.ArchiveCommand, _passwords);
+            member.WriteConfiguration(Scope, _etcdPort, _options.PostgresBinDirectory, _barman.ArchiveCommand, _passwords, _shape.Replication, _appliedParameters);
         }
 
         Directory.CreateDirectory(Path.Combine(_run.Path, "etcd"));
@@ -162,20 +171,32 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
             member.Start(_runAs, environment);
         }
 
-        await Waiting.UntilAsync("a write through the read-write endpoint and two streaming replicas", _options.StartTimeout, async ct =>
+        _haProxy.Start(_members, _runAs);
+        await Waiting.UntilAsync($"a write through the read-write endpoint and {_members.Count - 1} streaming replica(s)", _options.StartTimeout, async ct =>
         {
             if (_members.FirstOrDefault(m => !m.Running) is { } dead)
             {
                 throw new TargetUnavailableException($"Patroni {dead.Name} exited at start: {dead.LogTail()}");
             }
 
+            if (!_haProxy.Running)
+            {
+                throw new TargetUnavailableException($"HAProxy exited at start: {_haProxy.LogTail()}");
+            }
+
             return await ClusterHealthyAsync(ct);
         }, cancellationToken, TimeSpan.FromMilliseconds(250));
-        progress($"Patroni cluster up: {string.Join(", ", _members.Select(m => $"{m.Name} on 127.0.0.1:{m.PostgresPort}"))}");
+        progress($"Patroni cluster up ({_shape.Subject}): {string.Join(", ", _members.Select(m => $"{m.Name} on 127.0.0.1:{m.PostgresPort}"))}; {_haProxy.Describe()}");
 
-        await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"CREATE ROLE {AppRole} LOGIN PASSWORD '{_applicationPassword}'", cancellationToken);
-        await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"CREATE DATABASE {AppRole} OWNER {AppRole}", cancellationToken);
-        Facts = new TargetFacts(await PatroniVersionAsync(cancellationToken), await PostgresVersionAsync(cancellationToken), "local disk");
+        // The bootstrap CNPG's initdb does: the owner's login and its database (cloudnative-pg docs/src/bootstrap.md).
+        await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"CREATE ROLE {Quoted(_shape.Owner)} LOGIN PASSWORD '{_applicationPassword}'", cancellationToken);
+        await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"CREATE DATABASE {Quoted(_shape.Database)} OWNER {Quoted(_shape.Owner)}", cancellationToken);
+        _ranVersion = await Sql.ScalarAsync<string>(SuperuserReadWriteConnectionString, "SHOW server_version", cancellationToken);
+        var versions = PostgresVersions.Compare(_shape.DeclaredImage, _ranVersion);
+        Facts = new TargetFacts(
+            await PatroniVersionAsync(cancellationToken),
+            PostgresVersions.Mismatch(versions) ? $"postgresql {_ranVersion}; declared {_shape.DeclaredImage} (major differs)" : $"postgresql {_ranVersion}",
+            "local disk", _shape.Replication, _shape.TierName);
     }
 
     private async Task StartEtcdAsync(CancellationToken cancellationToken)
@@ -226,6 +247,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
             member.KillPatroni();
         }
 
+        _haProxy.Kill();
         _etcd?.Kill();
         _azurite.Kill();
         _run.Destroy();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PgPlatform.Components.Tiers;
 
 namespace PgPlatform.Stacks.Targets.Local;
 
@@ -44,10 +45,11 @@ internal sealed class PatroniMember
     /// <summary>
     /// Writes patroni.yml. Timings are the ones measured to work here: ttl 10, loop_wait 2, retry_timeout 4,
     /// and <c>primary_start_timeout: 0</c> so a killed postmaster fails over instead of restarting in place.
-    /// Synchronous mode makes an acknowledged commit survive the failover the drill provokes.
+    /// Replication and <paramref name="parameters"/> are the declared ones (<see cref="PatroniReplication"/>).
     /// </summary>
-    public void WriteConfiguration(string scope, int etcdPort, string postgresBin, string archiveCommand, LocalPasswords passwords)
+    public void WriteConfiguration(string scope, int etcdPort, string postgresBin, string archiveCommand, LocalPasswords passwords, ReplicationDurability replication, IReadOnlyDictionary<string, string> parameters)
     {
+        var declared = string.Concat(parameters.Select(p => $"\n        {p.Key}: '{p.Value.Replace("'", "''", StringComparison.Ordinal)}'"));
         System.IO.Directory.CreateDirectory(Directory);
         var yaml = string.Create(CultureInfo.InvariantCulture, $$"""
             scope: {{scope}}
@@ -63,7 +65,7 @@ internal sealed class PatroniMember
                 loop_wait: 2
                 retry_timeout: 4
                 primary_start_timeout: 0
-                synchronous_mode: true
+                {{PatroniReplication.DcsSettings(replication).Replace("\n", "\n    ", StringComparison.Ordinal)}}
                 maximum_lag_on_failover: 16777216
                 postgresql:
                   use_pg_rewind: true
@@ -71,8 +73,7 @@ internal sealed class PatroniMember
                     wal_level: replica
                     wal_log_hints: "on"
                     archive_mode: "on"
-                    archive_timeout: 60
-                    archive_command: '{{archiveCommand.Replace("'", "''", StringComparison.Ordinal)}}'
+                    archive_command: '{{archiveCommand.Replace("'", "''", StringComparison.Ordinal)}}'{{declared}}
               initdb:
                 - encoding: UTF8
                 - data-checksums

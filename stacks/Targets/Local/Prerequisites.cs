@@ -3,11 +3,11 @@ namespace PgPlatform.Stacks.Targets.Local;
 /// <summary>Checks, before anything starts, that every program the local target runs is installed.</summary>
 internal static class Prerequisites
 {
-    /// <summary>Where each barman-cloud tool and Patroni are installed by Debian's packages.</summary>
+    /// <summary>Where each barman-cloud tool, Patroni and HAProxy are installed by Debian's packages.</summary>
     public static readonly string[] DebianPrograms =
     [
         "/usr/bin/patroni", "/usr/bin/etcd", "/usr/bin/barman-cloud-backup", "/usr/bin/barman-cloud-backup-list",
-        "/usr/bin/barman-cloud-restore", "/usr/bin/barman-cloud-wal-archive", "/usr/bin/barman-cloud-wal-restore",
+        "/usr/bin/barman-cloud-restore", "/usr/bin/barman-cloud-wal-archive", "/usr/bin/barman-cloud-wal-restore", "/usr/sbin/haproxy",
     ];
 
     /// <summary>Throws <see cref="TargetUnavailableException"/> naming the first missing prerequisite and the command that installs it.</summary>

@@ -15,7 +15,7 @@ public sealed class LocalTargetLifecycleTests(ITestOutputHelper output) : IDispo
     public async Task CancellingTheStartTearsDownWhateverHadStarted()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var start = LocalTarget.StartAsync(new LocalTargetOptions { TempRoot = _tempRoot }, message =>
+        var start = LocalTarget.StartAsync(new LocalTargetOptions { TempRoot = _tempRoot }, LocalShape.Lab, message =>
         {
             output.WriteLine(message);
             if (message.StartsWith("etcd on", StringComparison.Ordinal))
@@ -50,7 +50,7 @@ public sealed class LocalTargetLifecycleTests(ITestOutputHelper output) : IDispo
     public async Task AMissingPrerequisiteFailsBeforeAnythingStartsNamingTheInstallCommand()
     {
         var e = await Assert.ThrowsAsync<PgPlatform.Stacks.Targets.TargetUnavailableException>(() =>
-            LocalTarget.StartAsync(new LocalTargetOptions { AzuriteBlobPath = "/nonexistent/azurite-blob", TempRoot = _tempRoot }, _ => { }, CancellationToken.None));
+            LocalTarget.StartAsync(new LocalTargetOptions { AzuriteBlobPath = "/nonexistent/azurite-blob", TempRoot = _tempRoot }, LocalShape.Lab, _ => { }, CancellationToken.None));
 
         Assert.Contains("Azurite (/nonexistent/azurite-blob)", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("Install with: bash scripts/install-prereqs.sh", e.Message, StringComparison.Ordinal);
