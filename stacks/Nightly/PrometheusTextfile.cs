@@ -35,7 +35,7 @@ public static partial class PrometheusTextfile
 
         var text = new StringBuilder();
         Family(text, LastSuccess, "Unix time the drill last passed.", lastSuccess.Select(p => (p.Key.App, p.Key.Drill, p.Value)));
-        Family(text, Success, "1 if the drill passed in the last nightly run, 0 if it failed (no sample when it does not apply).", drills.Where(d => d.Drill.NotApplicableReason is null).Select(d => (d.App, d.Drill.Drill, d.Drill.Passed ? 1.0 : 0.0)));
+        Family(text, Success, "1 if the drill passed in the last nightly run, 0 if it failed.", drills.Where(d => d.Drill.NotApplicableReason is null).Select(d => (d.App, d.Drill.Drill, d.Drill.Passed ? 1.0 : 0.0)));
         Family(text, Rto, "Observed recovery time of the last run, in seconds.", drills.Where(d => d.Drill.RtoSeconds is not null).Select(d => (d.App, d.Drill.Drill, d.Drill.RtoSeconds!.Value)));
         Family(text, Rpo, "Observed recovery point of the last run, in seconds.", drills.Where(d => d.Drill.RpoSeconds is not null).Select(d => (d.App, d.Drill.Drill, d.Drill.RpoSeconds!.Value)));
         return text.ToString();

@@ -41,6 +41,19 @@ public sealed class FailoverMetricsTests
     }
 
     [Fact]
+    public void DeclaredAsynchronousReplicationReportsLostRowsWithoutFailingButStillFailsWhatItDoesNotExcuse()
+    {
+        var attempts = new[] { Ack(0.1, 1), Ack(0.2, 2), Ack(0.3, 3) };
+
+        var metrics = FailoverMetrics.Compute(attempts, T0.AddSeconds(0.35), null, Rows(("new", [1, 2])), ["new"]);
+
+        Assert.Equal([3L], metrics.LostRows);
+        Assert.DoesNotContain(metrics.Failures(lossAllowed: true), f => f.Contains("lost", StringComparison.Ordinal));
+        Assert.Contains("no other member was promoted", metrics.Failures(lossAllowed: true));
+        Assert.Contains(metrics.Failures(), f => f.Contains("1 acknowledged row(s) lost", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TwoWritableMembersAreASplitBrainAndRowsMissingFromEitherAreLost()
     {
         var attempts = new[] { Ack(0.1, 1), Ack(0.2, 2), Ack(11, 3) };
