@@ -34,6 +34,9 @@ public sealed partial class LocalTarget
         Versions = PostgresVersions.Compare(_shape.DeclaredImage, _ranVersion),
     };
 
+    /// <summary>The Patroni REST port of the member named <paramref name="member"/>.</summary>
+    internal int RestPortOf(string member) => _members.Single(m => m.Name == member).RestPort;
+
     private static string Quoted(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private string Endpoint(string user, string password, string database) => new NpgsqlConnectionStringBuilder
