@@ -16,7 +16,7 @@ public static class DrillReport
         {
             var rto = drill.RtoSeconds is { } r ? $"{r:F2} s" : "-";
             var rpo = drill.RpoRows is { } rows ? $"{rows} rows/{drill.RpoSeconds ?? 0:F2} s" : "-";
-            await context.Out.WriteLineAsync($"{drill.Drill,-10} {(drill.Passed ? "passed" : "FAILED"),-7} {rto,-9} {rpo,-16} {drill.Reason}");
+            await context.Out.WriteLineAsync($"{drill.Drill,-10} {EvidenceWriter.Result(drill.Outcome),-7} {rto,-9} {rpo,-16} {drill.Reason}");
         }
 
         if (evidence.Timings.Count > 0)

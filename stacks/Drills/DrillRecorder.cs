@@ -19,6 +19,7 @@ public sealed class DrillRecorder
     private readonly IDrillTarget _target;
     private readonly Fault _fault;
     private readonly DrillLog _log;
+    private string? _notRun;
 
     /// <summary>Starts recording <paramref name="drill"/> on <paramref name="target"/>.</summary>
     public DrillRecorder(DrillKind drill, IDrillTarget target, Fault fault, DrillLog log)
@@ -110,22 +111,31 @@ public sealed class DrillRecorder
         Log($"FAILED: {reason}");
     }
 
+    /// <summary>Records that the drill was not run, and why: its evidence says <see cref="DrillOutcome.NotRun"/> whatever else was recorded.</summary>
+    public void NotRun(string reason)
+    {
+        _notRun = reason;
+        Log($"NOT RUN: {reason}");
+    }
+
     /// <summary>Writes a progress line for this drill.</summary>
     public void Log(string message) => _log.Write(DrillNames.Name(_drill), message);
 
-    /// <summary>The evidence: passed only with at least one observed pass and no failure.</summary>
+    /// <summary>The evidence: passed only with at least one observed pass and no failure (and not marked not run).</summary>
     public DrillEvidence Finish()
     {
-        var passed = _failures.Count == 0 && _passes.Count > 0;
-        var reason = passed ? string.Join("; ", _passes)
+        var passed = _notRun is null && _failures.Count == 0 && _passes.Count > 0;
+        var outcome = _notRun is not null ? DrillOutcome.NotRun : passed ? DrillOutcome.Passed : DrillOutcome.Failed;
+        var reason = _notRun
+            ?? (passed ? string.Join("; ", _passes)
             : _failures.Count > 0 ? string.Join("; ", _failures)
-            : "nothing was observed to pass";
+            : "nothing was observed to pass");
         return new DrillEvidence
         {
             Drill = DrillNames.Name(_drill),
             Target = _target.Name,
             Fault = DrillNames.Name(_fault),
-            Passed = passed,
+            Outcome = outcome,
             Reason = reason,
             StartedAt = StartedAt,
             DurationSeconds = _clock.Elapsed.TotalSeconds,

@@ -18,10 +18,13 @@ public sealed record DrillEvidence
     /// <summary>The fault injected into this drill, or <c>none</c>.</summary>
     public required string Fault { get; init; }
 
-    /// <summary>True only when every check the drill made was observed to pass.</summary>
-    public required bool Passed { get; init; }
+    /// <summary>How the drill ended: passed, failed, not applicable or not run.</summary>
+    public required DrillOutcome Outcome { get; init; }
 
-    /// <summary>Why it passed (what was observed) or failed (every failed check).</summary>
+    /// <summary>True only when every check the drill made was observed to pass (<see cref="DrillOutcome.Passed"/>).</summary>
+    public bool Passed => Outcome == DrillOutcome.Passed;
+
+    /// <summary>Why it passed (what was observed), failed (every failed check), did not apply or was not run.</summary>
     public required string Reason { get; init; }
 
     /// <summary>When the drill started.</summary>

@@ -47,7 +47,7 @@ public static class EvidenceWriter
         md.Append("| drill | result | RTO | RPO | reason |\n| --- | --- | --- | --- | --- |\n");
         foreach (var drill in run.Drills)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {drill.Drill} | {(drill.Passed ? "passed" : "FAILED")} | {Rto(drill)} | {Rpo(drill)} | {Cell(drill.Reason)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {drill.Drill} | {Result(drill.Outcome)} | {Rto(drill)} | {Rpo(drill)} | {Cell(drill.Reason)} |\n");
         }
 
         md.Append("\n## Timing\n\n| phase | seconds |\n| --- | ---: |\n");
@@ -58,7 +58,7 @@ public static class EvidenceWriter
 
         foreach (var drill in run.Drills)
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n## {drill.Drill}: {(drill.Passed ? "passed" : "FAILED")}\n\n| field | value |\n| --- | --- |\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n## {drill.Drill}: {Result(drill.Outcome)}\n\n| field | value |\n| --- | --- |\n");
             foreach (var (field, value) in Fields(drill))
             {
                 md.Append(CultureInfo.InvariantCulture, $"| {field} | {Cell(value)} |\n");
@@ -79,9 +79,19 @@ public static class EvidenceWriter
         return md.ToString();
     }
 
+    /// <summary>How an outcome reads in reports: <c>passed</c>, <c>FAILED</c>, <c>not applicable</c>, <c>NOT RUN</c> (capitals where the run fails).</summary>
+    public static string Result(DrillOutcome outcome) => outcome switch
+    {
+        DrillOutcome.Passed => "passed",
+        DrillOutcome.Failed => "FAILED",
+        DrillOutcome.NotApplicable => "not applicable",
+        DrillOutcome.NotRun => "NOT RUN",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+
     private static IEnumerable<(string, string)> Fields(DrillEvidence d) =>
     [
-        ("result", d.Passed ? "passed" : "FAILED"),
+        ("result", Result(d.Outcome)),
         ("reason", d.Reason),
         ("target", d.Target),
         ("fault", d.Fault),

@@ -58,7 +58,7 @@ public static class FleetReportWriter
             foreach (var drill in app.Run.Drills)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(app.Application)} | {drill.Drill} | {(drill.Passed ? "passed" : "FAILED")} | {Seconds(drill.RtoSeconds)} | {Seconds(drill.RpoSeconds)} | {Cell(drill.OperatorVersion)} | {Cell(drill.PostgresImage)} | {Cell(drill.StorageClass)} | {Cell(drill.Reason)} |\n");
+                    $"| {Cell(app.Application)} | {drill.Drill} | {EvidenceWriter.Result(drill.Outcome)} | {Seconds(drill.RtoSeconds)} | {Seconds(drill.RpoSeconds)} | {Cell(drill.OperatorVersion)} | {Cell(drill.PostgresImage)} | {Cell(drill.StorageClass)} | {Cell(drill.Reason)} |\n");
             }
 
             if (app.Error is not null)
