@@ -59,7 +59,7 @@ public sealed class DrillCommand : Command
     public Option<string?> Fault { get; } = new("--fault") { Description = "Fault to inject: wal-gap, object-store-down, wrong-credentials (restore, backup) or kill-patroni (failover); the kubernetes target injects wal-gap only" };
 
     /// <summary>Where evidence goes.</summary>
-    public Option<string> Out { get; } = new("--out") { Description = "Directory for evidence.json and evidence.md", DefaultValueFactory = _ => Path.Combine("out", "drills") };
+    public Option<string> Out { get; } = new("--out") { Description = "Directory for evidence.json and evidence.md (created if missing; checked writable before the target starts)", DefaultValueFactory = _ => Path.Combine("out", "drills") };
 
     /// <summary>How a kubernetes drill runs its ephemeral stacks, given the fault, the kubeconfig and the log.</summary>
     public Func<Fault, string?, DrillLog, EphemeralDrillRun> KubernetesRun { get; }
@@ -71,7 +71,24 @@ public sealed class DrillCommand : Command
             return await _context.FailAsync(ExitCode.Usage, error);
         }
 
-        var outDir = Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory);
+        // Checked (and created) before the target starts: a run takes minutes, and its evidence must have somewhere to go.
+        if (OutputDirectory.Prepare(Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory), "--out", out var outError) is not { } outDir)
+        {
+            return await _context.FailAsync(ExitCode.Usage, outError!);
+        }
+
+        try
+        {
+            return await RunAsync(parse, drills, fault, outDir.Path, cancellationToken);
+        }
+        finally
+        {
+            outDir.RemoveIfUnused();
+        }
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, IReadOnlyList<DrillKind> drills, Fault fault, string outDir, CancellationToken cancellationToken)
+    {
         var log = new DrillLog(_context.Out);
         RunEvidence evidence;
         try

@@ -5,6 +5,7 @@ using PgPlatform.Components.Settings;
 using PgPlatform.Infra.Platform;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
+using PgPlatform.Stacks.Evidence;
 using PgPlatform.Stacks.Nightly;
 using PgPlatform.Stacks.Sessions;
 using PgPlatform.Stacks.Targets.Local;
@@ -44,12 +45,30 @@ public sealed class NightlyCommand : Command
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and the stack files (default: the working directory)" };
 
     /// <summary>Where the report goes.</summary>
-    public Option<string> Out { get; } = new("--out") { Description = "Directory for fleet.md, fleet.json and pg_platform_drills.prom", DefaultValueFactory = _ => Path.Combine("out", "nightly") };
+    public Option<string> Out { get; } = new("--out") { Description = "Directory for fleet.md, fleet.json and pg_platform_drills.prom (created if missing; checked writable before the first stack)", DefaultValueFactory = _ => Path.Combine("out", "nightly") };
 
     /// <summary>The kubeconfig file.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config); the context is the stack's pg-platform:kubeContext" };
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        // Checked (and created) before the first stack: a night takes hours, and its report must have somewhere to go.
+        if (OutputDirectory.Prepare(Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory), "--out", out var outError) is not { } outDir)
+        {
+            return await _context.FailAsync(ExitCode.Usage, outError!);
+        }
+
+        try
+        {
+            return await RunAsync(parse, outDir.Path, cancellationToken);
+        }
+        finally
+        {
+            outDir.RemoveIfUnused();
+        }
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, string outDir, CancellationToken cancellationToken)
     {
         var log = new DrillLog(_context.Out);
         var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
@@ -73,20 +92,32 @@ public sealed class NightlyCommand : Command
             return await _context.FailAsync(ExitCode.Cancelled, "cancelled: the ephemeral stack in progress was torn down; no report written");
         }
 
-        var (markdown, json, metrics) = FleetReportWriter.Write(report, Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory));
         foreach (var app in report.Applications)
         {
             await _context.Out.WriteLineAsync($"{app.Application,-20} {(app.Passed ? "passed" : "FAILED")} {app.Error ?? string.Join(", ", app.Run!.Drills.Select(d => $"{d.Drill} {d.Status}"))}{(app.Run?.TeardownError is null ? "" : ", teardown FAILED")}");
         }
 
-        await _context.Out.WriteLineAsync($"report: {markdown}, {json}, metrics: {metrics}");
+        var written = true;
+        try
+        {
+            var (markdown, json, metrics) = FleetReportWriter.Write(report, outDir);
+            await _context.Out.WriteLineAsync($"report: {markdown}, {json}, metrics: {metrics}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Checked before the night; should writing fail now (a full disk, say), the report still reaches the console.
+            written = false;
+            await _context.Out.WriteLineAsync(FleetReportWriter.ToJson(report));
+            _context.WriteError($"report could not be written to {outDir}: {e.Message}\nit is printed above as JSON");
+        }
+
         foreach (var teardown in report.Applications.Select(a => a.Run?.TeardownError).OfType<string>())
         {
             _context.WriteError(teardown);
         }
 
         return report.Applications.Any(a => a.Run?.TeardownError is not null) ? (int)ExitCode.TeardownFailed
-            : report.Passed ? (int)ExitCode.Success : (int)ExitCode.Failed;
+            : report.Passed && written ? (int)ExitCode.Success : (int)ExitCode.Failed;
     }
 
     private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig) =>

@@ -15,7 +15,7 @@ public sealed class BackupHealthDrill : IDrill
     public static readonly TimeSpan MaximumBackupAge = TimeSpan.FromHours(26);
 
     /// <summary>Why the drill fails when the object store holds no finished base backup.</summary>
-    public const string NoBaseBackupReason = "no base backup yet: the object store holds no finished base backup, so nothing can be restored (a fresh local target has none until the restore drill takes one)";
+    public const string NoBaseBackupReason = "no base backup yet: the object store holds no finished base backup, so nothing can be restored (the Cluster's first, immediate backup failed or never ran, and CNPG does not retry it)";
 
     /// <inheritdoc />
     public DrillKind Kind => DrillKind.Backup;

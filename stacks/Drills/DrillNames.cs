@@ -37,4 +37,12 @@ public static class DrillNames
         Fault.KillPatroni => [DrillKind.Failover],
         _ => throw new ArgumentOutOfRangeException(nameof(fault)),
     };
+
+    /// <summary>
+    /// Why <paramref name="fault"/>, once injected, leaves the target unfit for every later drill of the run; null when
+    /// it heals when its drill ends (object-store-down, wrong-credentials) or harms only the drills it affects (wal-gap).
+    /// </summary>
+    public static string? LeavesTargetUnfit(Fault fault) => fault == Fault.KillPatroni
+        ? "its primary's PostgreSQL runs on without Patroni while another member was promoted (a split brain nothing heals), so a later drill would fail for that, not for what it checks"
+        : null;
 }

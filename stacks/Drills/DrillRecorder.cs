@@ -20,6 +20,7 @@ public sealed class DrillRecorder
     private readonly Fault _fault;
     private string? _notApplicable;
     private readonly DrillLog _log;
+    private string? _notRun;
 
     /// <summary>Starts recording <paramref name="drill"/> on <paramref name="target"/>.</summary>
     public DrillRecorder(DrillKind drill, IDrillTarget target, Fault fault, DrillLog log)
@@ -118,24 +119,33 @@ public sealed class DrillRecorder
         Log($"not applicable: {reason}");
     }
 
+    /// <summary>Records that the drill was not run, and why: its evidence says <see cref="DrillOutcome.NotRun"/> whatever else was recorded.</summary>
+    public void NotRun(string reason)
+    {
+        _notRun = reason;
+        Log($"NOT RUN: {reason}");
+    }
+
     /// <summary>Writes a progress line for this drill.</summary>
     public void Log(string message) => _log.Write(DrillNames.Name(_drill), message);
 
-    /// <summary>The evidence: passed only with at least one observed pass and no failure.</summary>
+    /// <summary>The evidence: passed only with at least one observed pass and no failure (and not marked not run).</summary>
     public DrillEvidence Finish()
     {
-        var notApplicable = _failures.Count == 0 ? _notApplicable : null;
-        var passed = _failures.Count == 0 && _passes.Count > 0 && notApplicable is null;
-        var reason = notApplicable is not null ? $"{DrillEvidence.NotApplicable}: {notApplicable}"
+        var notApplicable = _notRun is null && _failures.Count == 0 ? _notApplicable : null;
+        var passed = _notRun is null && _failures.Count == 0 && _passes.Count > 0 && notApplicable is null;
+        var outcome = _notRun is not null ? DrillOutcome.NotRun : notApplicable is not null ? DrillOutcome.NotApplicable : passed ? DrillOutcome.Passed : DrillOutcome.Failed;
+        var reason = _notRun
+            ?? (notApplicable is not null ? $"{DrillEvidence.NotApplicable}: {notApplicable}"
             : passed ? string.Join("; ", _passes)
             : _failures.Count > 0 ? string.Join("; ", _failures)
-            : "nothing was observed to pass";
+            : "nothing was observed to pass");
         return new DrillEvidence
         {
             Drill = DrillNames.Name(_drill),
             Target = _target.Name,
             Fault = DrillNames.Name(_fault),
-            Passed = passed,
+            Outcome = outcome,
             NotApplicableReason = notApplicable,
             Reason = reason,
             StartedAt = StartedAt,

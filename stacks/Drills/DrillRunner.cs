@@ -22,8 +22,9 @@ public static class DrillRunner
 
     /// <summary>
     /// Starts a target with <paramref name="startTarget"/>, runs <paramref name="drills"/> in order with
-    /// <paramref name="fault"/> injected into those it affects, and disposes the target. A
-    /// <see cref="TargetUnavailableException"/> from the start propagates (nothing ran).
+    /// <paramref name="fault"/> injected into those it affects, and disposes the target. Once a fault that leaves the
+    /// target unfit (<see cref="DrillNames.LeavesTargetUnfit"/>) was injected, the remaining drills are not run and
+    /// their evidence says why. A <see cref="TargetUnavailableException"/> from the start propagates (nothing ran).
     /// </summary>
     public static async Task<RunEvidence> RunAsync(Func<CancellationToken, Task<IDrillTarget>> startTarget, IReadOnlyList<DrillKind> drills, Fault fault, DrillLog log, CancellationToken cancellationToken)
     {
@@ -35,13 +36,25 @@ public static class DrillRunner
         timings.Add(new PhaseTiming("target start", clock.Elapsed.TotalSeconds));
         log.Write("target", $"{target.Name} ready ({target.Facts.OperatorVersion}, {target.Facts.PostgresImage})");
         var evidence = new List<DrillEvidence>();
+        string? unfit = null;
         try
         {
             foreach (var kind in drills)
             {
+                if (unfit is not null)
+                {
+                    evidence.Add(NotRun(target, kind, unfit, log));
+                    continue;
+                }
+
                 clock.Restart();
-                evidence.Add(await RunOneAsync(target, kind, DrillNames.Affected(fault).Contains(kind) ? fault : Fault.None, log, cancellationToken));
+                var injected = DrillNames.Affected(fault).Contains(kind) ? fault : Fault.None;
+                evidence.Add(await RunOneAsync(target, kind, injected, log, cancellationToken));
                 timings.Add(new PhaseTiming($"drill {DrillNames.Name(kind)}", clock.Elapsed.TotalSeconds));
+                if (DrillNames.LeavesTargetUnfit(injected) is { } why)
+                {
+                    unfit = $"not run: the {DrillNames.Name(kind)} drill's fault {DrillNames.Name(injected)} left the target unfit: {why}; run this drill without --fault {DrillNames.Name(injected)}";
+                }
             }
         }
         finally
@@ -53,6 +66,14 @@ public static class DrillRunner
         }
 
         return new RunEvidence { Target = target.Name, Fault = DrillNames.Name(fault), StartedAt = startedAt, Drills = evidence, Timings = timings };
+    }
+
+    /// <summary>The evidence of a drill that was not run on <paramref name="target"/>, for <paramref name="reason"/>.</summary>
+    public static DrillEvidence NotRun(IDrillTarget target, DrillKind kind, string reason, DrillLog log)
+    {
+        var recorder = new DrillRecorder(kind, target, Fault.None, log);
+        recorder.NotRun(reason);
+        return recorder.Finish();
     }
 
     /// <summary>Runs one drill on a running target and returns its evidence; exceptions (other than cancellation) become the failure reason.</summary>

@@ -135,7 +135,7 @@ public sealed class EphemeralDrillRun
         var evidence = await (RunDrill ?? RunWithFault)(target, kind, log, cancellationToken);
         if (noFirstBackup is not null)
         {
-            evidence = evidence with { Passed = false, Reason = evidence.Passed ? noFirstBackup : $"{evidence.Reason}; {noFirstBackup}" };
+            evidence = evidence with { Outcome = DrillOutcome.Failed, Reason = evidence.Passed ? noFirstBackup : $"{evidence.Reason}; {noFirstBackup}" };
         }
 
         if (kubernetes is null || primaryBefore is null)
@@ -153,7 +153,7 @@ public sealed class EphemeralDrillRun
         {
             log.Write(DrillNames.Name(kind), $"FAILED: {e.Message}");
             var reason = $"the Cluster did not recover: {e.Message}";
-            return evidence with { Passed = false, Reason = evidence.Passed ? reason : $"{evidence.Reason}; {reason}" };
+            return evidence with { Outcome = DrillOutcome.Failed, Reason = evidence.Passed ? reason : $"{evidence.Reason}; {reason}" };
         }
     }
 

@@ -18,8 +18,8 @@ public sealed record DrillEvidence
     /// <summary>The fault injected into this drill, or <c>none</c>.</summary>
     public required string Fault { get; init; }
 
-    /// <summary>True only when every check the drill made was observed to pass.</summary>
-    public required bool Passed { get; init; }
+    /// <summary>How the drill ended: passed, failed, not applicable or not run.</summary>
+    public required DrillOutcome Outcome { get; init; }
 
     /// <summary>
     /// Why the drill does not apply to this cluster (<c>1 instance (tier development)</c>); null when it does. A drill
@@ -27,10 +27,13 @@ public sealed record DrillEvidence
     /// </summary>
     public string? NotApplicableReason { get; init; }
 
-    /// <summary>The result in one word: <c>passed</c>, <c>FAILED</c> or <c>not applicable</c>.</summary>
-    public string Status => NotApplicableReason is not null ? NotApplicable : Passed ? "passed" : "FAILED";
+    /// <summary>True only when every check the drill made was observed to pass (<see cref="DrillOutcome.Passed"/>).</summary>
+    public bool Passed => Outcome == DrillOutcome.Passed;
 
-    /// <summary>Why it passed (what was observed) or failed (every failed check).</summary>
+    /// <summary>The result as reports print it: <c>passed</c>, <c>FAILED</c>, <c>not applicable</c> or <c>NOT RUN</c>.</summary>
+    public string Status => EvidenceWriter.Result(Outcome);
+
+    /// <summary>Why it passed (what was observed), failed (every failed check), did not apply or was not run.</summary>
     public required string Reason { get; init; }
 
     /// <summary>When the drill started.</summary>

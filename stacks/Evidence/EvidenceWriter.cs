@@ -114,6 +114,16 @@ public static class EvidenceWriter
         md.Append('\n');
     }
 
+    /// <summary>How an outcome reads in reports: <c>passed</c>, <c>FAILED</c>, <c>not applicable</c>, <c>NOT RUN</c> (capitals where the run fails).</summary>
+    public static string Result(DrillOutcome outcome) => outcome switch
+    {
+        DrillOutcome.Passed => "passed",
+        DrillOutcome.Failed => "FAILED",
+        DrillOutcome.NotApplicable => "not applicable",
+        DrillOutcome.NotRun => "NOT RUN",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+
     private static IEnumerable<(string, string)> Fields(DrillEvidence d) =>
     [
         ("result", d.Status),

@@ -12,8 +12,11 @@ public sealed record RunEvidence
     /// <summary>When the run started.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 
-    /// <summary>True when every applicable drill passed (and at least one ran and passed) and the target was torn down.</summary>
-    public bool Passed => Drills.Any(d => d.Passed) && Drills.All(d => d.Passed || d.NotApplicableReason is not null) && TeardownError is null;
+    /// <summary>
+    /// True when at least one drill passed, every other one passed or did not apply (none failed or was left not
+    /// run), and the target was torn down.
+    /// </summary>
+    public bool Passed => Drills.Any(d => d.Passed) && Drills.All(d => d.Outcome is DrillOutcome.Passed or DrillOutcome.NotApplicable) && TeardownError is null;
 
     /// <summary>Why tearing the target down failed after the drills ran (what may remain and how to remove it); null when it succeeded.</summary>
     public string? TeardownError { get; init; }

@@ -34,7 +34,20 @@ public static class LocalDrillSession
     {
         LocalTarget? started = null;
         var evidence = await DrillRunner.RunAsync(
-            async ct => started = await LocalTarget.StartAsync(options, shape, message => log.Write("target", message), ct),
+            async ct =>
+            {
+                var target = started = await LocalTarget.StartAsync(options, shape, message => log.Write("target", message), ct);
+                try
+                {
+                    await TakeImmediateBackupAsync(target, log, ct);
+                    return target;
+                }
+                catch
+                {
+                    await target.DisposeAsync();
+                    throw;
+                }
+            },
             drills, fault, log, cancellationToken);
         return evidence with { Shape = started?.DescribeShape() };
     }
@@ -67,5 +80,25 @@ public static class LocalDrillSession
         }
 
         return new FleetReport { Stack = stack, StartedAt = startedAt, Applications = runs };
+    }
+
+    /// <summary>
+    /// Takes the first base backup, as the Cluster's ScheduledBackup does on Kubernetes: with <c>immediate: true</c>
+    /// (components/Day2/AppDatabase.cs) CNPG creates a Backup as soon as it first reconciles the ScheduledBackup
+    /// (cloudnative-pg/cloudnative-pg internal/controller/scheduledbackup_controller.go, reconcileScheduledBackup:
+    /// <c>Status.LastCheckTime == nil &amp;&amp; IsImmediate()</c>), then only on schedule. Like CNPG, a failure is not
+    /// retried: it is logged, and the backup drill then reports that no base backup exists.
+    /// </summary>
+    public static async Task TakeImmediateBackupAsync(IBackupTarget target, DrillLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var backup = await target.BackupAsync(cancellationToken);
+            log.Write("target", $"immediate base backup {backup.Id} (as the ScheduledBackup's immediate: true takes one)");
+        }
+        catch (Exception e) when (e is ObjectStoreException or InvalidOperationException)
+        {
+            log.Write("target", $"immediate base backup FAILED (not retried, as CNPG does not): {e.Message}");
+        }
     }
 }

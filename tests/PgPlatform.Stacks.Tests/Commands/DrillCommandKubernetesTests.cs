@@ -92,6 +92,34 @@ public sealed class DrillCommandKubernetesTests : IDisposable
         Assert.Equal((int)ExitCode.TargetUnavailable, exit);
         Assert.Equal("error: Cluster linkding-db Ready: not reached within 1 s\n", _error.ToString());
         Assert.StartsWith("stack rm drill-", _pulumi.Commands[^1], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_project, "out")), "the --out directory created for the run stays behind empty");
+    }
+
+    [Fact]
+    public async Task EvidenceThatCannotBeWrittenAfterTheRunIsPrintedAsJsonAndTheRunFails()
+    {
+        // Something takes evidence.json's place after the --out check passed.
+        var run = Run(passed: true);
+        var blocking = new EphemeralDrillRun
+        {
+            Catalog = run.Catalog,
+            ConfigureStack = run.ConfigureStack,
+            StartTarget = run.StartTarget,
+            RunDrill = (target, kind, log, ct) =>
+            {
+                Directory.CreateDirectory(Path.Combine(_project, "out", "evidence.json"));
+                return run.RunDrill!(target, kind, log, ct);
+            },
+        };
+
+        var exit = await RunAsync("linkding", blocking);
+
+        Assert.Equal((int)ExitCode.Failed, exit);
+        Assert.StartsWith($"error: evidence could not be written to {Path.Combine(_project, "out")}: ", _error.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\n  it is printed above as JSON\n", _error.ToString(), StringComparison.Ordinal);
+        var json = _out.ToString()[_out.ToString().IndexOf("{\n  \"target\": \"kubernetes\"", StringComparison.Ordinal)..];
+        var evidence = EvidenceWriter.FromJson(json[..(json.IndexOf("\n}", StringComparison.Ordinal) + 2)]);
+        Assert.Equal(DrillOutcome.Passed, Assert.Single(evidence.Drills).Outcome);
     }
 
     private async Task<int> RunAsync(string application, EphemeralDrillRun run)

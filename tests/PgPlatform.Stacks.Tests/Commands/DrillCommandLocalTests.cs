@@ -39,6 +39,26 @@ public sealed class DrillCommandLocalTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
+    public async Task TheBackupDrillAloneOnAFreshTargetPassesOnTheImmediateBackupTheScheduledBackupWouldTake()
+    {
+        var outDir = Path.Combine(_dir, "evidence");
+
+        var result = await StacksRunner.RunAsync(["drill", "--target", "local", "--drill", "backup", "--out", outDir]);
+        output.WriteLine(result.Out + result.Error);
+
+        Assert.True(result.ExitCode == (int)ExitCode.Success, $"exit {result.ExitCode}: {result.Error}");
+        var immediate = System.Text.RegularExpressions.Regex.Match(result.Out, "target: immediate base backup ([0-9]{8}T[0-9]{6}) ");
+        Assert.True(immediate.Success, result.Out);
+        var backup = EvidenceWriterFromFile(outDir).Drills.Single();
+        Assert.Equal(("backup", PgPlatform.Stacks.Evidence.DrillOutcome.Passed), (backup.Drill, backup.Outcome));
+        Assert.Equal(immediate.Groups[1].Value, backup.BackupId);
+        Assert.Contains("WAL continuous from", backup.Reason, StringComparison.Ordinal);
+    }
+
+    private static PgPlatform.Stacks.Evidence.RunEvidence EvidenceWriterFromFile(string outDir) =>
+        PgPlatform.Stacks.Evidence.EvidenceWriter.FromJson(File.ReadAllText(Path.Combine(outDir, "evidence.json")));
+
+    [Fact]
     public async Task CtrlCDuringARunTearsTheTargetDownBeforeTheProcessExits()
     {
         // The driver as its own process (SIGINT must reach a real one), with its run directory under a temp

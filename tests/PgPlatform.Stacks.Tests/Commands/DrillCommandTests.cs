@@ -35,6 +35,49 @@ public sealed class DrillCommandTests
     }
 
     [Fact]
+    public async Task AnOutUnderARegularFileIsRefusedBeforeTheTargetStarts()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var result = await StacksRunner.RunAsync(["drill", "--drill", "rotation", "--out", Path.Combine(file, "evidence")]);
+
+            Assert.Equal((int)ExitCode.Usage, result.ExitCode);
+            Assert.Equal($"error: --out {Path.Combine(file, "evidence")} cannot be created: {file} is a file, not a directory. Fix: give --out a directory you can write (it is created if missing).\n", result.Error);
+            Assert.DoesNotContain("target", result.Out, StringComparison.Ordinal);
+
+            var onTheFile = await StacksRunner.RunAsync(["drill", "--drill", "rotation", "--out", file]);
+
+            Assert.Equal((int)ExitCode.Usage, onTheFile.ExitCode);
+            Assert.StartsWith($"error: --out {file} is a file, not a directory. Fix: ", onTheFile.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("target", onTheFile.Out, StringComparison.Ordinal);
+            Assert.Equal(0, new FileInfo(file).Length);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task AnOutDirectoryCreatedForARunThatEndsWithoutEvidenceIsRemovedAgain()
+    {
+        var root = Directory.CreateTempSubdirectory("drill-out-").FullName;
+        try
+        {
+            var result = await StacksRunner.RunAsync(["drill", "--target", "kubernetes", "--out", Path.Combine(root, "a", "b")]);
+
+            Assert.Equal((int)ExitCode.Usage, result.ExitCode);
+            Assert.Contains("--target kubernetes needs --stack", result.Error, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AMissingPrerequisiteExits2NamingItAndTheInstallCommand()
     {
         var result = await StacksRunner.RunAsync("drill --drill rotation", new Dictionary<string, string> { ["PG_PLATFORM_PG_BIN"] = "/nonexistent/pg/bin" });

@@ -154,7 +154,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
         Drill = DrillNames.Name(kind),
         Target = target.Name,
         Fault = "none",
-        Passed = true,
+        Outcome = DrillOutcome.Passed,
         Reason = "observed",
         StartedAt = DateTimeOffset.UtcNow,
         DurationSeconds = 1,

@@ -156,7 +156,7 @@ public sealed class EphemeralRestoreTests : IDisposable
             await drill((IBackupTarget)target, ct);
             return new DrillEvidence
             {
-                Drill = DrillNames.Name(kind), Target = target.Name, Fault = "none", Passed = true, Reason = "observed",
+                Drill = DrillNames.Name(kind), Target = target.Name, Fault = "none", Outcome = DrillOutcome.Passed, Reason = "observed",
                 StartedAt = DateTimeOffset.UtcNow, DurationSeconds = 1,
                 OperatorVersion = target.Facts.OperatorVersion, PostgresImage = target.Facts.PostgresImage, StorageClass = target.Facts.StorageClass,
             };

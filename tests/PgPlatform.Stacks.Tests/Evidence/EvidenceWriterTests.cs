@@ -22,7 +22,7 @@ public sealed class EvidenceWriterTests
         [
             new DrillEvidence
             {
-                Drill = "restore", Target = "local", Fault = "none", Passed = true, Reason = "latest restore holds the expected 40 rows | checksum matches",
+                Drill = "restore", Target = "local", Fault = "none", Outcome = DrillOutcome.Passed, Reason = "latest restore holds the expected 40 rows | checksum matches",
                 StartedAt = new DateTimeOffset(2026, 1, 1, 12, 0, 20, TimeSpan.Zero), DurationSeconds = 34.4, BackupId = "20260101T120000",
                 RestoreNamespace = "/tmp/run/restore-latest/data", RestoreStartedAt = new DateTimeOffset(2026, 1, 1, 12, 0, 40, TimeSpan.Zero),
                 ApplicationMigration = "not applicable (local target)", RtoSeconds = 9.13, RpoRows = 0, RpoSeconds = 0,
@@ -31,7 +31,7 @@ public sealed class EvidenceWriterTests
             },
             new DrillEvidence
             {
-                Drill = "rotation", Target = "local", Fault = "none", Passed = false, Reason = "the old password still logs in",
+                Drill = "rotation", Target = "local", Fault = "none", Outcome = DrillOutcome.Failed, Reason = "the old password still logs in",
                 StartedAt = new DateTimeOffset(2026, 1, 1, 12, 1, 0, TimeSpan.Zero), DurationSeconds = 0.5,
                 OperatorVersion = "patroni 3.0.2", PostgresImage = "postgresql 15.18", StorageClass = "local disk",
             },

@@ -26,7 +26,7 @@ public sealed class NotApplicableEvidenceTests
 
     private static DrillEvidence Passed(string drill) => new()
     {
-        Drill = drill, Target = "local", Fault = "none", Passed = true, Reason = "observed", StartedAt = DateTimeOffset.UnixEpoch,
+        Drill = drill, Target = "local", Fault = "none", Outcome = DrillOutcome.Passed, Reason = "observed", StartedAt = DateTimeOffset.UnixEpoch,
         DurationSeconds = 1, OperatorVersion = "patroni 3.0.2", PostgresImage = "postgresql 15.15", StorageClass = "local disk",
     };
 

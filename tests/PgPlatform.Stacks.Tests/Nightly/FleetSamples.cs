@@ -15,7 +15,7 @@ public static class FleetSamples
         Drill = drill,
         Target = "kubernetes",
         Fault = "none",
-        Passed = passed,
+        Outcome = passed ? DrillOutcome.Passed : DrillOutcome.Failed,
         Reason = reason ?? (passed ? $"{drill} observed" : $"{drill} broke"),
         StartedAt = Night.AddSeconds(startOffsetSeconds),
         DurationSeconds = 10,

@@ -100,6 +100,22 @@ public sealed class NightlyRunnerTests : IDisposable
         Assert.Equal((int)ExitCode.Failed, exit);
         Assert.StartsWith("error: stack 'nope' has no stack file Pulumi.nope.yaml in ", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(_pulumi.Commands);
+        Assert.False(Directory.Exists(Path.Combine(_project, "out")), "the --out directory created for the night stays behind empty");
+    }
+
+    [Fact]
+    public async Task AnOutUnderARegularFileIsRefusedBeforeTheFirstStack()
+    {
+        File.WriteAllText(Path.Combine(_project, "reports"), "not a directory\n");
+        var error = new StringWriter();
+        var root = new RootCommand("test") { new NightlyCommand(new CommandContext(TextWriter.Null, error, _ => null, _project), _ => Drills()) };
+
+        var exit = await root.Parse($"nightly --stack dev --project-dir {_project} --out reports/tonight").InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
+
+        Assert.Equal((int)ExitCode.Usage, exit);
+        Assert.StartsWith($"error: --out {Path.Combine(_project, "reports", "tonight")} cannot be created: {Path.Combine(_project, "reports")} is a file, not a directory. Fix: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_pulumi.Commands);
+        Assert.Empty(_drilled);
     }
 
     /// <summary>linkding passes, wikijs fails its rotation, gitea's target never becomes Ready.</summary>
