@@ -31,7 +31,10 @@ public sealed class DrillCommandLocalTests(ITestOutputHelper output) : IDisposab
         var drills = json.RootElement.GetProperty("drills").EnumerateArray().ToList();
         Assert.Equal(["rotation"], drills.Select(d => d.GetProperty("drill").GetString()));
         Assert.All(drills, d => Assert.All(EvidenceWriterTests.DesignFields, f => Assert.True(d.TryGetProperty(f, out _), f)));
-        Assert.Contains("| rotation | passed |", await File.ReadAllTextAsync(Path.Combine(outDir, "evidence.md")), StringComparison.Ordinal);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(outDir, "evidence.md"));
+        Assert.Contains("| rotation | passed |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Drilled: lab self-test (no declared stack).", markdown, StringComparison.Ordinal);
+        Assert.Equal("lab self-test (no declared stack)", json.RootElement.GetProperty("shape").GetProperty("subject").GetString());
         var run = System.Text.RegularExpressions.Regex.Match(result.Out, "target: run directory (\\S+)").Groups[1].Value;
         Assert.StartsWith(Path.GetTempPath(), run, StringComparison.Ordinal);
         Assert.False(Directory.Exists(run));

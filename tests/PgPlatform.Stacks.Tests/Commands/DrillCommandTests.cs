@@ -1,5 +1,6 @@
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Stacks.Drills;
+using PgPlatform.Stacks.Targets.Local;
 
 namespace PgPlatform.Stacks.Tests.Commands;
 
@@ -85,6 +86,28 @@ public sealed class DrillCommandTests
         Assert.Equal((int)ExitCode.TargetUnavailable, result.ExitCode);
         Assert.Contains("missing prerequisite: PostgreSQL 15 (/nonexistent/pg/bin/postgres)", result.Error, StringComparison.Ordinal);
         Assert.Contains("bash scripts/install-prereqs.sh", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("drill --target local --stack prod")]
+    [InlineData("drill --target local --app linkding")]
+    [InlineData("nightly --stack dev --target moon")]
+    public async Task StackWithoutAppAndAnUnknownNightlyTargetAreUsageErrors(string commandLine)
+    {
+        var result = await StacksRunner.RunAsync(commandLine);
+
+        Assert.Equal((int)ExitCode.Usage, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALocalDrillOfAnApplicationTheStackDoesNotDeclareFailsNamingThoseItDeclaresBeforeAnythingStarts()
+    {
+        var result = await StacksRunner.RunAsync(["drill", "--target", "local", "--stack", "prod", "--app", "gitea", "--project-dir", RepositoryRoot.Find()!]);
+
+        Assert.Equal((int)ExitCode.Failed, result.ExitCode);
+        Assert.Contains("stack 'prod' declares no database for application 'gitea' (it declares linkding, wikijs)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("target:", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
