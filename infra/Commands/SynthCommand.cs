@@ -14,7 +14,10 @@ public sealed class SynthCommand : Command
     public Option<string> Stack { get; } = new("--stack") { Description = "Stack to synthesize (reads Pulumi.<stack>.yaml)", Required = true };
 
     /// <summary>The output directory.</summary>
-    public Option<string> Out { get; } = new("--out") { Description = "Directory to write program.yaml and gitops/ into", Required = true };
+    public Option<string> Out { get; } = new("--out") { Description = "Directory to write program.yaml and gitops/ into; replaced whole, all at once (a failure leaves it as it was); a non-empty directory pg-platform did not write is refused", Required = true };
+
+    /// <summary>Replace an output directory pg-platform did not write.</summary>
+    public Option<bool> Force { get; } = new("--force") { Description = "Replace --out even if pg-platform did not write it (everything in it is removed)" };
 
     /// <summary>The Pulumi project directory.</summary>
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and the stack files (default: nearest ancestor of the working directory with a Pulumi.yaml)" };
@@ -25,11 +28,12 @@ public sealed class SynthCommand : Command
     {
         Options.Add(Stack);
         Options.Add(Out);
+        Options.Add(Force);
         Options.Add(ProjectDir);
         SetAction(parse => CommandRunner.Run(context, () =>
         {
             var projectDir = ProjectDirectory.Find(parse.GetValue(ProjectDir), context.CurrentDirectory);
-            var output = ProjectSynthesis.Write(projectDir, parse.GetValue(Stack)!, Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory), ApplicationCatalog.All);
+            var output = ProjectSynthesis.Write(projectDir, parse.GetValue(Stack)!, Path.GetFullPath(parse.GetValue(Out)!, context.CurrentDirectory), ApplicationCatalog.All, parse.GetValue(Force));
             context.Out.WriteLine($"stack {output.Stack.Stack} ({output.Stack.Tier.Name}): {string.Join(", ", output.Stack.Databases.Select(d => d.Name))}");
             foreach (var line in DeploymentSummary.Lines(output.Model))
             {

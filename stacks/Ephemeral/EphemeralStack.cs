@@ -46,7 +46,8 @@ public sealed class EphemeralStack : IAsyncDisposable
     public static async Task<EphemeralStack> CreateAsync(EphemeralStackOptions options, CancellationToken cancellationToken)
     {
         var ownsBackend = options.BackendDirectory is null;
-        var backend = Path.GetFullPath(options.BackendDirectory ?? Path.Combine(Path.GetTempPath(), "pg-platform-stacks", $"{options.StackName}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}"));
+        // Directly in the temp directory: a shared parent (it was pg-platform-stacks/) would stay behind, empty, after every teardown.
+        var backend = Path.GetFullPath(options.BackendDirectory ?? Path.Combine(Path.GetTempPath(), $"pg-platform-stack-{options.StackName}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}"));
         var passphrase = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var redactor = new Redactor();
         redactor.Add(passphrase);

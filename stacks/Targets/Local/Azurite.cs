@@ -44,13 +44,17 @@ internal sealed class Azurite
 
     public bool Running => _daemon is { HasExited: false };
 
-    /// <summary>Starts the blob service and waits until the container exists.</summary>
+    /// <summary>
+    /// Starts the blob service and waits until the container exists. Telemetry is off: Azurite would otherwise send
+    /// usage data and leave <c>appInsights-node*</c> directories in the temp directory
+    /// (.tools/azurite/node_modules/azurite/dist/src/blob/main.js: <c>AzuriteTelemetryClient.init(location, !env.disableTelemetry(), env)</c>).
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var data = Path.Combine(_root, "azurite");
         Directory.CreateDirectory(data);
         await _runAs.GiveAsync(data, cancellationToken);
-        _daemon = Daemon.Start("azurite", [_launcher, "--blobHost", "127.0.0.1", "--blobPort", $"{Port}", "--location", data, "--skipApiVersionCheck", "--loose"], _root, Path.Combine(_root, "azurite.log"), _runAs, new Dictionary<string, string>());
+        _daemon = Daemon.Start("azurite", [_launcher, "--blobHost", "127.0.0.1", "--blobPort", $"{Port}", "--location", data, "--skipApiVersionCheck", "--loose", "--disableTelemetry"], _root, Path.Combine(_root, "azurite.log"), _runAs, new Dictionary<string, string>());
         await Waiting.UntilAsync($"Azurite on port {Port}", TimeSpan.FromSeconds(30), async ct =>
         {
             if (_daemon.HasExited)

@@ -30,7 +30,7 @@ internal sealed class Daemon
     /// <summary>True once the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <paramref name="argv"/> in <paramref name="workingDirectory"/> as <paramref name="runAs"/>.</summary>
+    /// <summary>Starts <paramref name="argv"/> in <paramref name="workingDirectory"/> (also its <c>TMPDIR</c>, unless <paramref name="environment"/> sets one) as <paramref name="runAs"/>.</summary>
     public static Daemon Start(string name, IReadOnlyList<string> argv, string workingDirectory, string logPath, RunAs runAs, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory, UseShellExecute = false };
@@ -43,6 +43,9 @@ internal sealed class Daemon
             start.ArgumentList.Add(arg);
         }
 
+        // Temp files of the process and its children (PostgreSQL's archive_command, barman-cloud) go into the run
+        // directory, which teardown deletes, never into the system's temp directory.
+        start.Environment["TMPDIR"] = workingDirectory;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

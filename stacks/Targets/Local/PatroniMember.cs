@@ -100,6 +100,6 @@ internal sealed class PatroniMember
             watchdog:
               mode: off
             """);
-        File.WriteAllText(Path.Combine(Directory, "patroni.yml"), yaml + "\n");
+        PrivateFile.Write(Path.Combine(Directory, "patroni.yml"), yaml + "\n");
     }
 }

@@ -12,18 +12,32 @@ internal sealed class RunDirectory
     /// <summary>Name prefix of every run directory under the temp path.</summary>
     public const string Prefix = "pg-platform-local-";
 
+    /// <summary>
+    /// Owner only (0700): the run holds secrets (patroni.yml, pgpass, data directories, the archive), and the temp path
+    /// is world-readable. The owner is the run-as user once the target gives it the directory (<see cref="RunAs.GiveAsync"/>).
+    /// </summary>
+    public const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     private RunDirectory(string path) => Path = path;
 
     /// <summary>Absolute path of the directory.</summary>
     public string Path { get; }
 
-    /// <summary>Sweeps stale run directories, then creates a fresh one owned by this process.</summary>
+    /// <summary>Sweeps stale run directories, then creates a fresh one owned by this process, with <see cref="Mode"/>.</summary>
     public static RunDirectory Create(string? tempRoot = null)
     {
         tempRoot ??= System.IO.Path.GetTempPath();
         SweepStale(tempRoot);
         var path = System.IO.Path.Combine(tempRoot, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
-        Directory.CreateDirectory(path);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, Mode);
+        }
+
         return new RunDirectory(path);
     }
 

@@ -79,4 +79,27 @@ public sealed class SynthBadInputTests
         Assert.Contains("was not written by pg-platform", result.Error);
         Assert.True(File.Exists(Path.Combine(gitops, "precious.txt")));
     }
+
+    [Fact]
+    public async Task AForeignProgramYamlIsNotOverwrittenUnlessForced()
+    {
+        using var project = new TempProject();
+        Directory.CreateDirectory(project.Out);
+        File.WriteAllText(Path.Combine(project.Out, "program.yaml"), "my own program\n");
+
+        var result = await SynthProd(project);
+
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
+        Assert.Matches(@"^error: [^\n]*/out exists, is not empty and was not written by pg-platform \(no \.pg-platform-generated in it\)\. Fix: [^\n]*--force[^\n]*\n$", result.Error);
+        Assert.Equal("my own program\n", File.ReadAllText(Path.Combine(project.Out, "program.yaml")));
+        Assert.Equal(["program.yaml"], Directory.EnumerateFileSystemEntries(project.Out).Select(Path.GetFileName));
+        Assert.Empty(Directory.EnumerateDirectories(project.Directory, ".out.*"));
+
+        var forced = await InfraRunner.RunAsync(["synth", "--stack", "prod", "--out", project.Out, "--project-dir", project.Directory, "--force"]);
+
+        Assert.True(forced.ExitCode == ExitCode.Success, forced.Error);
+        Assert.StartsWith("name: ", File.ReadAllText(Path.Combine(project.Out, "program.yaml")));
+        Assert.True(File.Exists(Path.Combine(project.Out, ".pg-platform-generated")));
+        Assert.True(Directory.Exists(Path.Combine(project.Out, "gitops", "databases")));
+    }
 }

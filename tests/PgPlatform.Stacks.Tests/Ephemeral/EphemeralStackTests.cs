@@ -177,8 +177,9 @@ public sealed class EphemeralStackTests : IDisposable
         await EphemeralStack.RunAsync(options, (stack, _, _) => Task.FromResult(backend = stack.BackendUrl["file://".Length..]), CancellationToken.None);
 
         Assert.NotNull(backend);
-        Assert.StartsWith(Path.GetTempPath(), backend, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(backend));
+        Assert.Equal(Path.TrimEndingDirectorySeparator(Path.GetTempPath()), Path.GetDirectoryName(backend));
+        Assert.StartsWith("pg-platform-stack-", Path.GetFileName(backend), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(backend), "the backend stays behind; nothing else was created for it");
     }
 
     [Fact]
