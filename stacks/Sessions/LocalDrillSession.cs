@@ -11,10 +11,16 @@ public static class LocalDrillSession
     /// <summary>
     /// Runs <paramref name="drills"/> (injecting <paramref name="fault"/>) on a fresh local target. Throws
     /// <see cref="TargetUnavailableException"/> when the target cannot start (a missing prerequisite is named),
-    /// and <see cref="OperationCanceledException"/> after tearing the target down when cancelled.
+    /// and <see cref="OperationCanceledException"/> after tearing the target down when cancelled. The alerts drill
+    /// runs <paramref name="alertRules"/> (the stack's PrometheusRules), deployed with the target.
     /// </summary>
-    public static Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, LocalTargetOptions options, DrillLog log, CancellationToken cancellationToken) =>
+    public static Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, LocalTargetOptions options, DrillLog log, CancellationToken cancellationToken, AlertRules? alertRules = null) =>
         DrillRunner.RunAsync(
-            async ct => await LocalTarget.StartAsync(options, message => log.Write("target", message), ct),
+            async ct =>
+            {
+                var target = await LocalTarget.StartAsync(options, message => log.Write("target", message), ct);
+                target.AlertRules = alertRules;
+                return target;
+            },
             drills, fault, log, cancellationToken);
 }
