@@ -21,7 +21,11 @@ public sealed partial class LocalTarget : IAlertTarget
         Directory.CreateDirectory(directory);
         // member-N is instance N: its metrics carry the pod label CNPG would give instance N of the declared Cluster.
         var instances = _members.Select((m, i) => new MonitoredInstance(m.Name, rules.Pod(i + 1), m.Directory, m.PostgresPort)).ToList();
-        return await LocalMonitoring.StartAsync(directory, _runAs, rules, instances, BackupAsync, ListBackupsAsync, cancellationToken);
+        var host = new MonitoringHost(
+            (name, argv, environment) => new DaemonProcess(Daemon.Start(name, argv, directory, Path.Combine(directory, name + ".log"), _runAs, environment)),
+            PortAllocator.Next,
+            _runAs.GiveAsync);
+        return await LocalMonitoring.StartAsync(directory, host, rules, instances, BackupAsync, ListBackupsAsync, cancellationToken);
     }
 
     /// <inheritdoc />

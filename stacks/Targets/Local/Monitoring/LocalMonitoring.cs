@@ -1,5 +1,4 @@
 using System.Globalization;
-using PgPlatform.Stacks.Targets.ObjectStore;
 using PgPlatform.Stacks.Waits;
 
 namespace PgPlatform.Stacks.Targets.Local.Monitoring;
@@ -21,14 +20,14 @@ internal sealed class LocalMonitoring : IAlertMonitoring
         ["/usr/bin/prometheus-postgres-exporter"] = "prometheus-postgres-exporter",
     };
 
-    private readonly Dictionary<string, (MonitoredInstance Instance, Daemon Daemon)> _exporters = [];
-    private readonly List<Daemon> _daemons = [];
+    private readonly Dictionary<string, (MonitoredInstance Instance, IMonitoredProcess Process)> _exporters = [];
+    private readonly List<IMonitoredProcess> _processes = [];
     private readonly Func<CancellationToken, Task<BackupInfo>> _backup;
     private readonly Func<CancellationToken, Task<IReadOnlyList<BackupInfo>>> _list;
     private WebhookReceiver? _receiver;
     private BackupPluginMetrics? _plugin;
     private PrometheusClient? _prometheus;
-    private Daemon? _alertmanager;
+    private IMonitoredProcess? _alertmanager;
     private int _alertmanagerPort;
 
     private LocalMonitoring(Func<CancellationToken, Task<BackupInfo>> backup, Func<CancellationToken, Task<IReadOnlyList<BackupInfo>>> list) =>
@@ -44,7 +43,7 @@ internal sealed class LocalMonitoring : IAlertMonitoring
     public IReadOnlyList<AlertDelivery> Deliveries => _receiver?.Deliveries ?? [];
 
     /// <summary>Starts everything in <paramref name="directory"/> and waits until Prometheus scrapes every instance and has loaded every rule group.</summary>
-    public static async Task<LocalMonitoring> StartAsync(string directory, RunAs runAs, AlertRules rules, IReadOnlyList<MonitoredInstance> instances,
+    public static async Task<LocalMonitoring> StartAsync(string directory, MonitoringHost host, AlertRules rules, IReadOnlyList<MonitoredInstance> instances,
         Func<CancellationToken, Task<BackupInfo>> backup, Func<CancellationToken, Task<IReadOnlyList<BackupInfo>>> list, CancellationToken cancellationToken)
     {
         if (Programs.FirstOrDefault(p => !File.Exists(p.Key)) is { Key: not null } missing)
@@ -55,7 +54,7 @@ internal sealed class LocalMonitoring : IAlertMonitoring
         var monitoring = new LocalMonitoring(backup, list);
         try
         {
-            await monitoring.StartComponentsAsync(directory, runAs, rules, instances, cancellationToken);
+            await monitoring.StartComponentsAsync(directory, host, rules, instances, cancellationToken);
             return monitoring;
         }
         catch
@@ -92,7 +91,7 @@ internal sealed class LocalMonitoring : IAlertMonitoring
     }
 
     /// <inheritdoc />
-    public void StopExporter(ClusterMember member) => _exporters[member.Name].Daemon.Kill();
+    public void StopExporter(ClusterMember member) => _exporters[member.Name].Process.Kill();
 
     /// <inheritdoc />
     public void StopAlertmanager() => _alertmanager?.Kill();
@@ -118,9 +117,9 @@ internal sealed class LocalMonitoring : IAlertMonitoring
 
     public ValueTask DisposeAsync()
     {
-        foreach (var daemon in _daemons)
+        foreach (var process in _processes)
         {
-            daemon.Kill();
+            process.Kill();
         }
 
         _receiver?.Dispose();
@@ -143,7 +142,7 @@ internal sealed class LocalMonitoring : IAlertMonitoring
         }
     }
 
-    private async Task StartComponentsAsync(string directory, RunAs runAs, AlertRules rules, IReadOnlyList<MonitoredInstance> instances, CancellationToken cancellationToken)
+    private async Task StartComponentsAsync(string directory, MonitoringHost host, AlertRules rules, IReadOnlyList<MonitoredInstance> instances, CancellationToken cancellationToken)
     {
         var ruleDirectory = Directory.CreateDirectory(Path.Combine(directory, "rules")).FullName;
         foreach (var (name, yaml) in rules.Files)
@@ -153,34 +152,34 @@ internal sealed class LocalMonitoring : IAlertMonitoring
 
         var queries = Path.Combine(directory, "cnpg-queries.yaml");
         await File.WriteAllTextAsync(queries, CnpgQueries.File + "\n", cancellationToken);
-        _receiver = new WebhookReceiver(PortAllocator.Next());
-        _plugin = new BackupPluginMetrics(PortAllocator.Next(), rules.Namespace, [.. instances.Select(i => i.Pod)]);
+        _receiver = new WebhookReceiver(host.NextPort());
+        _plugin = new BackupPluginMetrics(host.NextPort(), rules.Namespace, [.. instances.Select(i => i.Pod)]);
         await RefreshListingAsync(cancellationToken);
 
-        var exporterPorts = instances.Select(i => (Instance: i, Port: PortAllocator.Next())).ToList();
-        _alertmanagerPort = PortAllocator.Next();
-        var prometheusPort = PortAllocator.Next();
+        var exporterPorts = instances.Select(i => (Instance: i, Port: host.NextPort())).ToList();
+        _alertmanagerPort = host.NextPort();
+        var prometheusPort = host.NextPort();
         await File.WriteAllTextAsync(Path.Combine(directory, "prometheus.yml"),
             MonitoringConfiguration.Prometheus(rules.Namespace, exporterPorts, _plugin.Port, _alertmanagerPort, Path.Combine(ruleDirectory, "*.yaml")), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "alertmanager.yml"), MonitoringConfiguration.Alertmanager(_receiver.Port), cancellationToken);
         Directory.CreateDirectory(Path.Combine(directory, "prometheus-data"));
         Directory.CreateDirectory(Path.Combine(directory, "alertmanager-data"));
-        await runAs.GiveAsync(directory, cancellationToken);
+        await host.GiveToRunUser(directory, cancellationToken);
 
         foreach (var (instance, port) in exporterPorts)
         {
             // Trust on the member's unix socket: the exporter holds no password.
             var dsn = string.Create(CultureInfo.InvariantCulture, $"host={instance.SocketDirectory} port={instance.PostgresPort} user=postgres dbname=postgres sslmode=disable");
-            var daemon = Start(directory, runAs, $"exporter-{instance.Member}",
+            var process = Start(host, $"exporter-{instance.Member}",
                 ["/usr/bin/prometheus-postgres-exporter", $"--web.listen-address=127.0.0.1:{port}", "--disable-default-metrics", "--disable-settings-metrics", $"--extend.query-path={queries}"],
                 new Dictionary<string, string> { ["DATA_SOURCE_NAME"] = dsn });
-            _exporters[instance.Member] = (instance, daemon);
+            _exporters[instance.Member] = (instance, process);
         }
 
-        _alertmanager = Start(directory, runAs, "alertmanager",
+        _alertmanager = Start(host, "alertmanager",
             ["/usr/bin/prometheus-alertmanager", $"--config.file={Path.Combine(directory, "alertmanager.yml")}", $"--storage.path={Path.Combine(directory, "alertmanager-data")}",
              $"--web.listen-address=127.0.0.1:{_alertmanagerPort}", "--cluster.listen-address="], new Dictionary<string, string>());
-        Start(directory, runAs, "prometheus",
+        Start(host, "prometheus",
             ["/usr/bin/prometheus", $"--config.file={Path.Combine(directory, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(directory, "prometheus-data")}",
              $"--web.listen-address=127.0.0.1:{prometheusPort}"], new Dictionary<string, string>());
         _prometheus = new PrometheusClient(prometheusPort);
@@ -188,7 +187,7 @@ internal sealed class LocalMonitoring : IAlertMonitoring
         var groups = rules.Files.Count;
         await Waiting.UntilAsync("Prometheus scraping every instance with the stack's rules loaded and Alertmanager active", TimeSpan.FromSeconds(60), async ct =>
         {
-            if (_daemons.FirstOrDefault(d => d.HasExited) is { } dead)
+            if (_processes.FirstOrDefault(d => d.HasExited) is { } dead)
             {
                 throw new TargetUnavailableException($"{dead.Name} exited at start: {dead.LogTail()}");
             }
@@ -210,10 +209,10 @@ internal sealed class LocalMonitoring : IAlertMonitoring
             $"Prometheus 127.0.0.1:{prometheusPort} (scrape and evaluation every {MonitoringConfiguration.Interval.TotalSeconds:0} s, rules of stack {rules.Stack}: {string.Join(", ", rules.Files.Keys)}), Alertmanager 127.0.0.1:{_alertmanagerPort} (group_wait {MonitoringConfiguration.GroupWait.TotalSeconds:0} s), receiver 127.0.0.1:{_receiver.Port}, exporters {string.Join(", ", exporterPorts.Select(e => $"{e.Instance.Member} as pod {e.Instance.Pod}"))}");
     }
 
-    private Daemon Start(string directory, RunAs runAs, string name, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment)
+    private IMonitoredProcess Start(MonitoringHost host, string name, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment)
     {
-        var daemon = Daemon.Start(name, argv, directory, Path.Combine(directory, name + ".log"), runAs, environment);
-        _daemons.Add(daemon);
-        return daemon;
+        var process = host.Start(name, argv, environment);
+        _processes.Add(process);
+        return process;
     }
 }
