@@ -11,7 +11,7 @@ namespace PgPlatform.Stacks.Targets.Local.Monitoring;
 /// the plugin name with <c>.</c> and <c>-</c> as <c>_</c>, then <c>first_recoverability_point</c>,
 /// <c>last_available_backup_timestamp</c>, <c>last_failed_backup_timestamp</c>; 0 while nothing is recorded). Here
 /// the status is recorded the same way: after every scheduled backup attempt, the successful times are read from
-/// the object store (Azurite) and a failed attempt records its time. A store that does not answer keeps the last
+/// the object store (the local blob store) and a failed attempt records its time. A store that does not answer keeps the last
 /// recorded values, as the plugin's status does.
 /// </summary>
 internal sealed class BackupPluginMetrics : IDisposable
