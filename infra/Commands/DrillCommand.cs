@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PgPlatform.Components.Contract;
+using PgPlatform.Components.Declaration;
 using PgPlatform.Components.Model;
 using PgPlatform.Components.Settings;
 using PgPlatform.Infra.Platform;
@@ -41,10 +42,10 @@ public sealed class DrillCommand : Command
     public Option<string> Target { get; } = new("--target") { Description = "Target to run on: local (etcd, Patroni members shaped as --stack/--app declare, or the 3-member lab self-test without them; HAProxy as the read-write address; Azurite on loopback) or kubernetes (an ephemeral Pulumi stack with one CNPG cluster of three instances; restores go into further ephemeral stacks)", DefaultValueFactory = _ => "local" };
 
     /// <summary>The declared stack: the base of a kubernetes drill, the shape of a local one.</summary>
-    public Option<string?> Stack { get; } = new("--stack") { Description = "The stack whose declared database is drilled (e.g. prod): local target shaped as its Cluster (instances, replication, parameters, database and owner); kubernetes target: the stack whose settings the ephemeral stack copies. Needs --app" };
+    public Option<string?> Stack { get; } = new("--stack") { Description = "The stack whose declared database is drilled (e.g. prod): local target shaped as its Cluster (instances, replication, parameters, database and owner); kubernetes target: the stack whose settings the ephemeral stack copies. Needs --app. The local alerts drill runs this stack's alert rules (default: prod)" };
 
     /// <summary>The application whose declared database is drilled.</summary>
-    public Option<string?> App { get; } = new("--app") { Description = "The application whose database (declared by --stack) is drilled" };
+    public Option<string?> App { get; } = new("--app") { Description = "The application whose database (declared by --stack) is drilled (local alerts drill default: the stack's first)" };
 
     /// <summary>kubeconfig of a kubernetes drill.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "kubernetes target: kubeconfig file (default: KUBECONFIG or ~/.kube/config)" };
@@ -53,7 +54,7 @@ public sealed class DrillCommand : Command
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and Pulumi.<stack>.yaml (default: the working directory)" };
 
     /// <summary>Drills to run, comma-separated.</summary>
-    public Option<string> Drills { get; } = new("--drill") { Description = "Drills to run, comma-separated: failover, restore, rotation, backup (default: all)", DefaultValueFactory = _ => string.Join(',', DrillNames.AllDrills.Select(DrillNames.Name)) };
+    public Option<string> Drills { get; } = new("--drill") { Description = "Drills to run, comma-separated: failover, restore, rotation, backup (default: these four), or alerts (local only, opt-in, about 12 min: faults under the stack's own alert rules in a real Prometheus and Alertmanager, each alert delivered within its declared for plus a margin)", DefaultValueFactory = _ => string.Join(',', DrillNames.DefaultDrills.Select(DrillNames.Name)) };
 
     /// <summary>Fault to inject.</summary>
     public Option<string?> Fault { get; } = new("--fault") { Description = "Fault to inject: wal-gap, object-store-down, wrong-credentials (restore, backup) or kill-patroni (failover); the kubernetes target injects wal-gap only" };
@@ -63,6 +64,13 @@ public sealed class DrillCommand : Command
 
     /// <summary>How a kubernetes drill runs its ephemeral stacks, given the fault, the kubeconfig and the log.</summary>
     public Func<Fault, string?, DrillLog, EphemeralDrillRun> KubernetesRun { get; }
+
+    /// <summary>The rules the local alerts drill runs: those <c>--stack</c> (default prod) declares for <c>--app</c> (default its first database).</summary>
+    private AlertRules LocalAlertRules(ParseResult parse)
+    {
+        var declared = DeclaredStack.Load(Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory), parse.GetValue(Stack) ?? "prod", ApplicationCatalog.All);
+        return AlertRules.From(declared, parse.GetValue(App) ?? declared.Databases[0].Application);
+    }
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -103,7 +111,8 @@ public sealed class DrillCommand : Command
 
                 var shape = stack is null ? LocalShape.Lab
                     : LocalDrillSession.Shape(Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory), stack, app!, ApplicationCatalog.All);
-                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), shape, log, cancellationToken);
+                var rules = drills.Contains(DrillKind.Alerts) ? LocalAlertRules(parse) : null;
+                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), shape, log, cancellationToken, rules);
             }
             else
             {

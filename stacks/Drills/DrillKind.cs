@@ -14,4 +14,10 @@ public enum DrillKind
 
     /// <summary>Newest base backup age, WAL archive continuity, object store reachability.</summary>
     Backup,
+
+    /// <summary>
+    /// Faults injected under the stack's own alert rules in a real Prometheus and Alertmanager; each alert must reach
+    /// the receiver within its declared <c>for</c> plus a margin. Local target only; opt-in (about 12 minutes).
+    /// </summary>
+    Alerts,
 }

@@ -6,7 +6,13 @@ public static class DrillNames
     /// <summary>Every drill in run order.</summary>
     public static readonly IReadOnlyList<DrillKind> AllDrills = Enum.GetValues<DrillKind>();
 
-    /// <summary>The drill's name (<c>failover</c>, <c>restore</c>, <c>rotation</c>, <c>backup</c>).</summary>
+    /// <summary>
+    /// The drills a run performs when <c>--drill</c> is not given: every one but <see cref="DrillKind.Alerts"/>, which
+    /// waits out the rules' declared <c>for</c> durations (about 12 minutes) and is asked for by name.
+    /// </summary>
+    public static readonly IReadOnlyList<DrillKind> DefaultDrills = [.. AllDrills.Where(d => d != DrillKind.Alerts)];
+
+    /// <summary>The drill's name (<c>failover</c>, <c>restore</c>, <c>rotation</c>, <c>backup</c>, <c>alerts</c>).</summary>
     public static string Name(DrillKind drill) => drill.ToString().ToLowerInvariant();
 
     /// <summary>The fault's name (<c>none</c>, <c>wal-gap</c>, <c>object-store-down</c>, <c>wrong-credentials</c>, <c>kill-patroni</c>).</summary>

@@ -17,6 +17,7 @@ public static class DrillRunner
         DrillKind.Restore => new RestoreDrill(),
         DrillKind.Rotation => new RotationDrill(),
         DrillKind.Backup => new BackupHealthDrill(),
+        DrillKind.Alerts => new AlertDrill(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

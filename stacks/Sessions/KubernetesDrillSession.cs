@@ -10,9 +10,17 @@ namespace PgPlatform.Stacks.Sessions;
 /// <summary>The work behind <c>drill --target kubernetes --stack S --app A</c>: an ephemeral stack, the drills, the stack destroyed whatever happens.</summary>
 public static class KubernetesDrillSession
 {
+    /// <summary>Why the kubernetes target refuses the alerts drill.</summary>
+    public const string AlertsNotApplicable = "the alerts drill is not applicable to the kubernetes target: it starts its own Prometheus and Alertmanager with the stack's rules and injects faults that would page through the cluster's real ones; run it with --target local";
+
     /// <summary>Why <paramref name="drills"/> with <paramref name="fault"/> cannot run on the Kubernetes target; null when they can.</summary>
     public static string? Refusal(IReadOnlyList<DrillKind> drills, Fault fault)
     {
+        if (drills.Contains(DrillKind.Alerts))
+        {
+            return AlertsNotApplicable;
+        }
+
         var unsupported = drills.Where(d => !KubernetesDrillTargets.Supported.Contains(d)).ToList();
         if (unsupported.Count > 0)
         {

@@ -28,15 +28,17 @@ public static class LocalDrillSession
     /// Runs <paramref name="drills"/> (injecting <paramref name="fault"/>) on a fresh local target shaped as
     /// <paramref name="shape"/>; the evidence carries the shape. Throws <see cref="TargetUnavailableException"/> when the
     /// target cannot start (a missing prerequisite is named), and <see cref="OperationCanceledException"/> after tearing
-    /// the target down when cancelled.
+    /// the target down when cancelled. The alerts drill runs <paramref name="alertRules"/> (the stack's PrometheusRules),
+    /// deployed with the target.
     /// </summary>
-    public static async Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, LocalTargetOptions options, LocalShape shape, DrillLog log, CancellationToken cancellationToken)
+    public static async Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, LocalTargetOptions options, LocalShape shape, DrillLog log, CancellationToken cancellationToken, AlertRules? alertRules = null)
     {
         LocalTarget? started = null;
         var evidence = await DrillRunner.RunAsync(
             async ct =>
             {
                 var target = started = await LocalTarget.StartAsync(options, shape, message => log.Write("target", message), ct);
+                target.AlertRules = alertRules;
                 try
                 {
                     await TakeImmediateBackupAsync(target, log, ct);
