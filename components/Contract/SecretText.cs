@@ -80,11 +80,11 @@ public static partial class SecretText
     [GeneratedRegex(UrlPasswordPattern)]
     private static partial Regex UrlPassword();
 
-    /// <summary>Scheme and user of a URL with a password (any password, references too: the text is printed, not checked).</summary>
-    [GeneratedRegex(@"([A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*:)[^/?#@\s]+@")]
+    /// <summary>Scheme and user of a URL with a password; a password that is only a <c>$(NAME)</c> reference is left as it is.</summary>
+    [GeneratedRegex(@"([A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*:)(?!\$\([A-Za-z_][A-Za-z0-9_]*\)@)[^/?#@\s]+@")]
     private static partial Regex UserInfoPassword();
 
     /// <summary><c>KEY=value</c> with a secret-looking key; the value runs to whitespace, <c>;</c>, <c>&amp;</c> or a quote.</summary>
-    [GeneratedRegex(@"((?:[A-Za-z0-9_.-]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCOUNTKEY|SHAREDACCESSSIGNATURE)[A-Za-z0-9_.-]*|\bPWD|(?<=[?&;\s]|^)SIG)\s*=\s*)(?!\*\*\*)[^\s;&'""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"((?:[A-Za-z0-9_.-]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCOUNTKEY|SHAREDACCESSSIGNATURE)[A-Za-z0-9_.-]*|\bPWD|(?<=[?&;\s]|^)SIG)\s*=\s*)(?!\*\*\*|\$\([A-Za-z_][A-Za-z0-9_]*\)(?:[\s;&'""]|$))[^\s;&'""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretAssignment();
 }

@@ -116,6 +116,8 @@ public static class ContractCorpus
         yield return Fail("PGP014", "host on the -r service", t => SetEnv(t, "DB_HOST", "shop-db-r"));
         yield return Fail("PGP014", "host on an instance pod", t => SetEnv(t, "DB_HOST", "shop-db-1.shop-db"));
         yield return Fail("PGP014", "host of no Cluster", t => SetEnv(t, "DB_HOST", "legacy-postgres.example.com"));
+        yield return Fail("PGP014", "a URL on the -ro service", t => SetEnv(t, "DB_HOST", "postgres://shop:$(DB_PASSWORD)@shop-db-ro.shop-production.svc:5432/shop"));
+        yield return Pass("PGP014", "a URL on the -rw service, with a port", t => SetEnv(t, "DB_HOST", "postgres://shop@shop-db-rw.shop-production.svc:5432/shop"));
         yield return Pass("PGP015", "images pinned by digest", t => Container(t)["image"] = $"registry.example.com/app@sha256:{new string('a', 64)}");
         yield return Fail("PGP015", "an application on latest", t => Container(t)["image"] = "registry.example.com/app:latest");
         yield return Fail("PGP015", "an application without tag", t => Container(t)["image"] = "registry.example.com:5000/app");
