@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Bench;
 
@@ -18,8 +19,11 @@ public sealed class BenchCommand : RootCommand
     /// <summary>Goal for <c>check</c>: objects per second on one core.</summary>
     public const double CheckGoalObjectsPerSecond = 5000;
 
+    /// <summary>Default size of the generated <c>check</c> corpus: at least 30,000 objects, the scale the goal holds for.</summary>
+    public const int DefaultCheckObjects = 30000;
+
     /// <summary>Objects in the generated <c>check</c> corpus.</summary>
-    public Option<int> CheckObjects { get; } = new("--check-objects") { Description = "Objects in the generated corpus for the check benchmark (0 skips it)", DefaultValueFactory = _ => 10000 };
+    public Option<int> CheckObjects { get; } = new("--check-objects") { Description = "Objects in the generated corpus for the check benchmark (0 skips it)", DefaultValueFactory = _ => DefaultCheckObjects };
 
     /// <summary>Creates the command, printing its table to <paramref name="output"/>.</summary>
     public BenchCommand(TextWriter output)
@@ -29,7 +33,21 @@ public sealed class BenchCommand : RootCommand
         Options.Add(CheckObjects);
         SetAction(parse =>
         {
-            var sizes = parse.GetValue(Sizes)!.Where(s => s > 0).Order().ToList();
+            var error = parse.InvocationConfiguration.Error;
+            var requested = parse.GetValue(Sizes)!;
+            if (requested.Length == 0 || requested.Any(s => s <= 0))
+            {
+                error.WriteLine($"error: --sizes must be whole numbers of 1 or more (got '{string.Join(" ", requested)}'). Fix: e.g. --sizes 10 100 1000");
+                return (int)ExitCode.Usage;
+            }
+
+            if (parse.GetValue(CheckObjects) < 0)
+            {
+                error.WriteLine($"error: --check-objects must be 0 (skip the check benchmark) or more (got {parse.GetValue(CheckObjects)}). Fix: e.g. --check-objects {DefaultCheckObjects}");
+                return (int)ExitCode.Usage;
+            }
+
+            var sizes = requested.Distinct().Order().ToList();
             FleetBenchmark.Run(2);
             output.WriteLine($"{"apps x stacks",-14} {"wall ms",9} {"peak MB",9} {"alloc MB",9} {"files",7} {"output MB",10}");
             FleetBenchmark.Result? last = null;

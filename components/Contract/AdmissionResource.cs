@@ -29,6 +29,9 @@ public sealed record AdmissionResource(string Group, string Version, string Reso
     /// <summary>StatefulSets.</summary>
     public static readonly AdmissionResource StatefulSet = new("apps", "v1", "statefulsets", "StatefulSet");
 
+    /// <summary>Pods (created directly; a controller's pods come from a template the rules already checked).</summary>
+    public static readonly AdmissionResource Pod = new("", "v1", "pods", "Pod");
+
     /// <summary>Secrets.</summary>
     public static readonly AdmissionResource Secret = new("", "v1", "secrets", "Secret");
 

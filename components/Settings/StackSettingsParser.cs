@@ -141,6 +141,7 @@ public static partial class StackSettingsParser
         }
 
         var result = new List<DatabaseSelection>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < array.Count; i++)
         {
             var where = $"'{key.Key}[{i}]' in {source}";
@@ -156,7 +157,7 @@ public static partial class StackSettingsParser
             }
 
             var selection = DatabaseEntry(entry, where) with { RecoverFrom = RecoverySettingParser.Parse(entry["recoverFrom"], stack, $"{key.Key}[{i}]", source) };
-            if (result.Any(r => r.Name == selection.Name))
+            if (!listed.Add(selection.Name))
             {
                 throw new SettingsException($"{where}: application '{selection.Name}' is listed twice. Fix: list each application once");
             }

@@ -40,4 +40,17 @@ public sealed class BenchCommandTests
         Assert.Contains("ten", result.Error);
         Assert.DoesNotContain("peak MB", result.Out);
     }
+
+    [Theory]
+    [InlineData("--sizes -5", "--sizes")]
+    [InlineData("--sizes 0", "--sizes")]
+    [InlineData("--sizes 3 -1", "--sizes")]
+    [InlineData("--sizes 3 --check-objects -1", "--check-objects")]
+    public async Task SizesThatMeasureNothingAreAUsageError(string arguments, string option)
+    {
+        var result = await RunAsync(arguments);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {option} must be", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+    }
 }

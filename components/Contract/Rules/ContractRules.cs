@@ -29,5 +29,7 @@ public static class ContractRules
         new ZoneSpreadRule(),
         new NoDeployTimeValuesInGitRule(),
         new SynchronousReplicationRule(),
+        new NoStaticStoreCredentialsRule(),
+        new NoSecretsInEnvRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 }

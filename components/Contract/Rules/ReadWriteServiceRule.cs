@@ -35,7 +35,7 @@ public sealed partial class ReadWriteServiceRule : ContractRule
                     continue;
                 }
 
-                var host = value.Split('.')[0];
+                var host = HostOf(value);
                 var target = clusters.FirstOrDefault(c => host.StartsWith($"{c.Name}-", StringComparison.Ordinal) || host == c.Name);
                 var field = $"{pod.Path}.containers[{index}].env[{envIndex}]";
                 if (target.Name is not null)
@@ -54,6 +54,21 @@ public sealed partial class ReadWriteServiceRule : ContractRule
                 }
             }
         }
+    }
+
+    /// <summary>The first DNS label of the host a value names: <c>shop-db-rw</c> of <c>shop-db-rw.ns.svc</c>, <c>shop-db-rw:5432</c> or <c>postgres://u:pw@shop-db-rw.ns.svc/db</c>.</summary>
+    private static string HostOf(string value)
+    {
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0)
+        {
+            return value.Split('.')[0].Split(':')[0];
+        }
+
+        var authority = value[(scheme + 3)..];
+        var end = authority.IndexOfAny(['/', '?', '#']);
+        authority = end < 0 ? authority : authority[..end];
+        return authority[(authority.LastIndexOf('@') + 1)..].Split('.')[0].Split(':')[0];
     }
 
     [GeneratedRegex("^-[0-9]+$")]

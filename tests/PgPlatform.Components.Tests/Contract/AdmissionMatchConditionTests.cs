@@ -24,6 +24,8 @@ public sealed class AdmissionMatchConditionTests
     [InlineData("PGP012", "system:serviceaccount:cnpg-system:cloudnative-pg", false)]
     [InlineData("PGP012", "system:serviceaccount:kube-system:generic-garbage-collector", false)]
     [InlineData("PGP012", "alice@example.com", true)]
+    [InlineData("PGP021", "system:serviceaccount:cnpg-system:cloudnative-pg", false)]
+    [InlineData("PGP021", "system:serviceaccount:argocd:argocd-application-controller", true)]
     public void OnlyTheOperatorsRequestsAreLeftOut(string ruleId, string username, bool judged)
     {
         var condition = Assert.Single(Policy(ruleId).Spec.MatchConditions);

@@ -28,10 +28,10 @@ public static class ContractCorpus
         return model.KubernetesObjects.Select(o => o.ToJson()).ToList();
     }
 
-    private static ContractCase Pass(string rule, string description, Action<List<JsonObject>>? change = null, TierProfile? tier = null, DatabaseRecovery? recovery = null) =>
+    internal static ContractCase Pass(string rule, string description, Action<List<JsonObject>>? change = null, TierProfile? tier = null, DatabaseRecovery? recovery = null) =>
         new(rule, description, true, () => Changed(tier ?? TierProfiles.Production, change, recovery));
 
-    private static ContractCase Fail(string rule, string description, Action<List<JsonObject>> change, TierProfile? tier = null, DatabaseRecovery? recovery = null) =>
+    internal static ContractCase Fail(string rule, string description, Action<List<JsonObject>> change, TierProfile? tier = null, DatabaseRecovery? recovery = null) =>
         new(rule, description, false, () => Changed(tier ?? TierProfiles.Production, change, recovery));
 
     private static List<JsonObject> Changed(TierProfile tier, Action<List<JsonObject>>? change, DatabaseRecovery? recovery)
@@ -45,9 +45,9 @@ public static class ContractCorpus
 
     public static JsonObject Kind(List<JsonObject> tree, string kind) => tree.First(o => (string?)o["kind"] == kind);
 
-    private static JsonNode Spec(List<JsonObject> tree, string kind) => Kind(tree, kind)["spec"]!;
+    internal static JsonNode Spec(List<JsonObject> tree, string kind) => Kind(tree, kind)["spec"]!;
 
-    private static JsonNode Container(List<JsonObject> tree) => Spec(tree, "Deployment")["template"]!["spec"]!["containers"]![0]!;
+    internal static JsonNode Container(List<JsonObject> tree) => Spec(tree, "Deployment")["template"]!["spec"]!["containers"]![0]!;
 
     private static void Remove(List<JsonObject> tree, string kind) => tree.Remove(Kind(tree, kind));
 
@@ -63,7 +63,7 @@ public static class ContractCorpus
     private static void SetEnv(List<JsonObject> tree, string name, string value) =>
         Container(tree)["env"]!.AsArray().Single(e => (string?)e!["name"] == name)!["value"] = value;
 
-    private static JsonObject Yaml(string text) => PgPlatform.Components.Serialization.YamlReader.Read(text)!.AsObject();
+    internal static JsonObject Yaml(string text) => PgPlatform.Components.Serialization.YamlReader.Read(text)!.AsObject();
 
     public static IEnumerable<ContractCase> Cases()
     {
@@ -116,6 +116,8 @@ public static class ContractCorpus
         yield return Fail("PGP014", "host on the -r service", t => SetEnv(t, "DB_HOST", "shop-db-r"));
         yield return Fail("PGP014", "host on an instance pod", t => SetEnv(t, "DB_HOST", "shop-db-1.shop-db"));
         yield return Fail("PGP014", "host of no Cluster", t => SetEnv(t, "DB_HOST", "legacy-postgres.example.com"));
+        yield return Fail("PGP014", "a URL on the -ro service", t => SetEnv(t, "DB_HOST", "postgres://shop:$(DB_PASSWORD)@shop-db-ro.shop-production.svc:5432/shop"));
+        yield return Pass("PGP014", "a URL on the -rw service, with a port", t => SetEnv(t, "DB_HOST", "postgres://shop@shop-db-rw.shop-production.svc:5432/shop"));
         yield return Pass("PGP015", "images pinned by digest", t => Container(t)["image"] = $"registry.example.com/app@sha256:{new string('a', 64)}");
         yield return Fail("PGP015", "an application on latest", t => Container(t)["image"] = "registry.example.com/app:latest");
         yield return Fail("PGP015", "an application without tag", t => Container(t)["image"] = "registry.example.com:5000/app");
@@ -136,6 +138,11 @@ public static class ContractCorpus
         yield return Fail("PGP019", "production without spec.postgresql", t => Spec(t, "Cluster").AsObject().Remove("postgresql"));
         yield return Fail("PGP017", "production without zone spread", t => Spec(t, "Cluster").AsObject().Remove("topologySpreadConstraints"));
         yield return Fail("PGP017", "a spread that only prefers zones", t => Spec(t, "Cluster")["topologySpreadConstraints"]![0]!["whenUnsatisfiable"] = "ScheduleAnyway");
+        foreach (var @case in CredentialCorpus.Cases())
+        {
+            yield return @case;
+        }
+
         yield return Fail("PGP018", "an annotation holding a deploy-time value", t => Kind(t, "ExternalSecret")["metadata"]!["annotations"] = new JsonObject { ["note"] = $"vault {new OutputReference("vault", "properties.vaultUri").Embed()}" });
     }
 }
