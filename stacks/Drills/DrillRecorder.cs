@@ -112,11 +112,7 @@ public sealed class DrillRecorder
     }
 
     /// <summary>Records that the drill does not apply to this cluster, and why: it neither passes nor fails.</summary>
-    public void NotApplicable(string reason)
-    {
-        _notApplicable = reason;
-        Log($"not applicable: {reason}");
-    }
+    public void NotApplicable(string reason) => _notApplicable = reason;
 
     /// <summary>Writes a progress line for this drill.</summary>
     public void Log(string message) => _log.Write(DrillNames.Name(_drill), message);
