@@ -113,11 +113,7 @@ public sealed class DrillRecorder
     }
 
     /// <summary>Records that the drill does not apply to this cluster, and why: it neither passes nor fails.</summary>
-    public void NotApplicable(string reason)
-    {
-        _notApplicable = reason;
-        Log($"not applicable: {reason}");
-    }
+    public void NotApplicable(string reason) => _notApplicable = reason;
 
     /// <summary>Records that the drill was not run, and why: its evidence says <see cref="DrillOutcome.NotRun"/> whatever else was recorded.</summary>
     public void NotRun(string reason)

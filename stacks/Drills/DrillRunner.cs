@@ -92,7 +92,9 @@ public static class DrillRunner
         }
 
         var evidence = recorder.Finish();
-        recorder.Log(evidence.Passed ? $"passed in {evidence.DurationSeconds:F1} s" : $"FAILED in {evidence.DurationSeconds:F1} s: {evidence.Reason}");
+        recorder.Log(evidence.Passed ? $"passed in {evidence.DurationSeconds:F1} s"
+            : evidence.NotApplicableReason is null ? $"FAILED in {evidence.DurationSeconds:F1} s: {evidence.Reason}"
+            : $"not applicable: {evidence.NotApplicableReason}");
         return evidence;
     }
 }

@@ -33,9 +33,12 @@ public sealed class NotApplicableEvidenceTests
     [Fact]
     public async Task AFailoverOnOneInstanceIsNotApplicableNamingTheTierNeverPassedAndKillsNothing()
     {
-        var evidence = await DrillRunner.RunOneAsync(new FailoverOnOneInstance(), DrillKind.Failover, Fault.None, new DrillLog(TextWriter.Null), CancellationToken.None);
+        using var log = new StringWriter();
+        var evidence = await DrillRunner.RunOneAsync(new FailoverOnOneInstance(), DrillKind.Failover, Fault.None, new DrillLog(log), CancellationToken.None);
 
         Assert.False(evidence.Passed);
+        Assert.Contains("failover: not applicable: 1 instance (tier development)", log.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("FAILED", log.ToString(), StringComparison.Ordinal);
         Assert.Equal(("not applicable", "1 instance (tier development)"), (evidence.Status, evidence.NotApplicableReason));
         Assert.Equal("not applicable: 1 instance (tier development)", evidence.Reason);
     }
