@@ -5,6 +5,7 @@ using PgPlatform.Infra.Platform;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Sessions;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Tests.Ephemeral;
 using PgPlatform.Stacks.Tests.Nightly;
@@ -122,11 +123,21 @@ public sealed class DrillCommandKubernetesTests : IDisposable
         Assert.Equal(DrillOutcome.Passed, Assert.Single(evidence.Drills).Outcome);
     }
 
-    private async Task<int> RunAsync(string application, EphemeralDrillRun run)
+    [Fact]
+    public async Task TheAlertsDrillIsRefusedAsNotApplicableBeforeAnyStackIsCreated()
+    {
+        var exit = await RunAsync("linkding", Run(passed: true), "alerts");
+
+        Assert.Equal((int)ExitCode.Usage, exit);
+        Assert.StartsWith($"error: {KubernetesDrillSession.AlertsNotApplicable}", _error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_pulumi.Commands);
+    }
+
+    private async Task<int> RunAsync(string application, EphemeralDrillRun run, string drills = "failover")
     {
         var context = new CommandContext(_out, _error, _ => null, _project);
         var root = new RootCommand("test") { new DrillCommand(context, (_, _, _) => run) };
-        return await root.Parse(["drill", "--target", "kubernetes", "--stack", "dev", "--app", application, "--drill", "failover", "--project-dir", _project, "--out", Path.Combine(_project, "out")]).InvokeAsync();
+        return await root.Parse(["drill", "--target", "kubernetes", "--stack", "dev", "--app", application, "--drill", drills, "--project-dir", _project, "--out", Path.Combine(_project, "out")]).InvokeAsync();
     }
 
     [Fact]
