@@ -7,6 +7,7 @@ using PgPlatform.Infra.CommandLine;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Migrations;
 using PgPlatform.Stacks.Sessions;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Local;
@@ -32,6 +33,7 @@ public sealed class DrillCommand : Command
         Options.Add(App);
         Options.Add(Kubeconfig);
         Options.Add(ProjectDir);
+        Options.Add(DataSize);
         Target.AcceptOnlyFromAmong("local", "kubernetes");
         Fault.AcceptOnlyFromAmong([.. DrillNames.FaultNames]);
         SetAction(RunAsync);
@@ -51,6 +53,9 @@ public sealed class DrillCommand : Command
 
     /// <summary>Pulumi project directory of a kubernetes drill.</summary>
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "kubernetes target: directory holding Pulumi.yaml (default: the working directory)" };
+
+    /// <summary>How much application data the restore drill writes before its base backup.</summary>
+    public Option<string> DataSize { get; } = new("--data-size") { Description = "local target with --app: database size the restore drill fills the application's schema to before the base backup (e.g. 16MiB, 1GB); restore throughput and the RTO projected to the declared storage come from it", DefaultValueFactory = _ => "16MiB" };
 
     /// <summary>Drills to run, comma-separated.</summary>
     public Option<string> Drills { get; } = new("--drill") { Description = "Drills to run, comma-separated: failover, restore, rotation, backup (default: all)", DefaultValueFactory = _ => string.Join(',', DrillNames.AllDrills.Select(DrillNames.Name)) };
@@ -78,7 +83,15 @@ public sealed class DrillCommand : Command
         {
             if (parse.GetValue(Target) != "kubernetes")
             {
-                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken);
+                if (ByteSize.TryParse(parse.GetValue(DataSize)!) is not { } dataSize)
+                {
+                    return await _context.FailAsync(ExitCode.Usage, $"--data-size '{parse.GetValue(DataSize)}' is not a size: write e.g. 16MiB, 512MB or 1GB");
+                }
+
+                var application = parse.GetValue(App) is { } local
+                    ? LocalApplication.Declare(local, parse.GetValue(Stack), Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory), dataSize)
+                    : null;
+                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken, application);
             }
             else
             {
@@ -97,7 +110,7 @@ public sealed class DrillCommand : Command
                 evidence = await KubernetesDrillSession.RunAsync(drills, projectDir, stack, app, KubernetesRun(fault, parse.GetValue(Kubeconfig), log), log, cancellationToken);
             }
         }
-        catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
+        catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException or MigrationException)
         {
             return await _context.FailAsync(ExitCode.Failed, e.Message);
         }
