@@ -43,10 +43,10 @@ public sealed class DrillCommand : Command
     public Option<string> Target { get; } = new("--target") { Description = "Target to run on: local (etcd, 3 Patroni members, Azurite on loopback) or kubernetes (an ephemeral Pulumi stack with one CNPG cluster of three instances; restores go into further ephemeral stacks)", DefaultValueFactory = _ => "local" };
 
     /// <summary>Base stack of a kubernetes drill.</summary>
-    public Option<string?> Stack { get; } = new("--stack") { Description = "kubernetes target: the stack whose settings the ephemeral stack copies (e.g. dev)" };
+    public Option<string?> Stack { get; } = new("--stack") { Description = "kubernetes target: the stack whose settings the ephemeral stack copies (e.g. dev); local target with --app: the stack whose tier budgets and declared storage the restore is measured against" };
 
     /// <summary>Application of a kubernetes drill.</summary>
-    public Option<string?> App { get; } = new("--app") { Description = "kubernetes target: the application whose database is drilled" };
+    public Option<string?> App { get; } = new("--app") { Description = "The application whose database is drilled (kubernetes); local target: the application whose schema the restore drill migrates, fills and smoke-tests" };
 
     /// <summary>kubeconfig of a kubernetes drill.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "kubernetes target: kubeconfig file (default: KUBECONFIG or ~/.kube/config)" };
@@ -91,7 +91,9 @@ public sealed class DrillCommand : Command
                 var application = parse.GetValue(App) is { } local
                     ? LocalApplication.Declare(local, parse.GetValue(Stack), Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory), dataSize)
                     : null;
-                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken, application);
+                var options = LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable);
+                options = application?.WalMaxParallel is { } parallel ? options with { WalMaxParallel = parallel } : options;
+                evidence = await LocalDrillSession.RunAsync(drills, fault, options, log, cancellationToken, application);
             }
             else
             {

@@ -21,10 +21,12 @@ internal static class LocalApplication
         var schema = entry.Schema
             ?? throw new DeclarationException($"--app: {application} declares no schema migrations", "add ApplicationSchema to its catalog entry (infra/Platform/ApplicationCatalog.cs)");
         RecoveryBudget? budget = null;
+        int? walMaxParallel = null;
         if (stack is not null)
         {
             var database = DeclaredStack.Load(projectDirectory, stack, ApplicationCatalog.All).Database(application);
             var storage = database.Cluster.Spec.Storage?.Size is { } size ? ByteSize.TryParse(size) : null;
+            walMaxParallel = database.ObjectStore.Spec.Configuration.Wal?.MaxParallel;
             budget = new RecoveryBudget(database.Tier.Name, database.Tier.RtoBudget, database.Tier.RpoBudget, storage ?? ByteSize.TryParse(database.Tier.StorageSize)!.Value);
         }
 
@@ -35,6 +37,7 @@ internal static class LocalApplication
             MigrationsPath = MigrationFolder.Resolve(schema.MigrationsDirectory),
             DataSizeBytes = dataSize,
             Budget = budget,
+            WalMaxParallel = walMaxParallel,
         };
     }
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using PgPlatform.Stacks.Evidence;
 using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets;
+using PgPlatform.Stacks.Waits;
 
 namespace PgPlatform.Stacks.Drills;
 
@@ -133,6 +134,11 @@ public sealed class RestoreDrill : IDrill
         var archived = (await target.ArchiverStatusAsync(cancellationToken)).LastArchivedWal;
         var behind = archived is { Length: 24 } ? SegmentNumber(current) - SegmentNumber(archived) : -1;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Catching up may take longer than a WAL switch may wait (under load each barman-cloud-wal-archive is slow), and
+        // that time is the measurement: wait for the completed segments first, then switch.
+        await Waiting.UntilAsync("the WAL archive to catch up with the write load", TimeSpan.FromMinutes(5), async ct =>
+            (await target.ArchiverStatusAsync(ct)).LastArchivedWal is { Length: >= 24 } last && SegmentNumber(last[..24]) >= SegmentNumber(current) - 1,
+            cancellationToken, TimeSpan.FromMilliseconds(500));
         await target.SwitchWalAsync(cancellationToken);
         recorder.Measure("archive lag", string.Create(CultureInfo.InvariantCulture,
             $"{(behind < 0 ? "unknown" : behind.ToString(CultureInfo.InvariantCulture))} segment(s) behind at the end of the write load; caught up in {clock.Elapsed.TotalSeconds:F1} s"));

@@ -51,7 +51,7 @@ internal sealed class LocalRestoredCluster : IRestoredCluster
         }
 
         var port = PortAllocator.Next();
-        WriteConfiguration(data, directory, port, barman.RestoreCommand, request.TargetTime);
+        WriteConfiguration(data, directory, port, barman.RestoreCommand(Path.Combine(directory, "wal-spool")), request.TargetTime);
         await runAs.GiveAsync(directory, cancellationToken);
         if (request.BeforeRecovery is { } hook)
         {

@@ -35,7 +35,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         _applicationPassword = _passwords.Application;
         _etcdPort = PortAllocator.Next();
         _azurite = new Azurite(azuriteLauncher, run.Path, PortAllocator.Next(), "backups", runAs);
-        _barman = new BarmanCloud(_azurite, Scope, runAs, run.Path);
+        _barman = new BarmanCloud(_azurite, Scope, runAs, run.Path, options.WalMaxParallel);
         _members = [.. Enumerable.Range(1, 3).Select(i => new PatroniMember($"member-{i}", Path.Combine(run.Path, $"member-{i}"), PortAllocator.Next(), PortAllocator.Next()))];
         Facts = new TargetFacts("patroni (not started)", "postgresql 15", "local disk");
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
@@ -148,7 +148,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         }
 
         Directory.CreateDirectory(Path.Combine(_run.Path, "etcd"));
-        _barman.WriteRetryPolicy();
+        _barman.WriteHelpers();
         await _runAs.GiveAsync(_run.Path, cancellationToken);
         progress($"run directory {_run.Path}");
 

@@ -12,6 +12,12 @@ public sealed record LocalTargetOptions
     /// <summary>Directory for the run directory. Default: the system temp path.</summary>
     public string? TempRoot { get; init; }
 
+    /// <summary>
+    /// WAL files a restore prefetches at once: the declared ObjectStore's <c>wal.maxParallel</c>.
+    /// Default: 8, production's (TierProfiles).
+    /// </summary>
+    public int WalMaxParallel { get; init; } = 8;
+
     /// <summary>How long the cluster may take to accept a write after start. Default: 90 s.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
 
