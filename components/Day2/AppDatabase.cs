@@ -132,11 +132,11 @@ public sealed class AppDatabase
             },
         });
 
-        Add("backups", BackupObjectStore.For(Meta(objectStoreName), env.BackupStorageAccount, BackupContainerName(name, env), $"{retention}d"));
+        Add("backups", BackupObjectStore.For(Meta(objectStoreName), env.BackupStorageAccount, BackupContainerName(name, env), $"{retention}d", tier.WalMaxParallel));
         if (args.Recovery is { } origin)
         {
             // Read-only for this cluster: no retention policy, so nothing here ever deletes the source's backups.
-            Add("origin-backups", BackupObjectStore.For(Meta(names.OriginObjectStore), env.BackupStorageAccount, BackupContainerName(name, origin.SourceEnvironment), null));
+            Add("origin-backups", BackupObjectStore.For(Meta(names.OriginObjectStore), env.BackupStorageAccount, BackupContainerName(name, origin.SourceEnvironment), null, tier.WalMaxParallel));
         }
 
         Add("scheduled-backup", new ScheduledBackup

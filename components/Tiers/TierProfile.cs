@@ -106,6 +106,22 @@ public sealed record TierProfile
     /// </summary>
     public required ReplicationDurability Replication { get; init; }
 
+    /// <summary>
+    /// Longest a restore from the object store may take (restore start to the first read-write query), projected to the
+    /// declared storage size. The restore drill flags a projection over it.
+    /// </summary>
+    public required TimeSpan RtoBudget { get; init; }
+
+    /// <summary>Most recent committed work a restore from the object store may lose. The restore drill flags an observed RPO over it.</summary>
+    public required TimeSpan RpoBudget { get; init; }
+
+    /// <summary>
+    /// WAL files archived, or prefetched by a restore, in parallel (the Barman Cloud ObjectStore's
+    /// <c>spec.configuration.wal.maxParallel</c>). One at a time, restore fetches about one 16 MB segment per process
+    /// start (measured here: about 1.6 s each), so replay and, under sustained writes, archiving fall behind.
+    /// </summary>
+    public required int WalMaxParallel { get; init; }
+
     /// <summary>Cost-centre label value for this tier's resources.</summary>
     public required string CostClass { get; init; }
 }

@@ -15,6 +15,12 @@ public static class TierProfiles
         StorageClass = "pgp-production", DiskSku = "Premium_ZRS", VolumeReclaimPolicy = "Retain", BackupStorageSku = "Standard_ZRS",
         DefaultWorkloadReplicas = 2, AlertSeverity = "critical", CostClass = "critical",
         Replication = ReplicationDurability.Synchronous,
+
+        // A restore is the last resort after failover has failed: half an hour is what a user-facing service can stay
+        // down within its incident budget. RPO 5 min is archive_timeout (AppDatabase): a segment may wait that long to
+        // be archived, so a restore can lose up to it; synchronous replicas cover every other failure. Eight WAL files
+        // at once keep replay from the store at local speed (bench: restore-wal) and archiving ahead of sustained writes.
+        RtoBudget = TimeSpan.FromMinutes(30), RpoBudget = TimeSpan.FromMinutes(5), WalMaxParallel = 8,
     };
 
     /// <summary>Staging: two instances, daily backups, 7 days (3 to 14).</summary>
@@ -30,6 +36,10 @@ public static class TierProfiles
         // Two instances: with 'required', losing the one standby (a node drain) would stop every write; 'preferred' keeps
         // commits synchronous while the standby is healthy and keeps the stage writable while it is not.
         Replication = ReplicationDurability.Preferred,
+
+        // Staging blocks releases, not users: two hours to restore; RPO is archive_timeout plus the archive's catch-up
+        // under test load. Four parallel WAL files: half of production's object-store traffic.
+        RtoBudget = TimeSpan.FromHours(2), RpoBudget = TimeSpan.FromMinutes(15), WalMaxParallel = 4,
     };
 
     /// <summary>Development: one instance, daily backups, 3 days (1 to 7).</summary>
@@ -42,6 +52,9 @@ public static class TierProfiles
         StorageClass = "pgp-development", DiskSku = "Premium_LRS", VolumeReclaimPolicy = "Delete", BackupStorageSku = "Standard_LRS",
         DefaultWorkloadReplicas = 1, AlertSeverity = "warning", CostClass = "low",
         Replication = ReplicationDurability.Asynchronous,
+
+        // A development database may be back by the next working day's start; losing an hour of test data costs a re-run.
+        RtoBudget = TimeSpan.FromHours(8), RpoBudget = TimeSpan.FromHours(1), WalMaxParallel = 2,
     };
 
     /// <summary>Ephemeral: one instance for drills, hourly backups, 1 day.</summary>
@@ -58,6 +71,10 @@ public static class TierProfiles
         // A drill stack takes its base environment's durability from the driver (pg-platform:replication), so that the
         // drills apply what the base tier declares; a stack that says nothing (a one-instance restore) is asynchronous.
         Replication = ReplicationDurability.Asynchronous,
+
+        // Drill stacks restore the base environment's backups and measure how fast: they hold the production budget, so a
+        // drill that would break production's incident budget is flagged, and restore with production's parallelism.
+        RtoBudget = TimeSpan.FromMinutes(30), RpoBudget = TimeSpan.FromMinutes(5), WalMaxParallel = 8,
     };
 
     /// <summary>All tiers, in order.</summary>

@@ -8,6 +8,7 @@ using PgPlatform.Infra.CommandLine;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Migrations;
 using PgPlatform.Stacks.Sessions;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Local;
@@ -33,6 +34,7 @@ public sealed class DrillCommand : Command
         Options.Add(App);
         Options.Add(Kubeconfig);
         Options.Add(ProjectDir);
+        Options.Add(DataSize);
         Target.AcceptOnlyFromAmong("local", "kubernetes");
         Fault.AcceptOnlyFromAmong([.. DrillNames.FaultNames]);
         SetAction(RunAsync);
@@ -42,16 +44,19 @@ public sealed class DrillCommand : Command
     public Option<string> Target { get; } = new("--target") { Description = "Target to run on: local (etcd, Patroni members shaped as --stack/--app declare, or the 3-member lab self-test without them; HAProxy as the read-write address; Azurite on loopback) or kubernetes (an ephemeral Pulumi stack with one CNPG cluster of three instances; restores go into further ephemeral stacks)", DefaultValueFactory = _ => "local" };
 
     /// <summary>The declared stack: the base of a kubernetes drill, the shape of a local one.</summary>
-    public Option<string?> Stack { get; } = new("--stack") { Description = "The stack whose declared database is drilled (e.g. prod): local target shaped as its Cluster (instances, replication, parameters, database and owner); kubernetes target: the stack whose settings the ephemeral stack copies. Needs --app. The local alerts drill runs this stack's alert rules (default: prod)" };
+    public Option<string?> Stack { get; } = new("--stack") { Description = "The stack whose declared database is drilled (e.g. prod): local target shaped as its Cluster (instances, replication, parameters, database and owner), the restore measured against its tier's budgets and declared storage; kubernetes target: the stack whose settings the ephemeral stack copies. Needs --app. The local alerts drill runs this stack's alert rules (default: prod)" };
 
     /// <summary>The application whose declared database is drilled.</summary>
-    public Option<string?> App { get; } = new("--app") { Description = "The application whose database (declared by --stack) is drilled (local alerts drill default: the stack's first)" };
+    public Option<string?> App { get; } = new("--app") { Description = "The application whose database (declared by --stack) is drilled; local target: also the application whose schema the restore drill migrates, fills and smoke-tests (alone: on the lab self-test) (local alerts drill default: the stack's first)" };
 
     /// <summary>kubeconfig of a kubernetes drill.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "kubernetes target: kubeconfig file (default: KUBECONFIG or ~/.kube/config)" };
 
     /// <summary>Pulumi project directory holding the stack files.</summary>
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and Pulumi.<stack>.yaml (default: the working directory)" };
+
+    /// <summary>How much application data the restore drill writes before its base backup.</summary>
+    public Option<string> DataSize { get; } = new("--data-size") { Description = "local target with --app: database size the restore drill fills the application's schema to before the base backup (e.g. 16MiB, 1GB); restore throughput and the RTO projected to the declared storage come from it", DefaultValueFactory = _ => "16MiB" };
 
     /// <summary>Drills to run, comma-separated.</summary>
     public Option<string> Drills { get; } = new("--drill") { Description = "Drills to run, comma-separated: failover, restore, rotation, backup (default: these four), or alerts (local only, opt-in, about 12 min: faults under the stack's own alert rules in a real Prometheus and Alertmanager, each alert delivered within its declared for plus a margin)", DefaultValueFactory = _ => string.Join(',', DrillNames.DefaultDrills.Select(DrillNames.Name)) };
@@ -104,15 +109,23 @@ public sealed class DrillCommand : Command
             if (parse.GetValue(Target) != "kubernetes")
             {
                 var (stack, app) = (parse.GetValue(Stack), parse.GetValue(App));
-                if ((stack is null) != (app is null))
+                if (stack is not null && app is null)
                 {
-                    return await _context.FailAsync(ExitCode.Usage, "--stack and --app go together: give both to drill a declared database, or neither for the lab self-test");
+                    return await _context.FailAsync(ExitCode.Usage, "--stack needs --app on the local target: give both to drill a declared database, --app alone for the lab self-test with that application's schema, or neither");
                 }
 
-                var shape = stack is null ? LocalShape.Lab
-                    : LocalDrillSession.Shape(Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory), stack, app!, ApplicationCatalog.All);
+                if (ByteSize.TryParse(parse.GetValue(DataSize)!) is not { } dataSize)
+                {
+                    return await _context.FailAsync(ExitCode.Usage, $"--data-size '{parse.GetValue(DataSize)}' is not a size: write e.g. 16MiB, 512MB or 1GB");
+                }
+
+                var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
+                var shape = stack is null ? LocalShape.Lab : LocalDrillSession.Shape(projectDir, stack, app!, ApplicationCatalog.All);
+                var application = app is null ? null : LocalApplication.Declare(app, stack, projectDir, dataSize);
+                var options = LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable);
+                options = application?.WalMaxParallel is { } parallel ? options with { WalMaxParallel = parallel } : options;
                 var rules = drills.Contains(DrillKind.Alerts) ? LocalAlertRules(parse) : null;
-                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), shape, log, cancellationToken, rules);
+                evidence = await LocalDrillSession.RunAsync(drills, fault, options, shape, log, cancellationToken, rules, application);
             }
             else
             {
@@ -131,7 +144,7 @@ public sealed class DrillCommand : Command
                 evidence = await KubernetesDrillSession.RunAsync(drills, projectDir, stack, app, KubernetesRun(fault, parse.GetValue(Kubeconfig), log), log, cancellationToken);
             }
         }
-        catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
+        catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException or MigrationException)
         {
             return await _context.FailAsync(ExitCode.Failed, e.Message);
         }

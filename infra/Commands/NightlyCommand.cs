@@ -76,7 +76,8 @@ public sealed class NightlyCommand : Command
         try
         {
             report = parse.GetValue(Target) == "local"
-                ? await LocalDrillSession.RunStackAsync(projectDir, parse.GetValue(Stack)!, ApplicationCatalog.All, DrillNames.AllDrills, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken)
+                ? await LocalDrillSession.RunStackAsync(projectDir, parse.GetValue(Stack)!, ApplicationCatalog.All, DrillNames.DefaultDrills, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken,
+                    database => LocalApplication.Declare(database.Application, parse.GetValue(Stack), projectDir, DrillApplication.DefaultDataSizeBytes))
                 : await new NightlyRunner(_configure(parse.GetValue(Kubeconfig))).RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)

@@ -25,7 +25,18 @@ public static class ApplicationCatalog
             User = "LD_DB_USER",
             Password = "LD_DB_PASSWORD",
         },
-    });
+    })
+    {
+        Schema = new ApplicationSchema
+        {
+            MigrationsDirectory = "infra/Platform/Migrations/linkding",
+            SmokeQueries =
+            [
+                new("active users with bookmarks", "SELECT count(DISTINCT b.owner_id) FROM bookmarks_bookmark b JOIN auth_user u ON u.id = b.owner_id WHERE u.is_active"),
+                new("tagged bookmarks not archived", "SELECT count(*) FROM bookmarks_bookmark b JOIN bookmarks_bookmark_tags bt ON bt.bookmark_id = b.id JOIN bookmarks_tag t ON t.id = bt.tag_id WHERE NOT b.is_archived"),
+            ],
+        },
+    };
 
     /// <summary>Wiki.js, the wiki: port 3000, DB_* settings.</summary>
     public static readonly CatalogEntry WikiJs = new("wikijs", "knowledge", new AppWorkloadArgs
@@ -43,7 +54,19 @@ public static class ApplicationCatalog
             User = "DB_USER",
             Password = "DB_PASS",
         },
-    });
+    })
+    {
+        Schema = new ApplicationSchema
+        {
+            MigrationsDirectory = "infra/Platform/Migrations/wikijs",
+            SmokeQueries =
+            [
+                new("published pages with their author", "SELECT count(*) FROM pages p JOIN users u ON u.id = p.\"authorId\" WHERE p.\"isPublished\""),
+                new("revisions with a version date", "SELECT count(*) FROM \"pageHistory\" h JOIN pages p ON p.id = h.\"pageId\" WHERE h.\"versionDate\" <> ''"),
+                new("tagged pages", "SELECT count(*) FROM \"pageTags\" pt JOIN tags t ON t.id = pt.\"tagId\""),
+            ],
+        },
+    };
 
     /// <summary>Every application, in declaration order.</summary>
     public static IReadOnlyList<CatalogEntry> All { get; } = [Linkding, WikiJs];

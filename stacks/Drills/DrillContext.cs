@@ -6,4 +6,5 @@ namespace PgPlatform.Stacks.Drills;
 /// <param name="Target">The running target.</param>
 /// <param name="Fault">The fault injected into this run (the drill applies it only if it is affected).</param>
 /// <param name="Log">Live progress.</param>
-public sealed record DrillContext(IDrillTarget Target, Fault Fault, DrillLog Log);
+/// <param name="Application">The application whose schema the restore drill migrates, seeds and smoke-tests; null drills the platform's data only.</param>
+public sealed record DrillContext(IDrillTarget Target, Fault Fault, DrillLog Log, DrillApplication? Application = null);

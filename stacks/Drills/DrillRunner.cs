@@ -27,7 +27,7 @@ public static class DrillRunner
     /// target unfit (<see cref="DrillNames.LeavesTargetUnfit"/>) was injected, the remaining drills are not run and
     /// their evidence says why. A <see cref="TargetUnavailableException"/> from the start propagates (nothing ran).
     /// </summary>
-    public static async Task<RunEvidence> RunAsync(Func<CancellationToken, Task<IDrillTarget>> startTarget, IReadOnlyList<DrillKind> drills, Fault fault, DrillLog log, CancellationToken cancellationToken)
+    public static async Task<RunEvidence> RunAsync(Func<CancellationToken, Task<IDrillTarget>> startTarget, IReadOnlyList<DrillKind> drills, Fault fault, DrillLog log, CancellationToken cancellationToken, DrillApplication? application = null)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var timings = new List<PhaseTiming>();
@@ -50,7 +50,7 @@ public static class DrillRunner
 
                 clock.Restart();
                 var injected = DrillNames.Affected(fault).Contains(kind) ? fault : Fault.None;
-                evidence.Add(await RunOneAsync(target, kind, injected, log, cancellationToken));
+                evidence.Add(await RunOneAsync(target, kind, injected, log, cancellationToken, application));
                 timings.Add(new PhaseTiming($"drill {DrillNames.Name(kind)}", clock.Elapsed.TotalSeconds));
                 if (DrillNames.LeavesTargetUnfit(injected) is { } why)
                 {
@@ -78,13 +78,13 @@ public static class DrillRunner
     }
 
     /// <summary>Runs one drill on a running target and returns its evidence; exceptions (other than cancellation) become the failure reason.</summary>
-    public static async Task<DrillEvidence> RunOneAsync(IDrillTarget target, DrillKind kind, Fault fault, DrillLog log, CancellationToken cancellationToken)
+    public static async Task<DrillEvidence> RunOneAsync(IDrillTarget target, DrillKind kind, Fault fault, DrillLog log, CancellationToken cancellationToken, DrillApplication? application = null)
     {
         var recorder = new DrillRecorder(kind, target, fault, log);
         recorder.Log(fault == Fault.None ? "start" : $"start, with fault {DrillNames.Name(fault)}");
         try
         {
-            await Create(kind).RunAsync(new DrillContext(target, fault, log), recorder, cancellationToken);
+            await Create(kind).RunAsync(new DrillContext(target, fault, log, application), recorder, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

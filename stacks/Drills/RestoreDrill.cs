@@ -3,6 +3,7 @@ using Npgsql;
 using PgPlatform.Stacks.Evidence;
 using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets;
+using PgPlatform.Stacks.Waits;
 
 namespace PgPlatform.Stacks.Drills;
 
@@ -24,13 +25,24 @@ public sealed class RestoreDrill : IDrill
     {
         var target = context.Target as IBackupTarget ?? throw new NotSupportedException($"the {context.Target.Name} target has no backups");
         var app = target.ReadWriteConnectionString;
-        recorder.ApplicationMigration = $"not applicable ({target.Name} target)";
+        var application = context.Application;
+        recorder.ApplicationMigration = application is null ? $"not applicable ({target.Name} target, no application declared)" : null;
         await DrillTable.CreateAsync(app, Table, cancellationToken);
+        if (application is not null && !await PrepareApplicationAsync(target, application, recorder, cancellationToken))
+        {
+            return;
+        }
+
         target.UseWrongObjectStoreCredentials = context.Fault == Fault.WrongCredentials;
         try
         {
+            var sourceBytes = await Sql.ScalarAsync<long>(target.SuperuserReadWriteConnectionString, "SELECT sum(pg_database_size(oid))::bigint FROM pg_database", cancellationToken);
             var backup = await recorder.PhaseAsync("base backup", () => target.BackupAsync(cancellationToken));
             recorder.BackupId = backup.Id;
+            if (await target.BackupSizeAsync(backup.Id, cancellationToken) is { } backupBytes)
+            {
+                recorder.Measure("backup size", string.Create(CultureInfo.InvariantCulture, $"{backupBytes / 1e6:F1} MB in the object store ({sourceBytes / 1e6:F1} MB of databases)"));
+            }
 
             var (lastBeforeTarget, firstSegment) = await recorder.PhaseAsync("writes after the backup (batch 1) and WAL switch", () => WriteBatchAsync(target, app, cancellationToken));
             var pointInTime = new DateTimeOffset(DateTime.SpecifyKind(await Sql.ScalarAsync<DateTime>(app, "SELECT clock_timestamp()", cancellationToken), DateTimeKind.Utc));
@@ -55,7 +67,15 @@ public sealed class RestoreDrill : IDrill
                 }
             : null;
 
-            var latest = await RestoreAndCompareAsync(target, recorder, new RestoreRequest(Unique("latest"), backup.Id, null, beforeRecovery), source, "latest", cancellationToken);
+            Func<IRestoredCluster, RestoreComparison, Task> onLatest = async (restored, comparison) =>
+            {
+                await RestoreFigures.RecordAsync(restored, backup, sourceBytes, comparison.RpoSeconds, application?.Budget, recorder, cancellationToken);
+                if (application is not null)
+                {
+                    await ApplicationRestoreSteps.CheckRestoredAsync(application, ApplicationRestoreSteps.RestoredOwner(restored.ConnectionString, app), recorder, cancellationToken);
+                }
+            };
+            var latest = await RestoreAndCompareAsync(target, recorder, new RestoreRequest(Unique("latest"), backup.Id, null, beforeRecovery), source, "latest", cancellationToken, onLatest);
             if (latest is null || recorder.HasFailed)
             {
                 // The drill has failed already; a second restore from the same broken archive adds time, not evidence.
@@ -101,7 +121,31 @@ public sealed class RestoreDrill : IDrill
         return (last, await target.SwitchWalAsync(cancellationToken));
     }
 
-    private static async Task<(double Rto, RestoreComparison Comparison)?> RestoreAndCompareAsync(IBackupTarget target, DrillRecorder recorder, RestoreRequest request, TableSnapshot expected, string label, CancellationToken cancellationToken)
+    /// <summary>Migrates and seeds the source through the application's schema, then measures how far the archive lags behind that write load.</summary>
+    private static async Task<bool> PrepareApplicationAsync(IBackupTarget target, DrillApplication application, DrillRecorder recorder, CancellationToken cancellationToken)
+    {
+        if (!await ApplicationRestoreSteps.PrepareSourceAsync(application, target.ReadWriteConnectionString, recorder, cancellationToken))
+        {
+            return false;
+        }
+
+        // The archive's lag at the end of the write load: segments written but not archived yet, and how long the archive takes to catch up.
+        var current = await Sql.ScalarAsync<string>(target.SuperuserReadWriteConnectionString, "SELECT pg_walfile_name(pg_current_wal_lsn())", cancellationToken);
+        var archived = (await target.ArchiverStatusAsync(cancellationToken)).LastArchivedWal;
+        var behind = archived is { Length: 24 } ? SegmentNumber(current) - SegmentNumber(archived) : -1;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Catching up may take longer than a WAL switch may wait (under load each barman-cloud-wal-archive is slow), and
+        // that time is the measurement: wait for the completed segments first, then switch.
+        await Waiting.UntilAsync("the WAL archive to catch up with the write load", TimeSpan.FromMinutes(5), async ct =>
+            (await target.ArchiverStatusAsync(ct)).LastArchivedWal is { Length: >= 24 } last && SegmentNumber(last[..24]) >= SegmentNumber(current) - 1,
+            cancellationToken, TimeSpan.FromMilliseconds(500));
+        await target.SwitchWalAsync(cancellationToken);
+        recorder.Measure("archive lag", string.Create(CultureInfo.InvariantCulture,
+            $"{(behind < 0 ? "unknown" : behind.ToString(CultureInfo.InvariantCulture))} segment(s) behind at the end of the write load; caught up in {clock.Elapsed.TotalSeconds:F1} s"));
+        return true;
+    }
+
+    private static async Task<(double Rto, RestoreComparison Comparison)?> RestoreAndCompareAsync(IBackupTarget target, DrillRecorder recorder, RestoreRequest request, TableSnapshot expected, string label, CancellationToken cancellationToken, Func<IRestoredCluster, RestoreComparison, Task>? andThen = null)
     {
         IRestoredCluster restored;
         try
@@ -137,6 +181,11 @@ public sealed class RestoreDrill : IDrill
                 recorder.Pass(string.Create(CultureInfo.InvariantCulture, $"{label} restore holds the expected {expected.Rows} rows (checksum matches) after {rto:F2} s"));
             }
 
+            if (andThen is not null)
+            {
+                await andThen(restored, comparison);
+            }
+
             return (rto, comparison);
         }
     }
@@ -154,6 +203,9 @@ public sealed class RestoreDrill : IDrill
             return new TableSnapshot(0, 0, null, "");
         }
     }
+
+    /// <summary>The segment's position in the WAL stream (16 MB segments: 256 per log file).</summary>
+    private static long SegmentNumber(string walFile) => (Convert.ToInt64(walFile.Substring(8, 8), 16) * 256) + Convert.ToInt64(walFile.Substring(16, 8), 16);
 
     private static string Unique(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..6]}";
 }

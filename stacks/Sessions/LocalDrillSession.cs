@@ -29,9 +29,10 @@ public static class LocalDrillSession
     /// <paramref name="shape"/>; the evidence carries the shape. Throws <see cref="TargetUnavailableException"/> when the
     /// target cannot start (a missing prerequisite is named), and <see cref="OperationCanceledException"/> after tearing
     /// the target down when cancelled. The alerts drill runs <paramref name="alertRules"/> (the stack's PrometheusRules),
-    /// deployed with the target.
+    /// deployed with the target; <paramref name="application"/>, when given, is the application whose schema the restore
+    /// drill migrates, fills and smoke-tests.
     /// </summary>
-    public static async Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, LocalTargetOptions options, LocalShape shape, DrillLog log, CancellationToken cancellationToken, AlertRules? alertRules = null)
+    public static async Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, LocalTargetOptions options, LocalShape shape, DrillLog log, CancellationToken cancellationToken, AlertRules? alertRules = null, DrillApplication? application = null)
     {
         LocalTarget? started = null;
         var evidence = await DrillRunner.RunAsync(
@@ -50,16 +51,17 @@ public static class LocalDrillSession
                     throw;
                 }
             },
-            drills, fault, log, cancellationToken);
+            drills, fault, log, cancellationToken, application);
         return evidence with { Shape = started?.DescribeShape() };
     }
 
     /// <summary>
     /// Drills every database <paramref name="stack"/> declares, each on its own local target shaped as declared, and
     /// returns the fleet report. A database whose target cannot start is recorded and the run goes on; a stack the
-    /// compiler would refuse throws before any drill.
+    /// compiler would refuse throws before any drill. <paramref name="applicationOf"/> gives each database's application
+    /// (schema, data size, budgets) for the restore drill; null, or a null answer, drills the database without one.
     /// </summary>
-    public static async Task<FleetReport> RunStackAsync(string projectDirectory, string stack, IReadOnlyList<CatalogEntry> catalog, IReadOnlyList<DrillKind> drills, LocalTargetOptions options, DrillLog log, CancellationToken cancellationToken)
+    public static async Task<FleetReport> RunStackAsync(string projectDirectory, string stack, IReadOnlyList<CatalogEntry> catalog, IReadOnlyList<DrillKind> drills, LocalTargetOptions options, DrillLog log, CancellationToken cancellationToken, Func<DeclaredDatabase, DrillApplication?>? applicationOf = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         var startedAt = DateTimeOffset.UtcNow;
@@ -69,9 +71,11 @@ public static class LocalDrillSession
         {
             var shape = LocalShape.FromDeclaration(stack, database);
             log.Write("nightly", $"{database.Application}: {string.Join(", ", drills.Select(DrillNames.Name))} on the local target ({shape.Subject}, {shape.Instances} instance(s))");
+            var application = applicationOf?.Invoke(database);
+            var databaseOptions = application?.WalMaxParallel is { } parallel ? options with { WalMaxParallel = parallel } : options;
             try
             {
-                runs.Add(new ApplicationRun(database.Application, await RunAsync(drills, Fault.None, options, shape, log, cancellationToken), null));
+                runs.Add(new ApplicationRun(database.Application, await RunAsync(drills, Fault.None, databaseOptions, shape, log, cancellationToken, application: application), null));
             }
             catch (TargetUnavailableException e)
             {

@@ -6,6 +6,9 @@ public interface IBackupTarget : IDrillTarget
     /// <summary>Takes a base backup of the primary now.</summary>
     Task<BackupInfo> BackupAsync(CancellationToken cancellationToken);
 
+    /// <summary>Bytes <paramref name="backupId"/> takes in the object store (compressed); null when the target cannot tell.</summary>
+    Task<long?> BackupSizeAsync(string backupId, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
     /// <summary>Every base backup in the object store; throws <see cref="ObjectStoreException"/> when the store cannot be read.</summary>
     Task<IReadOnlyList<BackupInfo>> ListBackupsAsync(CancellationToken cancellationToken);
 

@@ -14,4 +14,7 @@ public interface IRestoredCluster : IAsyncDisposable
 
     /// <summary>When it first answered a read-write query.</summary>
     DateTimeOffset ReadWriteAt { get; }
+
+    /// <summary>When the base backup was in place and WAL replay started; null when the target cannot tell the two apart.</summary>
+    DateTimeOffset? RecoveryStartedAt => null;
 }

@@ -13,8 +13,9 @@ internal sealed class LocalRestoredCluster : IRestoredCluster
     private readonly Daemon _postmaster;
     private readonly string _directory;
 
-    private LocalRestoredCluster(Daemon postmaster, string directory, string connectionString, DateTimeOffset startedAt, DateTimeOffset readWriteAt)
+    private LocalRestoredCluster(Daemon postmaster, string directory, string connectionString, DateTimeOffset startedAt, DateTimeOffset recoveryStartedAt, DateTimeOffset readWriteAt)
     {
+        RecoveryStartedAt = recoveryStartedAt;
         _postmaster = postmaster;
         _directory = directory;
         ConnectionString = connectionString;
@@ -29,6 +30,8 @@ internal sealed class LocalRestoredCluster : IRestoredCluster
     public DateTimeOffset StartedAt { get; }
 
     public DateTimeOffset ReadWriteAt { get; }
+
+    public DateTimeOffset? RecoveryStartedAt { get; }
 
     /// <summary>Restores, starts recovery and waits for the first read-write query; throws <see cref="RestoreFailedException"/> when recovery stops or never ends.</summary>
     public static async Task<LocalRestoredCluster> RestoreAsync(RestoreRequest request, string runRoot, BarmanCloud barman, bool wrongKey, string postgresBin, RunAs runAs, string superuserPassword, CancellationToken cancellationToken)
@@ -48,13 +51,14 @@ internal sealed class LocalRestoredCluster : IRestoredCluster
         }
 
         var port = PortAllocator.Next();
-        WriteConfiguration(data, directory, port, barman.RestoreCommand, request.TargetTime);
+        WriteConfiguration(data, directory, port, barman.RestoreCommand(Path.Combine(directory, "wal-spool")), request.TargetTime);
         await runAs.GiveAsync(directory, cancellationToken);
         if (request.BeforeRecovery is { } hook)
         {
             await hook(cancellationToken);
         }
 
+        var recoveryStartedAt = DateTimeOffset.UtcNow;
         var postmaster = Daemon.Start($"restore-{request.Name}", [Path.Combine(postgresBin, "postgres"), "-D", data], directory, Path.Combine(directory, "postgres.log"), runAs, barman.ServerEnvironment(wrongKey));
         var connectionString = new NpgsqlConnectionStringBuilder
         {
@@ -83,7 +87,7 @@ internal sealed class LocalRestoredCluster : IRestoredCluster
             throw;
         }
 
-        return new LocalRestoredCluster(postmaster, directory, connectionString, startedAt, DateTimeOffset.UtcNow);
+        return new LocalRestoredCluster(postmaster, directory, connectionString, startedAt, recoveryStartedAt, DateTimeOffset.UtcNow);
     }
 
     public ValueTask DisposeAsync()

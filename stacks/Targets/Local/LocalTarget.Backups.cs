@@ -20,6 +20,18 @@ public sealed partial class LocalTarget
     }
 
     /// <inheritdoc />
+    public async Task<long?> BackupSizeAsync(string backupId, CancellationToken cancellationToken)
+    {
+        long bytes = 0;
+        await foreach (var blob in ArchiveContainer(UseWrongObjectStoreCredentials).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{Scope}/base/{backupId}/", cancellationToken))
+        {
+            bytes += blob.Properties.ContentLength ?? 0;
+        }
+
+        return bytes;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<BackupInfo>> ListBackupsAsync(CancellationToken cancellationToken) =>
         ObjectStore(UseWrongObjectStoreCredentials).ListBackupsAsync(cancellationToken);
 

@@ -41,7 +41,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         _applicationPassword = _passwords.Application;
         _etcdPort = PortAllocator.Next();
         _azurite = new Azurite(azuriteLauncher, run.Path, PortAllocator.Next(), "backups", runAs);
-        _barman = new BarmanCloud(_azurite, Scope, runAs, run.Path);
+        _barman = new BarmanCloud(_azurite, Scope, runAs, run.Path, options.WalMaxParallel);
         _members = [.. Enumerable.Range(1, shape.Instances).Select(i => new PatroniMember($"member-{i}", Path.Combine(run.Path, $"member-{i}"), PortAllocator.Next(), PortAllocator.Next()))];
         _haProxy = new HaProxy(Path.Combine(run.Path, "haproxy"), PortAllocator.Next(), PortAllocator.Next());
         Facts = new TargetFacts("patroni (not started)", "postgresql 15", "local disk", shape.Replication, shape.TierName);
@@ -157,7 +157,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         }
 
         Directory.CreateDirectory(Path.Combine(_run.Path, "etcd"));
-        _barman.WriteRetryPolicy();
+        _barman.WriteHelpers();
         await _runAs.GiveAsync(_run.Path, cancellationToken);
         progress($"run directory {_run.Path}");
 

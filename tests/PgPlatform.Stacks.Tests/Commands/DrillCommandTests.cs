@@ -24,6 +24,25 @@ public sealed class DrillCommandTests
         Assert.Contains("fault wal-gap affects restore and backup", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADataSizeThatIsNotASizeIsAUsageError()
+    {
+        var result = await StacksRunner.RunAsync("drill --drill restore --app linkding --data-size lots");
+
+        Assert.Equal((int)ExitCode.Usage, result.ExitCode);
+        Assert.Contains("--data-size 'lots' is not a size: write e.g. 16MiB", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALocalDrillOfAnApplicationTheCatalogLacksFailsBeforeAnyTargetStarts()
+    {
+        var result = await StacksRunner.RunAsync("drill --drill restore --app nope");
+
+        Assert.Equal((int)ExitCode.Failed, result.ExitCode);
+        Assert.Contains("unknown application 'nope'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("linkding, wikijs", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("drill --target kubernetes")]
     [InlineData("drill --fault unplugged")]
