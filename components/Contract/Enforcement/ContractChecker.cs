@@ -11,12 +11,15 @@ public static class ContractChecker
     /// Every violation, in manifest order then rule id. An object's tier comes from its
     /// <c>pg-platform.io/tier</c> label, else <paramref name="defaultTier"/>; tier-specific rules skip objects of unknown tier.
     /// </summary>
-    public static IReadOnlyList<Violation> Check(IReadOnlyList<Manifest> manifests, TierProfile? defaultTier = null, IReadOnlyList<ContractRule>? rules = null)
+    public static IReadOnlyList<Violation> Check(IReadOnlyList<Manifest> manifests, TierProfile? defaultTier = null, IReadOnlyList<ContractRule>? rules = null) =>
+        Check(new ManifestSet(manifests), defaultTier, rules);
+
+    /// <summary>Every violation of the objects of <paramref name="set"/> (indexed once for the whole run), as <see cref="Check(IReadOnlyList{Manifest}, TierProfile?, IReadOnlyList{ContractRule}?)"/>.</summary>
+    public static IReadOnlyList<Violation> Check(ManifestSet set, TierProfile? defaultTier = null, IReadOnlyList<ContractRule>? rules = null)
     {
         rules ??= ContractRules.All;
-        var set = new ManifestSet(manifests);
         var violations = new List<Violation>();
-        foreach (var manifest in manifests)
+        foreach (var manifest in set.All)
         {
             var tier = TierOf(manifest) ?? defaultTier;
             foreach (var rule in rules)

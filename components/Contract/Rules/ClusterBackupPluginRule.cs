@@ -37,7 +37,7 @@ public sealed class ClusterBackupPluginRule : ContractRule
             yield break;
         }
 
-        if (!all.InNamespaceOf(manifest, BarmanCloudApi.Group, BarmanCloudApi.ObjectStoreKind).Any(s => s.Name == store))
+        if (!all.Find(manifest, BarmanCloudApi.Group, BarmanCloudApi.ObjectStoreKind, ManifestKey.Name, store).Any())
         {
             yield return Violation(manifest, $"spec.plugins.parameters.{BarmanCloudApi.ObjectNameParameter}",
                 $"names ObjectStore '{store}', which is not in the tree", $"add a {BarmanCloudApi.ApiVersion} {BarmanCloudApi.ObjectStoreKind} named '{store}' in the Cluster's namespace");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PgPlatform.Components.Tiers;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
@@ -23,7 +24,6 @@ public sealed partial class ReadWriteServiceRule : ContractRule
             yield break;
         }
 
-        var clusters = all.Clusters.Where(c => ManifestSet.SameNamespace(c, manifest)).Select(c => (c.Name, Namespace: c.Namespace ?? manifest.Namespace)).ToList();
         foreach (var (index, container) in JsonPath.Objects(pod.Spec, "containers"))
         {
             foreach (var (envIndex, env) in JsonPath.Objects(container, "env"))
@@ -36,7 +36,7 @@ public sealed partial class ReadWriteServiceRule : ContractRule
                 }
 
                 var host = HostOf(value);
-                var target = clusters.FirstOrDefault(c => host.StartsWith($"{c.Name}-", StringComparison.Ordinal) || host == c.Name);
+                var target = Target(all, manifest, host);
                 var field = $"{pod.Path}.containers[{index}].env[{envIndex}]";
                 if (target.Name is not null)
                 {
@@ -44,16 +44,42 @@ public sealed partial class ReadWriteServiceRule : ContractRule
                     if (suffix != "-rw")
                     {
                         var what = suffix is "-ro" or "-r" ? $"the {suffix} service, which refuses writes" : PodSuffix().IsMatch(suffix) ? "an instance pod, which may be a replica after a failover" : $"'{host}', which is no service of Cluster {target.Name}";
-                        yield return Violation(manifest, field, $"{name}={value} points at {what}", $"use {target.Name}-rw.{target.Namespace ?? "<namespace>"}.svc");
+                        yield return Violation(manifest, field, $"{name}={value} points at {what}", $"use {target.Name}-rw.{target.Namespace ?? manifest.Namespace ?? "<namespace>"}.svc");
                     }
                 }
                 else if (DatabaseHostName().IsMatch(name))
                 {
                     yield return Violation(manifest, field, $"{name}={value} matches no Cluster's -rw service in the tree",
-                        clusters.Count > 0 ? $"use {clusters[0].Name}-rw.{clusters[0].Namespace ?? "<namespace>"}.svc" : "declare the Cluster in the tree and use its <cluster>-rw service");
+                        all.First(manifest, CnpgApi.Group, CnpgApi.ClusterKind) is { } first ? $"use {first.Name}-rw.{first.Namespace ?? manifest.Namespace ?? "<namespace>"}.svc" : "declare the Cluster in the tree and use its <cluster>-rw service");
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The Cluster a host belongs to: the first one in input order, of the workload's namespace, whose name is the host or
+    /// a prefix of it ending before a '-'. Looked up by name for each such prefix, so the cost does not grow with the Clusters.
+    /// </summary>
+    private static (string? Name, string? Namespace) Target(ManifestSet all, Manifest manifest, string host)
+    {
+        Manifest? best = null;
+        var bestOrder = int.MaxValue;
+        for (var end = 0; end <= host.Length; end++)
+        {
+            if (end < host.Length && host[end] != '-' || end == 0)
+            {
+                continue;
+            }
+
+            if (all.Find(manifest, CnpgApi.Group, CnpgApi.ClusterKind, ManifestKey.Name, host[..end]).FirstOrDefault() is { } cluster
+                && all.OrderOf(cluster) < bestOrder)
+            {
+                best = cluster;
+                bestOrder = all.OrderOf(cluster);
+            }
+        }
+
+        return best is null ? (null, null) : (best.Name, best.Namespace);
     }
 
     /// <summary>The first DNS label of the host a value names: <c>shop-db-rw</c> of <c>shop-db-rw.ns.svc</c>, <c>shop-db-rw:5432</c> or <c>postgres://u:pw@shop-db-rw.ns.svc/db</c>.</summary>

@@ -6,6 +6,9 @@ namespace PgPlatform.Components.Contract.Rules;
 /// <summary>PGP003: every Cluster has a ScheduledBackup, taken by the Barman Cloud plugin.</summary>
 public sealed class ScheduledBackupRule : ContractRule
 {
+    /// <summary>The Cluster a ScheduledBackup targets.</summary>
+    private static readonly ManifestKey TargetCluster = ManifestKey.Single("spec.cluster.name", b => JsonPath.String(b.Element, "spec.cluster.name"));
+
     /// <inheritdoc />
     public override string Id => "PGP003";
 
@@ -34,7 +37,7 @@ public sealed class ScheduledBackupRule : ContractRule
     public override IEnumerable<Violation> CheckAcross(Manifest manifest, ManifestSet all, TierProfile? tier)
     {
         if (manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind)
-            && !all.InNamespaceOf(manifest, CnpgApi.Group, CnpgApi.ScheduledBackupKind).Any(b => JsonPath.String(b.Element, "spec.cluster.name") == manifest.Name))
+            && !all.Find(manifest, CnpgApi.Group, CnpgApi.ScheduledBackupKind, TargetCluster, manifest.Name).Any())
         {
             yield return Violation(manifest, "metadata.name", "no ScheduledBackup targets this Cluster, so no base backups are taken",
                 $"add a {CnpgApi.ApiVersion} {CnpgApi.ScheduledBackupKind} with spec.cluster.name: {manifest.Name}, method: {BarmanCloudApi.PluginMethod}");

@@ -6,6 +6,12 @@ namespace PgPlatform.Components.Contract.Rules;
 /// <summary>PGP016: every Secret a Cluster or workload references is produced in the tree (an ExternalSecret target, or the operator's <c>&lt;cluster&gt;-app</c>).</summary>
 public sealed class SecretsProducedRule : ContractRule
 {
+    /// <summary>The operator's Secret of a Cluster is <c>&lt;cluster&gt;-app</c>.</summary>
+    private const string AppSuffix = "-app";
+
+    /// <summary>The Secret an ExternalSecret produces: spec.target.name, else its own name.</summary>
+    private static readonly ManifestKey Target = ManifestKey.Single("spec.target.name or metadata.name", e => JsonPath.String(e.Element, "spec.target.name") ?? e.Name);
+
     /// <inheritdoc />
     public override string Id => "PGP016";
 
@@ -21,11 +27,10 @@ public sealed class SecretsProducedRule : ContractRule
             yield break;
         }
 
-        var produced = all.InNamespaceOf(manifest, ExternalSecretsApi.Group, ExternalSecretsApi.ExternalSecretKind)
-            .Select(e => JsonPath.String(e.Element, "spec.target.name") ?? e.Name)
-            .Concat(all.Clusters.Where(c => ManifestSet.SameNamespace(c, manifest)).Select(c => $"{c.Name}-app"))
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var (field, secret) in references.Where(r => !produced.Contains(r.Secret)))
+        bool Produced(string secret) =>
+            all.Find(manifest, ExternalSecretsApi.Group, ExternalSecretsApi.ExternalSecretKind, Target, secret).Any()
+            || secret.EndsWith(AppSuffix, StringComparison.Ordinal) && all.Find(manifest, CnpgApi.Group, CnpgApi.ClusterKind, ManifestKey.Name, secret[..^AppSuffix.Length]).Any();
+        foreach (var (field, secret) in references.Where(r => !Produced(r.Secret)))
         {
             yield return Violation(manifest, field, $"references Secret '{secret}', which nothing in the tree produces",
                 $"declare an {ExternalSecretsApi.ApiVersion} {ExternalSecretsApi.ExternalSecretKind} with spec.target.name: {secret}, or use the operator's <cluster>-app Secret");
