@@ -29,5 +29,6 @@ public static class ContractRules
         new ZoneSpreadRule(),
         new NoDeployTimeValuesInGitRule(),
         new SynchronousReplicationRule(),
+        new LoginRolesRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 }
