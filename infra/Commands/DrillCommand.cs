@@ -56,7 +56,7 @@ public sealed class DrillCommand : Command
     public Option<string> Drills { get; } = new("--drill") { Description = "Drills to run, comma-separated: failover, restore, rotation, backup (default: all)", DefaultValueFactory = _ => string.Join(',', DrillNames.AllDrills.Select(DrillNames.Name)) };
 
     /// <summary>Fault to inject.</summary>
-    public Option<string?> Fault { get; } = new("--fault") { Description = "Fault to inject: wal-gap, object-store-down, wrong-credentials (restore, backup) or kill-patroni (failover); the kubernetes target injects wal-gap only" };
+    public Option<string?> Fault { get; } = new("--fault") { Description = "Fault to inject: wal-gap, object-store-down, wrong-credentials (restore, backup) , kill-patroni (failover) or stale-client (rotation); the kubernetes target injects wal-gap only" };
 
     /// <summary>Where evidence goes.</summary>
     public Option<string> Out { get; } = new("--out") { Description = "Directory for evidence.json and evidence.md", DefaultValueFactory = _ => Path.Combine("out", "drills") };

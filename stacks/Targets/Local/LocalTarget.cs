@@ -23,7 +23,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     private readonly int _etcdPort;
     private readonly Lock _teardownGate = new();
     private Daemon? _etcd;
-    private string _applicationPassword;
+    private readonly string _applicationPassword;
     private bool _tornDown;
 
     private LocalTarget(LocalTargetOptions options, RunDirectory run, RunAs runAs, string azuriteLauncher)
@@ -51,19 +51,13 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     public string RunDirectory => _run.Path;
 
     /// <inheritdoc />
-    public string ReadWriteConnectionString => ConnectionStringWithPassword(_applicationPassword);
+    public string ReadWriteConnectionString => MultiHost(AppRole, _applicationPassword, AppRole);
 
     /// <inheritdoc />
     public string SuperuserReadWriteConnectionString => MultiHost("postgres", _passwords.Superuser, "postgres");
 
     /// <inheritdoc />
     public IReadOnlyList<ClusterMember> Members => [.. _members.Select(m => new ClusterMember(m.Name, Direct(m.PostgresPort)))];
-
-    /// <inheritdoc />
-    public string ApplicationRole => AppRole;
-
-    /// <inheritdoc />
-    public string ApplicationPassword => _applicationPassword;
 
     /// <inheritdoc />
     public bool UseWrongObjectStoreCredentials { get; set; }
@@ -99,17 +93,6 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
 
             throw new TargetUnavailableException($"local target did not start: {e.Message}", e);
         }
-    }
-
-    /// <inheritdoc />
-    public string ConnectionStringWithPassword(string password) => MultiHost(AppRole, password, AppRole);
-
-    /// <inheritdoc />
-    public async Task RotatePasswordAsync(string newPassword, CancellationToken cancellationToken)
-    {
-        // The local secret store is this object; the database learns the password through the read-write endpoint.
-        await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"ALTER ROLE {AppRole} PASSWORD '{newPassword}'", cancellationToken);
-        _applicationPassword = newPassword;
     }
 
     /// <inheritdoc />
@@ -175,6 +158,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
 
         await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"CREATE ROLE {AppRole} LOGIN PASSWORD '{_applicationPassword}'", cancellationToken);
         await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"CREATE DATABASE {AppRole} OWNER {AppRole}", cancellationToken);
+        await CreateLoginsAsync(cancellationToken);
         Facts = new TargetFacts(await PatroniVersionAsync(cancellationToken), await PostgresVersionAsync(cancellationToken), "local disk");
     }
 
