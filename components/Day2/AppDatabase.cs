@@ -13,8 +13,8 @@ namespace PgPlatform.Components.Day2;
 
 /// <summary>
 /// The database contract for one application in one environment: a CNPG Cluster archiving WAL through
-/// the Barman Cloud plugin to Azure Blob, a ScheduledBackup, the owner's credentials from Key Vault
-/// through an ExternalSecret, a PodMonitor, a PrometheusRule and a NetworkPolicy.
+/// the Barman Cloud plugin to Azure Blob, a ScheduledBackup, the owner's bootstrap credentials and the
+/// application's two login roles (<see cref="DatabaseLogins"/>) from Key Vault through ExternalSecrets, a PodMonitor, a PrometheusRule and a NetworkPolicy.
 /// </summary>
 public sealed class AppDatabase
 {
@@ -87,11 +87,12 @@ public sealed class AppDatabase
         var labels = Labels.For(name, PlatformLabels.DatabaseComponent, args.Team, env);
         RetentionDays = retention;
 
-        Outputs = new AppDatabaseOutputs(clusterName, ns, names.ReadWriteHost, 5432, database, ownerSecret);
+        Outputs = new AppDatabaseOutputs(clusterName, ns, names.ReadWriteHost, 5432, database, names.ActiveLoginSecret);
         var scoped = ComponentScope.Child(scope, name);
         string Logical(string part) => ResourceNames.FromPath([.. scoped.Path, env.Name, part]);
         var passwordSecret = Logical("owner-password-kv");
-        void Add(string part, object obj) => scope.Model.Add(new KubernetesObjectResource(Logical(part), name, ObjectGroup.Database, obj) { DependsOn = [passwordSecret, .. args.DependsOn] });
+        var loginSecrets = DatabaseLogins.AddVaultSecrets(scope.Model, Logical, names, env, args.DependsOn);
+        void Add(string part, object obj) => scope.Model.Add(new KubernetesObjectResource(Logical(part), name, ObjectGroup.Database, obj) { DependsOn = [passwordSecret, .. loginSecrets, .. args.DependsOn] });
         V1ObjectMeta Meta(string objectName) => new() { Name = objectName, NamespaceProperty = ns, Labels = new Dictionary<string, string>(labels) };
         V1ObjectMeta MonitoringMeta(string objectName) => new() { Name = objectName, NamespaceProperty = ns, Labels = env.WithMonitoringSelector(labels) };
 
@@ -112,7 +113,8 @@ public sealed class AppDatabase
                 Postgresql = new PostgresConfiguration { Parameters = PostgresParameters(args), Synchronous = Synchronous(env) },
                 Bootstrap = args.Recovery is { } source
                     ? RecoveryBootstrap.Bootstrap(source, database, owner, ownerSecret)
-                    : new BootstrapConfiguration { InitDb = new BootstrapInitDb { Database = database, Owner = owner, Secret = new() { Name = ownerSecret }, DataChecksums = true } },
+                    : new BootstrapConfiguration { InitDb = new BootstrapInitDb { Database = database, Owner = owner, Secret = new() { Name = ownerSecret }, PostInitApplicationSql = DatabaseLogins.PostInitSql(owner), DataChecksums = true } },
+                Managed = DatabaseLogins.Managed(names, owner),
                 Storage = new StorageConfiguration { Size = storageSize, StorageClass = env.EffectiveStorageClass },
                 WalStorage = args.WalStorageSize is null ? null : new StorageConfiguration { Size = args.WalStorageSize, StorageClass = env.EffectiveStorageClass },
                 Resources = resources,
@@ -175,6 +177,13 @@ public sealed class AppDatabase
                 Data = [new ExternalSecretData { SecretKey = "password", RemoteRef = new RemoteReference { Key = OwnerPasswordSecretName(name, env) } }],
             },
         });
+
+        foreach (var slot in DatabaseNames.LoginSlots)
+        {
+            Add($"login-{slot}-secret", DatabaseLogins.LoginSecret(Meta(names.LoginSecret(slot)), env, names, owner, slot, labels));
+        }
+
+        Add("active-login-secret", DatabaseLogins.ActiveLoginSecret(Meta(names.ActiveLoginSecret), env, names, owner, labels));
 
         Add("pod-monitor", new PodMonitor
         {

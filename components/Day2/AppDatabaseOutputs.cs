@@ -12,9 +12,9 @@ public sealed record AppDatabaseOutputs(
     /// <summary>ServiceAccount the instances run as; day-0 creates it with the backup workload identity.</summary>
     public string ServiceAccountName => ClusterName;
 
-    /// <summary>Key of the owner's user name in <see cref="SecretName"/>.</summary>
+    /// <summary>Key of the active login's user name in <see cref="SecretName"/> (the Secret the application mounts).</summary>
     public string UsernameKey => "username";
 
-    /// <summary>Key of the owner's password in <see cref="SecretName"/>.</summary>
+    /// <summary>Key of the active login's password in <see cref="SecretName"/>.</summary>
     public string PasswordKey => "password";
 }

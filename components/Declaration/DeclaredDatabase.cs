@@ -35,6 +35,9 @@ public sealed record DeclaredDatabase(string Application, TierProfile Tier, Data
     /// <summary>The ExternalSecret that writes <see cref="OwnerSecretName"/> (what a rotation forces to sync).</summary>
     public string OwnerExternalSecretName => OwnerSecret.Metadata.Name;
 
+    /// <summary>The database owner, whom the login roles act as (CNPG's default <c>app</c> when the bootstrap names none).</summary>
+    public string Owner => Cluster.Spec.Bootstrap?.InitDb?.Owner ?? Cluster.Spec.Bootstrap?.Recovery?.Owner ?? "app";
+
     /// <summary>The Key Vault secret the owner's password is read from.</summary>
     public string VaultSecretName => OwnerSecret.Spec.Data[0].RemoteRef.Key;
 

@@ -33,6 +33,33 @@ public sealed record DatabaseNames(string Application, string Environment)
     /// <summary>The Key Vault secret holding the owner's password: <c>&lt;app&gt;-&lt;env&gt;-db-owner-password</c>.</summary>
     public string VaultSecret => $"{Application}-{Environment}-db-owner-password";
 
+    /// <summary>
+    /// The two login slots of every database: each names one login role, its Secret and its Key Vault secret. One
+    /// slot is active (the application logs in with it); a rotation renews the other and switches.
+    /// </summary>
+    public static IReadOnlyList<string> LoginSlots { get; } = ["a", "b"];
+
+    /// <summary>The login role of <paramref name="slot"/>, a member of <paramref name="owner"/> acting as it: <c>&lt;owner&gt;_&lt;slot&gt;</c> (<c>linkding_a</c>).</summary>
+    public static string LoginRole(string owner, string slot) => $"{owner}_{RequireSlot(slot)}";
+
+    /// <summary>The slot of <paramref name="loginRole"/> (<c>linkding_b</c> is <c>b</c>), or null when it is no login role of <paramref name="owner"/>.</summary>
+    public static string? SlotOf(string owner, string loginRole) => LoginSlots.FirstOrDefault(s => LoginRole(owner, s) == loginRole);
+
+    /// <summary>The other slot: where a rotation from <paramref name="slot"/> goes.</summary>
+    public static string OtherSlot(string slot) => RequireSlot(slot) == LoginSlots[0] ? LoginSlots[1] : LoginSlots[0];
+
+    /// <summary>The Secret (and ExternalSecret) holding the login of <paramref name="slot"/>, which CNPG reads: <c>&lt;cluster&gt;-login-&lt;slot&gt;</c>.</summary>
+    public string LoginSecret(string slot) => $"{Cluster}-login-{RequireSlot(slot)}";
+
+    /// <summary>The Key Vault secret holding the password of the login of <paramref name="slot"/>: <c>&lt;app&gt;-&lt;env&gt;-db-login-&lt;slot&gt;-password</c>.</summary>
+    public string LoginVaultSecret(string slot) => $"{Application}-{Environment}-db-login-{RequireSlot(slot)}-password";
+
+    /// <summary>The Secret (and ExternalSecret) the application mounts: the active login's user name and password, <c>&lt;cluster&gt;-login</c>.</summary>
+    public string ActiveLoginSecret => $"{Cluster}-login";
+
+    /// <summary>The Key Vault secret naming the active slot (<c>a</c> or <c>b</c>): <c>&lt;app&gt;-&lt;env&gt;-db-active-login</c>.</summary>
+    public string ActiveLoginVaultSecret => $"{Application}-{Environment}-db-active-login";
+
     /// <summary>The blob container holding the backups: <c>&lt;app&gt;-&lt;env&gt;</c>.</summary>
     public string BackupContainer => $"{Application}-{Environment}";
 
@@ -53,4 +80,8 @@ public sealed record DatabaseNames(string Application, string Environment)
 
     /// <summary>The blob container URI in <paramref name="storageAccount"/>.</summary>
     public Uri BackupContainerUri(string storageAccount) => new($"https://{storageAccount}.blob.core.windows.net/{BackupContainer}");
+
+    private static string RequireSlot(string slot) => LoginSlots.Contains(slot)
+        ? slot
+        : throw new ArgumentException($"login slot '{slot}' is not one of {string.Join(", ", LoginSlots)}", nameof(slot));
 }

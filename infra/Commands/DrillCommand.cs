@@ -62,7 +62,7 @@ public sealed class DrillCommand : Command
     public Option<string> Drills { get; } = new("--drill") { Description = "Drills to run, comma-separated: failover, restore, rotation, backup (default: these four), or alerts (local only, opt-in, about 12 min: faults under the stack's own alert rules in a real Prometheus and Alertmanager, each alert delivered within its declared for plus a margin)", DefaultValueFactory = _ => string.Join(',', DrillNames.DefaultDrills.Select(DrillNames.Name)) };
 
     /// <summary>Fault to inject.</summary>
-    public Option<string?> Fault { get; } = new("--fault") { Description = "Fault to inject: wal-gap, object-store-down, wrong-credentials (restore, backup) or kill-patroni (failover); the kubernetes target injects wal-gap only" };
+    public Option<string?> Fault { get; } = new("--fault") { Description = "Fault to inject: wal-gap, object-store-down, wrong-credentials (restore, backup) , kill-patroni (failover) or stale-client (rotation); the kubernetes target injects wal-gap only" };
 
     /// <summary>Where evidence goes.</summary>
     public Option<string> Out { get; } = new("--out") { Description = "Directory for evidence.json and evidence.md (created if missing; checked writable before the target starts)", DefaultValueFactory = _ => Path.Combine("out", "drills") };

@@ -23,6 +23,7 @@ public static class RootCommandFactory
         new DrillCommand(context),
         new NightlyCommand(context),
         new GitOpsCommand(context),
+        new RotateCommand(context),
     };
 
     /// <summary>Parses and runs <paramref name="args"/>; a parse error prints the errors and exits <see cref="ExitCode.Usage"/>.</summary>

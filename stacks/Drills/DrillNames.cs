@@ -15,7 +15,7 @@ public static class DrillNames
     /// <summary>The drill's name (<c>failover</c>, <c>restore</c>, <c>rotation</c>, <c>backup</c>, <c>alerts</c>).</summary>
     public static string Name(DrillKind drill) => drill.ToString().ToLowerInvariant();
 
-    /// <summary>The fault's name (<c>none</c>, <c>wal-gap</c>, <c>object-store-down</c>, <c>wrong-credentials</c>, <c>kill-patroni</c>).</summary>
+    /// <summary>The fault's name (<c>none</c>, <c>wal-gap</c>, <c>object-store-down</c>, <c>wrong-credentials</c>, <c>kill-patroni</c>, <c>stale-client</c>).</summary>
     public static string Name(Fault fault) => fault switch
     {
         Fault.None => "none",
@@ -23,6 +23,7 @@ public static class DrillNames
         Fault.ObjectStoreDown => "object-store-down",
         Fault.WrongCredentials => "wrong-credentials",
         Fault.KillPatroni => "kill-patroni",
+        Fault.StaleClient => "stale-client",
         _ => throw new ArgumentOutOfRangeException(nameof(fault)),
     };
 
@@ -41,6 +42,7 @@ public static class DrillNames
         Fault.None => [],
         Fault.WalGap or Fault.ObjectStoreDown or Fault.WrongCredentials => [DrillKind.Restore, DrillKind.Backup],
         Fault.KillPatroni => [DrillKind.Failover],
+        Fault.StaleClient => [DrillKind.Rotation],
         _ => throw new ArgumentOutOfRangeException(nameof(fault)),
     };
 

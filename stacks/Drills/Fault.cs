@@ -17,4 +17,7 @@ public enum Fault
 
     /// <summary>The failover drill kills the primary's Patroni instead of its postmaster: PostgreSQL keeps running unmanaged.</summary>
     KillPatroni,
+
+    /// <summary>The rotation drill's application stand-in never reloads its pool: its sessions keep the old login.</summary>
+    StaleClient,
 }

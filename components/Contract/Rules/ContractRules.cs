@@ -31,5 +31,6 @@ public static class ContractRules
         new SynchronousReplicationRule(),
         new NoStaticStoreCredentialsRule(),
         new NoSecretsInEnvRule(),
+        new LoginRolesRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 }

@@ -15,7 +15,7 @@ namespace PgPlatform.Stacks.Targets.Kubernetes;
 /// the <c>-rw</c> service's ready endpoint, each member's goes to its pod). Facts for the evidence are read
 /// from the live objects, never assumed.
 /// </summary>
-public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarget
+public sealed partial class KubernetesTarget : IFailoverTarget
 {
     private const int PostgresPort = 5432;
     private readonly IKubernetes _kubernetes;
@@ -45,7 +45,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget, ICredentialTarge
     public TargetFacts Facts { get; private set; }
 
     /// <inheritdoc />
-    public string ReadWriteConnectionString => ConnectionStringWithPassword(ApplicationPassword);
+    public string ReadWriteConnectionString => ConnectionStringAs(ApplicationRole, ApplicationPassword);
 
     /// <inheritdoc />
     public string SuperuserReadWriteConnectionString => KubernetesTargetOptions.ConnectionString(_readWritePort, _superuser, _superuserPassword, _database);

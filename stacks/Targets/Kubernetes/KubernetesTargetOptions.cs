@@ -26,6 +26,9 @@ public sealed record KubernetesTargetOptions
     /// <summary>The Key Vault secret holding the owner's password; needed for rotation.</summary>
     public string? VaultSecretName { get; init; }
 
+    /// <summary>The login roles a rotation switches between, and the application's Deployment; needed for rotation.</summary>
+    public KubernetesLogins? Logins { get; init; }
+
     /// <summary>
     /// The ServiceAccount the instances must run as (the one day-0 federates with the backup identity); a pod running
     /// as another makes the target unavailable. Null does not check.
@@ -90,6 +93,7 @@ public sealed record KubernetesTargetOptions
             OwnerExternalSecretName = database.OwnerExternalSecretName,
             VaultSecretName = database.VaultSecretName,
             ServiceAccountName = database.ServiceAccountName,
+            Logins = new KubernetesLogins(database.Owner, database.Names, database.Application),
         };
     }
 

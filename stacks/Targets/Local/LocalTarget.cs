@@ -26,7 +26,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     private readonly int _etcdPort;
     private readonly Lock _teardownGate = new();
     private Daemon? _etcd;
-    private string _applicationPassword;
+    private readonly string _applicationPassword;
     private bool _tornDown;
     private IReadOnlyDictionary<string, string> _appliedParameters = new Dictionary<string, string>();
     private IReadOnlyList<SkippedParameter> _skippedParameters = [];
@@ -58,19 +58,13 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     public string RunDirectory => _run.Path;
 
     /// <inheritdoc />
-    public string ReadWriteConnectionString => ConnectionStringWithPassword(_applicationPassword);
+    public string ReadWriteConnectionString => Endpoint(_shape.Owner, _applicationPassword, _shape.Database);
 
     /// <inheritdoc />
     public string SuperuserReadWriteConnectionString => Endpoint("postgres", _passwords.Superuser, "postgres");
 
     /// <inheritdoc />
     public IReadOnlyList<ClusterMember> Members => [.. _members.Select(m => new ClusterMember(m.Name, Direct(m.PostgresPort)))];
-
-    /// <inheritdoc />
-    public string ApplicationRole => _shape.Owner;
-
-    /// <inheritdoc />
-    public string ApplicationPassword => _applicationPassword;
 
     /// <inheritdoc />
     public bool UseWrongObjectStoreCredentials { get; set; }
@@ -106,17 +100,6 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
 
             throw new TargetUnavailableException($"local target did not start: {e.Message}", e);
         }
-    }
-
-    /// <inheritdoc />
-    public string ConnectionStringWithPassword(string password) => Endpoint(_shape.Owner, password, _shape.Database);
-
-    /// <inheritdoc />
-    public async Task RotatePasswordAsync(string newPassword, CancellationToken cancellationToken)
-    {
-        // The local secret store is this object; the database learns the password through the read-write endpoint.
-        await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"ALTER ROLE {Quoted(_shape.Owner)} PASSWORD '{newPassword}'", cancellationToken);
-        _applicationPassword = newPassword;
     }
 
     /// <inheritdoc />
@@ -191,6 +174,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         // The bootstrap CNPG's initdb does: the owner's login and its database (cloudnative-pg docs/src/bootstrap.md).
         await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"CREATE ROLE {Quoted(_shape.Owner)} LOGIN PASSWORD '{_applicationPassword}'", cancellationToken);
         await Sql.ExecuteAsync(SuperuserReadWriteConnectionString, $"CREATE DATABASE {Quoted(_shape.Database)} OWNER {Quoted(_shape.Owner)}", cancellationToken);
+        await CreateLoginsAsync(cancellationToken);
         _ranVersion = await Sql.ScalarAsync<string>(SuperuserReadWriteConnectionString, "SHOW server_version", cancellationToken);
         var versions = PostgresVersions.Compare(_shape.DeclaredImage, _ranVersion);
         Facts = new TargetFacts(

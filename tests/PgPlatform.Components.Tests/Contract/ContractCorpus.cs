@@ -143,6 +143,18 @@ public static class ContractCorpus
             yield return @case;
         }
 
+        yield return Fail("PGP022", "a Cluster without managed login roles", t => Spec(t, "Cluster").AsObject().Remove("managed"));
+        yield return Fail("PGP022", "login roles that are no members of the owner", t => { foreach (var role in Spec(t, "Cluster")["managed"]!["roles"]!.AsArray()) { role!["inRoles"] = new JsonArray("pg_monitor"); } });
+        yield return Fail("PGP022", "login roles without a password Secret", t => { foreach (var role in Spec(t, "Cluster")["managed"]!["roles"]!.AsArray()) { role!.AsObject().Remove("passwordSecret"); } });
+        yield return Fail("PGP022", "the owner declared a managed login", t => Spec(t, "Cluster")["managed"]!["roles"]!.AsArray().Add(new JsonObject { ["name"] = "shop", ["login"] = true }));
+        yield return Fail("PGP022", "the application reading the owner's bootstrap Secret", t => Container(t)["env"]!.AsArray().Last()!["valueFrom"]!["secretKeyRef"]!["name"] = "shop-db-owner");
+        yield return Fail("PGP022", "the application reading the operator's -app Secret", t => Container(t)["env"]!.AsArray().Last()!["valueFrom"]!["secretKeyRef"]!["name"] = "shop-db-app");
+        yield return Pass("PGP022", "only login b active", t =>
+        {
+            var roles = Spec(t, "Cluster")["managed"]!["roles"]!.AsArray();
+            roles[0]!["login"] = false;
+            roles[1]!["login"] = true;
+        });
         yield return Fail("PGP018", "an annotation holding a deploy-time value", t => Kind(t, "ExternalSecret")["metadata"]!["annotations"] = new JsonObject { ["note"] = $"vault {new OutputReference("vault", "properties.vaultUri").Embed()}" });
     }
 }

@@ -74,14 +74,41 @@ public sealed class AppDatabaseTests
     public void OwnerCredentialsComeFromKeyVaultThroughAnExternalSecretV1()
     {
         var model = Declare(TierProfiles.Production);
-        var secret = ModelObjects.Single(model, "ExternalSecret");
+        var secret = ModelObjects.All(model).Single(o => (string?)o["kind"] == "ExternalSecret" && (string?)o["metadata"]!["name"] == "shop-db-owner");
         Assert.Equal("external-secrets.io/v1", (string?)secret["apiVersion"]);
         var cluster = ModelObjects.Single(model, "Cluster");
         Assert.Equal((string?)secret["spec"]!["target"]!["name"], (string?)cluster["spec"]!["bootstrap"]!["initdb"]!["secret"]!["name"]);
         Assert.Equal("shop-prod-db-owner-password", (string?)secret["spec"]!["data"]![0]!["remoteRef"]!["key"]);
-        var vaultSecret = model.Resources.OfType<PulumiResource>().Single(r => r.Type == "azure-native:keyvault:Secret");
-        Assert.Equal("shop-prod-db-owner-password", vaultSecret.Properties["secretName"]);
+        var vaultSecrets = model.Resources.OfType<PulumiResource>().Where(r => r.Type == "azure-native:keyvault:Secret").Select(r => r.Properties["secretName"]).ToList();
+        Assert.Equal<object?>(["shop-prod-db-login-a-password", "shop-prod-db-login-b-password", "shop-prod-db-active-login", "shop-prod-db-owner-password"], vaultSecrets);
         Assert.DoesNotContain(ModelObjects.All(model), j => (string?)j["kind"] == "Secret");
+    }
+
+    [Fact]
+    public void TwoLoginRolesActAsTheOwnerAndTheApplicationSecretPicksTheActiveOne()
+    {
+        var model = Declare(TierProfiles.Production);
+        var cluster = ModelObjects.Single(model, "Cluster");
+        var roles = cluster["spec"]!["managed"]!["roles"]!.AsArray();
+        Assert.Equal(["shop_a", "shop_b"], roles.Select(r => (string?)r!["name"]));
+        Assert.Equal([true, false], roles.Select(r => (bool)r!["login"]!));
+        Assert.All(roles, r => Assert.Equal("shop", (string?)r!["inRoles"]![0]));
+        Assert.Equal(["shop-db-login-a", "shop-db-login-b"], roles.Select(r => (string?)r!["passwordSecret"]!["name"]));
+        Assert.Equal(
+            ["CREATE ROLE shop_a NOLOGIN IN ROLE shop", "ALTER ROLE shop_a SET role = 'shop'", "CREATE ROLE shop_b NOLOGIN IN ROLE shop", "ALTER ROLE shop_b SET role = 'shop'"],
+            cluster["spec"]!["bootstrap"]!["initdb"]!["postInitApplicationSQL"]!.AsArray().Select(s => (string?)s));
+
+        JsonObject Secret(string name) => ModelObjects.All(model).Single(o => (string?)o["kind"] == "ExternalSecret" && (string?)o["metadata"]!["name"] == name);
+        var loginB = Secret("shop-db-login-b");
+        Assert.Equal("shop_b", (string?)loginB["spec"]!["target"]!["template"]!["data"]!["username"]);
+        Assert.Equal("shop-prod-db-login-b-password", (string?)loginB["spec"]!["data"]![0]!["remoteRef"]!["key"]);
+        Assert.Equal("true", (string?)loginB["spec"]!["target"]!["template"]!["metadata"]!["labels"]![CnpgApi.ReloadLabel]);
+        var active = Secret("shop-db-login");
+        Assert.Equal(["shop-prod-db-active-login", "shop-prod-db-login-a-password", "shop-prod-db-login-b-password"], active["spec"]!["data"]!.AsArray().Select(d => (string?)d!["remoteRef"]!["key"]));
+        Assert.Equal("{{ if eq .active \"b\" }}shop_b{{ else }}shop_a{{ end }}", (string?)active["spec"]!["target"]!["template"]!["data"]!["username"]);
+        Assert.Equal("{{ if eq .active \"b\" }}{{ .password_b }}{{ else }}{{ .password_a }}{{ end }}", (string?)active["spec"]!["target"]!["template"]!["data"]!["password"]);
+        var initial = model.Resources.OfType<PulumiResource>().Single(r => r.Type == "azure-native:keyvault:Secret" && (string?)r.Properties["secretName"] == "shop-prod-db-active-login");
+        Assert.Equal("a", ((IReadOnlyDictionary<string, object?>)initial.Properties["properties"]!)["value"]);
     }
 
     [Fact]
@@ -135,7 +162,7 @@ public sealed class AppDatabaseTests
         var model = new ResourceModel();
         var db = new AppDatabase(model, "shop", new AppDatabaseArgs { Team = "t", Environment = TestEnvironments.For(TierProfiles.Development, "dev") });
         Assert.Equal("shop-db-rw.shop-dev.svc", db.Outputs.ReadWriteHost);
-        Assert.Equal("shop-db-owner", db.Outputs.SecretName);
+        Assert.Equal("shop-db-login", db.Outputs.SecretName);
         Assert.Equal("shop", db.Outputs.Database);
     }
 

@@ -7,7 +7,7 @@ namespace PgPlatform.Components.Tests.Day2;
 public sealed class AppWorkloadTests
 {
     [Fact]
-    public void DeploymentReachesTheDatabaseThroughTheRwServiceAndTheOwnerSecret()
+    public void DeploymentReachesTheDatabaseThroughTheRwServiceAndTheActiveLoginSecret()
     {
         var model = new ResourceModel();
         _ = new Application(model, "shop", TestEnvironments.App(TierProfiles.Production, "prod"));
@@ -18,7 +18,7 @@ public sealed class AppWorkloadTests
         Assert.Equal("5432", Value("DB_PORT"));
         Assert.Equal("postgres", Value("APP_MODE"));
         var password = env.Single(e => (string?)e!["name"] == "DB_PASSWORD")!["valueFrom"]!["secretKeyRef"]!;
-        Assert.Equal("shop-db-owner", (string?)password["name"]);
+        Assert.Equal("shop-db-login", (string?)password["name"]);
         Assert.Equal("password", (string?)password["key"]);
         Assert.Equal(2, (int)deployment["spec"]!["replicas"]!);
         Assert.Equal("registry.example.com/app:1.2.3", (string?)deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);

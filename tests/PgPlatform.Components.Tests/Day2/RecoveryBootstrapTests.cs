@@ -36,7 +36,7 @@ public sealed class RecoveryBootstrapTests
         Assert.Equal("shop", (string?)recovery["database"]);
         Assert.Equal("shop", (string?)recovery["owner"]);
         Assert.Equal("shop-db-owner", (string?)recovery["secret"]!["name"]);
-        Assert.Equal((string?)ModelObjects.Single(model, "ExternalSecret")["spec"]!["target"]!["name"], (string?)recovery["secret"]!["name"]);
+        Assert.Contains(ModelObjects.All(model), o => (string?)o["kind"] == "ExternalSecret" && (string?)o["spec"]!["target"]!["name"] == (string?)recovery["secret"]!["name"]);
         Assert.Equal("20261122T030000", (string?)recovery["recoveryTarget"]!["backupID"]);
         Assert.Equal("2026-11-22T18:41:37Z", (string?)recovery["recoveryTarget"]!["targetTime"]);
     }

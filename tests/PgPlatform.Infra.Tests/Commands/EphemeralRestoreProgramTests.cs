@@ -53,8 +53,9 @@ public sealed class EphemeralRestoreProgramTests
             new Dictionary<string, int>
             {
                 ["pulumi:providers:kubernetes"] = 1,
-                ["random:RandomPassword"] = 1,
-                ["azure-native:keyvault:Secret"] = 1,
+                // The owner's password and one per login role; Key Vault also holds the active login's slot.
+                ["random:RandomPassword"] = 3,
+                ["azure-native:keyvault:Secret"] = 4,
                 ["azure-native:storage:BlobContainer"] = 1,
                 ["azure-native:managedidentity:UserAssignedIdentity"] = 1,
                 ["azure-native:managedidentity:FederatedIdentityCredential"] = 1,

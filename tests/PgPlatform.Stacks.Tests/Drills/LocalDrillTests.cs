@@ -57,15 +57,20 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
 
     [Fact]
     [RunOrder(3)]
-    public async Task RotationAcceptsTheNewPasswordRefusesTheOldAndReportsOpenSessions()
+    public async Task RotationSwitchesALivePooledClientToTheOtherLoginWithoutAFailedWriteAndRefusesTheOldLogin()
     {
-        var before = fixture.Target.ApplicationPassword;
+        var before = await fixture.Target.ReadActiveLoginAsync(CancellationToken.None);
 
         var evidence = await RunAsync(DrillKind.Rotation);
 
-        Assert.NotEqual(before, fixture.Target.ApplicationPassword);
-        Assert.Contains("refused (28P01)", evidence.Reason, StringComparison.Ordinal);
-        Assert.StartsWith("1 ", evidence.Measurements.Single(m => m.Name == "sessions authenticated before the rotation, still open").Value, StringComparison.Ordinal);
+        var after = await fixture.Target.ReadActiveLoginAsync(CancellationToken.None);
+        Assert.Equal(("app_a", "app_b"), (before.Role, after.Role));
+        Assert.Matches("^[1-9][0-9]* committed, 0 failed$", evidence.Measurements.Single(m => m.Name == "application writes during the rotation").Value);
+        Assert.InRange(Seconds(evidence, "time until every pooled connection used the new role"), 0, 10);
+        Assert.Equal("0", evidence.Measurements.Single(m => m.Name == "sessions of the old role left at the end").Value);
+        Assert.Contains("a login as app_a is refused (28000", evidence.Reason, StringComparison.Ordinal);
+        Assert.Contains("a table created by app_b is owned by app", evidence.Reason, StringComparison.Ordinal);
+        Assert.Null(await fixture.Target.ReadRotationAsync(CancellationToken.None));
     }
 
     [Fact]

@@ -34,10 +34,9 @@ public sealed class KubernetesDrillTargetsTests
              declared.OwnerSecret.Spec.Data[0].RemoteRef.Key, declared.Cluster.Spec.ServiceAccountName));
         Assert.Equal("https://stpgpdevbackups.blob.core.windows.net/linkding-drill-1a2b3c", declared.ObjectStore.Spec.Configuration.DestinationPath);
 
-        var api = await StartRotateAndListAsync(deployed, "linkding-drill-1a2b3c", "linkding-db", "linkding-db-owner", "linkding-db");
+        var api = await StartAndListAsync(deployed, "linkding-drill-1a2b3c", "linkding-db", "linkding-db-owner", "linkding-db");
 
         Assert.Equal(["container https://stpgpdevbackups.blob.core.windows.net/linkding-drill-1a2b3c", "context aks-dev-weu", "vault kv-pgp-dev"], _used.Order(StringComparer.Ordinal));
-        Assert.Equal([("linkding-drill-1a2b3c-db-owner-password", "new-password")], _vault.Writes);
         Assert.Equal(
         [
             "GET /apis/postgresql.cnpg.io/v1/namespaces/linkding-drill-1a2b3c/clusters/linkding-db",
@@ -45,7 +44,6 @@ public sealed class KubernetesDrillTargetsTests
             "GET /api/v1/namespaces/linkding-drill-1a2b3c/secrets/linkding-db-owner",
             "GET /api/v1/namespaces/linkding-drill-1a2b3c/secrets/linkding-db-superuser",
             "GET /api/v1/namespaces/linkding-drill-1a2b3c/pods?labelSelector=cnpg.io/cluster=linkding-db,cnpg.io/podRole=instance",
-            "PATCH /apis/external-secrets.io/v1/namespaces/linkding-drill-1a2b3c/externalsecrets/linkding-db-owner",
         ], Distinct(api));
         var listing = Assert.Single(_blobs.Requests);
         Assert.Equal("/linkding-drill-1a2b3c", listing.AbsolutePath);
@@ -58,11 +56,9 @@ public sealed class KubernetesDrillTargetsTests
         var qa = SyntheticStacks.Settings("qa", TierProfiles.Staging, ["notes"]);
         var deployed = Deploy(qa, TestCatalog.Of("notes"), "notes", "nightly-9f8e7d");
 
-        var api = await StartRotateAndListAsync(deployed, "notes-nightly-9f8e7d", "notes-db", "notes-db-owner", "notes-db");
+        var api = await StartAndListAsync(deployed, "notes-nightly-9f8e7d", "notes-db", "notes-db-owner", "notes-db");
 
         Assert.Equal(["container https://stsyntheticqa.blob.core.windows.net/notes-nightly-9f8e7d", "context synthetic-qa", "vault kv-synthetic-qa"], _used.Order(StringComparer.Ordinal));
-        Assert.Equal([("notes-nightly-9f8e7d-db-owner-password", "new-password")], _vault.Writes);
-        Assert.Contains("PATCH /apis/external-secrets.io/v1/namespaces/notes-nightly-9f8e7d/externalsecrets/notes-db-owner", Distinct(api));
         Assert.DoesNotContain(api.Requests, r => r.Path.Contains("linkding", StringComparison.Ordinal));
         Assert.Contains("prefix=notes-db%2Fwals%2F", Assert.Single(_blobs.Requests).Query, StringComparison.Ordinal);
     }
@@ -77,11 +73,9 @@ public sealed class KubernetesDrillTargetsTests
             Database = Renamed(deployed.Database, ("notes-drill-9f8e7d-db-owner-password", "vault-key-7"), ("notes-drill-9f8e7d", "books"), ("notes-db-owner", "books-login"), ("notes-db", "ledger")),
         };
 
-        var api = await StartRotateAndListAsync(renamed, "books", "ledger", "books-login", "ledger");
+        var api = await StartAndListAsync(renamed, "books", "ledger", "books-login", "ledger");
 
-        Assert.Equal([("vault-key-7", "new-password")], _vault.Writes);
         Assert.Contains("container https://stsyntheticqa.blob.core.windows.net/books", _used);
-        Assert.Contains("PATCH /apis/external-secrets.io/v1/namespaces/books/externalsecrets/books-login", Distinct(api));
         Assert.DoesNotContain(api.Requests, r => r.Path.Contains("notes", StringComparison.Ordinal));
         Assert.Contains("prefix=ledger%2Fwals%2F", Assert.Single(_blobs.Requests).Query, StringComparison.Ordinal);
     }
@@ -121,14 +115,11 @@ public sealed class KubernetesDrillTargetsTests
         return database with { Cluster = Rename(database.Cluster), ObjectStore = Rename(database.ObjectStore), OwnerSecret = Rename(database.OwnerSecret) };
     }
 
-    /// <summary>Starts the target on a fake cluster serving the given names, rotates the owner's password and lists the archived WAL.</summary>
-    private async Task<FakeKubernetesApi> StartRotateAndListAsync(DeployedDatabase deployed, string ns, string cluster, string ownerSecret, string serviceAccount)
+    /// <summary>Starts the target on a fake cluster serving the given names (the owner's login among them) and lists the archived WAL.</summary>
+    private async Task<FakeKubernetesApi> StartAndListAsync(DeployedDatabase deployed, string ns, string cluster, string ownerSecret, string serviceAccount)
     {
         var api = LiveCluster(ns, cluster, ownerSecret, serviceAccount);
-        var secretPath = $"/api/v1/namespaces/{ns}/secrets/{ownerSecret}";
-        _vault.OnSet = password => api.On("GET", secretPath, Secret(ownerSecret, ("username", "app"), ("password", password)));
         await using var target = (KubernetesTarget)await KubernetesDrillTargets.StartAsync(deployed, Connections(api), _ => { }, CancellationToken.None);
-        await target.RotatePasswordAsync("new-password", CancellationToken.None);
         Assert.Empty(await target.ArchivedWalAsync(CancellationToken.None));
         return api;
     }

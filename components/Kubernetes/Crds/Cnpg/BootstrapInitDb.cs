@@ -14,6 +14,9 @@ public sealed class BootstrapInitDb
     /// <summary>basic-auth Secret with the owner's username and password.</summary>
     [JsonPropertyName("secret")] public LocalObjectReference? Secret { get; init; }
 
+    /// <summary>SQL run as the superuser in the application database once, right after it was created.</summary>
+    [JsonPropertyName("postInitApplicationSQL")] public IList<string>? PostInitApplicationSql { get; init; }
+
     /// <summary>Whether data page checksums are enabled.</summary>
     [JsonPropertyName("dataChecksums")] public bool? DataChecksums { get; init; }
 }

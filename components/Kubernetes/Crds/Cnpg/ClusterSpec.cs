@@ -42,6 +42,9 @@ public sealed class ClusterSpec
     /// <summary>Keep a <c>postgres</c> superuser login with a generated <c>&lt;cluster&gt;-superuser</c> secret.</summary>
     [JsonPropertyName("enableSuperuserAccess")] public bool? EnableSuperuserAccess { get; init; }
 
+    /// <summary>Roles the instance manager keeps as declared (the application's login roles).</summary>
+    [JsonPropertyName("managed")] public ManagedConfiguration? Managed { get; init; }
+
     /// <summary>CNPG-I plugins, the Barman Cloud plugin among them.</summary>
     [JsonPropertyName("plugins")] public IList<PluginConfiguration>? Plugins { get; init; }
 

@@ -207,42 +207,6 @@ public sealed class KubernetesTargetTests
     }
 
     [Fact]
-    public async Task RotationWritesKeyVaultForcesTheExternalSecretToSyncAndWaitsForTheSecretAndALogin()
-    {
-        var api = ReadyCluster();
-        await using var target = await StartAsync(api);
-        api.On("PATCH", $"/apis/external-secrets.io/v1/namespaces/{Namespace}/externalsecrets/linkding-db-owner", "{}");
-        _vault.OnSet = password => api.On("GET", OwnerSecretPath, InTurn(
-            Secret("linkding-db-owner", ("username", "linkding"), ("password", "old-password")),
-            Secret("linkding-db-owner", ("username", "linkding"), ("password", password))));
-
-        await target.RotatePasswordAsync("new-password", CancellationToken.None);
-
-        Assert.Equal([("linkding-drill-db-owner-password", "new-password")], _vault.Writes);
-        var patch = Assert.Single(api.Writes);
-        Assert.Equal("application/merge-patch+json", patch.ContentType);
-        Assert.Matches("""^\{"metadata":\{"annotations":\{"force-sync":"\d{10}"\}\}\}$""", patch.Body);
-        Assert.Equal(2, api.Requests.Count(r => r.Path == OwnerSecretPath) - 1);
-        Assert.Equal("new-password", new NpgsqlConnectionStringBuilder(Assert.Single(_probed)).Password);
-        Assert.Equal("new-password", target.ApplicationPassword);
-        Assert.Equal("new-password", new NpgsqlConnectionStringBuilder(target.ReadWriteConnectionString).Password);
-    }
-
-    [Fact]
-    public async Task RotationThatExternalSecretsNeverDeliversIsATimeoutNamingThatStep()
-    {
-        var api = ReadyCluster();
-        await using var target = await StartAsync(api, TimeSpan.FromMilliseconds(300));
-        api.On("PATCH", $"/apis/external-secrets.io/v1/namespaces/{Namespace}/externalsecrets/linkding-db-owner", "{}");
-
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => target.RotatePasswordAsync("new-password", CancellationToken.None));
-
-        Assert.StartsWith("External Secrets to write the new password into Secret linkding-drill/linkding-db-owner: not reached", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_probed);
-        Assert.Equal("old-password", target.ApplicationPassword);
-    }
-
-    [Fact]
     public async Task DisposeClosesEveryForward()
     {
         var target = await StartAsync(ReadyCluster());

@@ -1,0 +1,16 @@
+using PgPlatform.Components.Vocabulary;
+
+namespace PgPlatform.Stacks.Targets.Kubernetes;
+
+/// <summary>What a <see cref="KubernetesTarget"/> rotates: the owner its logins act as, the names of their Secrets, and the Deployment that reads them.</summary>
+/// <param name="Owner">The database owner.</param>
+/// <param name="Names">The platform's names of the database's objects (login Secrets, Key Vault secrets).</param>
+/// <param name="Deployment">The application's Deployment, restarted so that its pods read the new login; null when the stack runs none.</param>
+public sealed record KubernetesLogins(string Owner, DatabaseNames Names, string? Deployment)
+{
+    /// <summary>Annotation on the application's login ExternalSecret holding the rotation in progress (JSON, no secret).</summary>
+    public const string RotationAnnotation = "pg-platform.io/rotation";
+
+    /// <summary>Pod template annotation whose change restarts a Deployment, the one <c>kubectl rollout restart</c> sets (kubernetes/kubectl <c>pkg/polymorphichelpers/objectrestarter.go</c>).</summary>
+    public const string RestartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
+}
