@@ -15,6 +15,10 @@ public static class TierProfiles
         StorageClass = "pgp-production", DiskSku = "Premium_ZRS", VolumeReclaimPolicy = "Retain", BackupStorageSku = "Standard_ZRS",
         DefaultWorkloadReplicas = 2, AlertSeverity = "critical", CostClass = "critical",
         Replication = ReplicationDurability.Synchronous,
+
+        // Weekly: a production regression is found within a week, half the shortest recovery window (14 d), leaving a
+        // week to fix it and prove it again before the last backup from before it expires.
+        EvidenceObjective = TimeSpan.FromDays(7),
     };
 
     /// <summary>Staging: two instances, daily backups, 7 days (3 to 14).</summary>
@@ -30,6 +34,9 @@ public static class TierProfiles
         // Two instances: with 'required', losing the one standby (a node drain) would stop every write; 'preferred' keeps
         // commits synchronous while the standby is healthy and keeps the stage writable while it is not.
         Replication = ReplicationDurability.Preferred,
+
+        // Fortnightly: a stage matters when a release is tried on it, and drill capacity goes to production first.
+        EvidenceObjective = TimeSpan.FromDays(14),
     };
 
     /// <summary>Development: one instance, daily backups, 3 days (1 to 7).</summary>
@@ -42,6 +49,10 @@ public static class TierProfiles
         StorageClass = "pgp-development", DiskSku = "Premium_LRS", VolumeReclaimPolicy = "Delete", BackupStorageSku = "Standard_LRS",
         DefaultWorkloadReplicas = 1, AlertSeverity = "warning", CostClass = "low",
         Replication = ReplicationDurability.Asynchronous,
+
+        // Monthly: development data is rebuilt rather than restored; the drill proves the template still recovers, at about a
+        // quarter of production's drill-hours per database.
+        EvidenceObjective = TimeSpan.FromDays(30),
     };
 
     /// <summary>Ephemeral: one instance for drills, hourly backups, 1 day.</summary>
@@ -58,6 +69,9 @@ public static class TierProfiles
         // A drill stack takes its base environment's durability from the driver (pg-platform:replication), so that the
         // drills apply what the base tier declares; a stack that says nothing (a one-instance restore) is asynchronous.
         Replication = ReplicationDurability.Asynchronous,
+
+        // Drill stacks are the drills, never drilled themselves; the objective only keeps the data total.
+        EvidenceObjective = TimeSpan.FromDays(30),
     };
 
     /// <summary>All tiers, in order.</summary>
