@@ -32,7 +32,7 @@ public sealed class NightExecutorTests
         var outcome = await night;
 
         Assert.Equal(2, _peak);
-        Assert.Equal(["a", "b", "c", "d", "e"], outcome.Runs.Select(r => r.Application));
+        Assert.Equal(["a", "b", "c", "d", "e"], outcome.Runs.Select(r => r.Application).Order(StringComparer.Ordinal));
         Assert.All(outcome.Runs, r => Assert.True(r.Passed));
         Assert.Empty(outcome.Deferred);
         Assert.False(outcome.StoppedAtWindowEnd);
