@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using PgPlatform.Stacks.Nightly.Cost;
+using PgPlatform.Stacks.Nightly.FleetView;
 using PgPlatform.Stacks.Nightly.Scheduling;
 
 namespace PgPlatform.Stacks.Nightly;
@@ -30,6 +32,15 @@ public sealed record FleetReport
     /// <summary>Every declared database against its objective after the night (history included); not serialized, see <see cref="FleetReportWriter"/>.</summary>
     [JsonIgnore]
     public IReadOnlyList<DatabaseStanding> Standings { get; init; } = [];
+
+    /// <summary>Every declared database in the fleet view, in the stack's order.</summary>
+    public IReadOnlyList<FleetEntry> Fleet => [.. Standings.Select(s => FleetEntry.Of(s, EvaluatedAt, DueFraction))];
+
+    /// <summary>The due fraction the night scheduled with (fleet view status).</summary>
+    public double DueFraction { get; init; } = 0.5;
+
+    /// <summary>What the stack's databases hold, per tier and per team.</summary>
+    public IReadOnlyList<CostLine> Cost { get; init; } = [];
 
     /// <summary>When <see cref="Standings"/> were evaluated (ages are measured to it).</summary>
     public DateTimeOffset EvaluatedAt { get; init; }

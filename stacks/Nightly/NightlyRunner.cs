@@ -102,6 +102,7 @@ public sealed class NightlyRunner(EphemeralDrillRun drills)
 
         var order = fleet.Select(db => db.Application).ToList();
         var after = Store is null ? [.. history, .. outcome.Runs.Select(r => EvidenceRecord.Of(stack, runId, r, startedAt).Summary)] : await ReadBackAsync(stack, history, outcome, runId, startedAt);
+        var standings = NightlyScheduler.Standings(fleet, after, Options);
         return new FleetReport
         {
             Stack = stack,
@@ -111,7 +112,9 @@ public sealed class NightlyRunner(EphemeralDrillRun drills)
             Fresh = fresh,
             Deferred = [.. outcome.Deferred.Select(d => d.Database.Application)],
             StoppedAtWindowEnd = outcome.StoppedAtWindowEnd,
-            Standings = NightlyScheduler.Standings(fleet, after, Options),
+            Standings = standings,
+            DueFraction = Options.DueFraction,
+            Cost = Cost.FleetCost.Of(baseStack, standings, Options),
             EvaluatedAt = Time.GetUtcNow(),
             EvidenceLocation = Store?.Location,
             StoreErrors = storeErrors,

@@ -56,7 +56,13 @@ public static partial class PrometheusTextfile
 
     private static void Standings(StringBuilder text, FleetReport report)
     {
+        // A report without a fleet view (a hand-made one, a stack declaring nothing) has no standing to export.
         var standings = report.Standings.OrderBy(s => s.Database.Application, StringComparer.Ordinal).ToList();
+        if (standings.Count == 0)
+        {
+            return;
+        }
+
         void Database(string name, string help, Func<Scheduling.DatabaseStanding, string> value)
         {
             text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n");

@@ -57,6 +57,22 @@ public sealed class NightlyHistoryTests : IClassFixture<AzuriteEvidence>, IDispo
         Assert.Equal([first.RunId, first.RunId], history.Where(h => h.StartedAt == Night).Select(h => h.RunId));
         Assert.All(second.Standings, s => Assert.False(s.Breached(second.EvaluatedAt)));
         Assert.Equal(2, _pulumi.Commands.Count(c => c.StartsWith("destroy", StringComparison.Ordinal)));
+
+        var dir = Path.Combine(_project, "report");
+        FleetReportWriter.Write(second, dir);
+        var markdown = File.ReadAllText(Path.Combine(dir, "fleet.md"));
+        Assert.Contains("Not drilled: fresh linkding, wikijs, gitea; deferred (window full) none.", markdown, StringComparison.Ordinal);
+        // gitea's seeded evidence (2 days before the first night, 15 min long) is 3 days old at the second night.
+        Assert.Matches(@"\| gitea \| development \| [^|]+ \| 2026-11-29 22:15:00 UTC \| 3\.0 d \| 30 d \| fresh \| 4\.25 s \| not declared \| - \| not declared \| 4\.25 \|", markdown);
+        Assert.Matches(@"\| linkding \| development \| [^|]+ \| 2026-12-01 22:00:00 UTC \| 1\.0 d \| 30 d \| fresh \|", markdown);
+        Assert.Contains("| tier | development | 3 |", markdown, StringComparison.Ordinal);
+        var chart = File.ReadAllText(Path.Combine(dir, FleetReportWriter.ChartFile));
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", chart, StringComparison.Ordinal);
+        Assert.Equal(3, chart.Split("<polyline", StringSplitOptions.None).Length - 1);
+        var metrics = File.ReadAllText(Path.Combine(dir, FleetReportWriter.MetricsFile));
+        Assert.Contains("pg_platform_drill_evidence_age_seconds{app=\"linkding\",tier=\"development\"} 86400\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("pg_platform_drill_evidence_objective_seconds{app=\"gitea\",tier=\"development\"} 2592000\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("pg_platform_nightly_last_run_timestamp_seconds{stack=\"dev\"} " + Night.AddDays(1).ToUnixTimeSeconds() + "\n", metrics, StringComparison.Ordinal);
     }
 
     private NightlyRunner Runner(BlobEvidenceStore store, TimeProvider time) => new(new EphemeralDrillRun
