@@ -61,7 +61,7 @@ public sealed class NightlyRunner(EphemeralDrillRun drills)
 
             try
             {
-                var name = await Store.WriteAsync(EvidenceRecord.Of(stack, runId, run, startedAt), CancellationToken.None);
+                var name = await Store.WriteAsync(EvidenceRecords.Of(stack, runId, run, startedAt), CancellationToken.None);
                 log.Write("nightly", $"{run.Application}: evidence {Store.Location}/{name}");
             }
             catch (EvidenceStoreException e)
@@ -101,7 +101,7 @@ public sealed class NightlyRunner(EphemeralDrillRun drills)
         }
 
         var order = fleet.Select(db => db.Application).ToList();
-        var after = Store is null ? [.. history, .. outcome.Runs.Select(r => EvidenceRecord.Of(stack, runId, r, startedAt).Summary)] : await ReadBackAsync(stack, history, outcome, runId, startedAt);
+        var after = Store is null ? [.. history, .. outcome.Runs.Select(r => EvidenceRecords.Of(stack, runId, r, startedAt).Summary)] : await ReadBackAsync(stack, history, outcome, runId, startedAt);
         var standings = NightlyScheduler.Standings(fleet, after, Options);
         return new FleetReport
         {
@@ -130,7 +130,7 @@ public sealed class NightlyRunner(EphemeralDrillRun drills)
         }
         catch (EvidenceStoreException)
         {
-            return [.. before, .. outcome.Runs.Select(r => EvidenceRecord.Of(stack, runId, r, startedAt).Summary)];
+            return [.. before, .. outcome.Runs.Select(r => EvidenceRecords.Of(stack, runId, r, startedAt).Summary)];
         }
     }
 }

@@ -31,17 +31,6 @@ public sealed record EvidenceRecord
     /// <summary>The drills' evidence; null when none ran.</summary>
     public RunEvidence? Run { get; init; }
 
-    /// <summary>The record of <paramref name="run"/> in run <paramref name="runId"/> of <paramref name="stack"/>.</summary>
-    public static EvidenceRecord Of(string stack, string runId, ApplicationRun run, DateTimeOffset fallbackStart)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        return new EvidenceRecord
-        {
-            Stack = stack, RunId = runId, Application = run.Application, StartedAt = run.StartedAt ?? run.Run?.StartedAt ?? fallbackStart,
-            DurationSeconds = run.DurationSeconds, Passed = run.Passed, Error = run.Error, Run = run.Run,
-        };
-    }
-
     /// <summary>The restore drill's RTO, when one ran.</summary>
     public double? RtoSeconds => Run?.Drills.FirstOrDefault(d => d.RtoSeconds is not null)?.RtoSeconds;
 

@@ -14,8 +14,8 @@ public sealed class BlobEvidenceStoreTests(AzuriteEvidence azurite) : IClassFixt
     {
         var store = new BlobEvidenceStore(azurite.Container);
         var run = new RunEvidence { Target = "kubernetes", Fault = "none", StartedAt = Night, Drills = [FleetSamples.Drill("restore", true, 0, rto: 41.5, rpo: 0.2)], Timings = [] };
-        var passed = EvidenceRecord.Of("store-test", "20261201T220000Z-aaaaaa", new ApplicationRun("linkding", run, null) { StartedAt = Night, DurationSeconds = 1260 }, Night);
-        var failed = EvidenceRecord.Of("store-test", "20261202T220000Z-bbbbbb", new ApplicationRun("linkding", null, "Cluster linkding-db Ready: not reached") { StartedAt = Night.AddDays(1), DurationSeconds = 600 }, Night);
+        var passed = EvidenceRecords.Of("store-test", "20261201T220000Z-aaaaaa", new ApplicationRun("linkding", run, null) { StartedAt = Night, DurationSeconds = 1260 }, Night);
+        var failed = EvidenceRecords.Of("store-test", "20261202T220000Z-bbbbbb", new ApplicationRun("linkding", null, "Cluster linkding-db Ready: not reached") { StartedAt = Night.AddDays(1), DurationSeconds = 600 }, Night);
 
         var name = await store.WriteAsync(passed, CancellationToken.None);
         await store.WriteAsync(failed, CancellationToken.None);

@@ -38,7 +38,7 @@ public sealed class NightlyHistoryTests : IClassFixture<AzuriteEvidence>, IDispo
         foreach (var (app, days) in new[] { ("gitea", 2), ("linkding", 20), ("wikijs", 25) })
         {
             var at = Night.AddDays(-days);
-            await store.WriteAsync(EvidenceRecord.Of("dev", $"seed-{app}", new ApplicationRun(app, FleetSamples.Report().Applications[0].Run, null) { StartedAt = at, DurationSeconds = 900 }, at), CancellationToken.None);
+            await store.WriteAsync(EvidenceRecords.Of("dev", $"seed-{app}", new ApplicationRun(app, FleetSamples.Report().Applications[0].Run, null) { StartedAt = at, DurationSeconds = 900 }, at), CancellationToken.None);
         }
 
         var time = new FakeTimeProvider(Night);

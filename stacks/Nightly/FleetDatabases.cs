@@ -4,7 +4,9 @@ using PgPlatform.Components.Settings;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Nightly.Cost;
 
-namespace PgPlatform.Stacks.Nightly.Scheduling;
+using PgPlatform.Stacks.Nightly.Scheduling;
+
+namespace PgPlatform.Stacks.Nightly;
 
 /// <summary>The declared databases of a stack as the scheduler sees them.</summary>
 public static class FleetDatabases
