@@ -64,6 +64,14 @@ public static class FleetAlerts
                             Rule("ManyDatabasesWithoutRecentBackup", page, $"count(time() - max by (namespace, cluster) (label_replace(barman_cloud_cloudnative_pg_io_last_available_backup_timestamp, {ClusterOfPod})) > 26 * 3600) >= 2", "30m",
                                 $"Several databases of {where} have no recent backup",
                                 $"{{{{ $value }}}} databases of {where} have no base backup from the last 26 h: check the plugin and the object store."),
+                            // The nightly's textfile metrics (stacks/Nightly/PrometheusTextfile.cs): the age is computed here from the
+                            // last pass, so it keeps growing when the nightly stops writing; never proven exports 0, which is stale.
+                            Rule("DrillEvidenceStale", page, "time() - pg_platform_drill_evidence_last_pass_timestamp_seconds > pg_platform_drill_evidence_objective_seconds", "1h",
+                                $"Recovery evidence of {{{{ $labels.app }}}} in {where} is older than its objective",
+                                "No drill of {{ $labels.app }} ({{ $labels.tier }}) has passed within its evidence objective: its recovery is unproven. Check the nightly report and run `nightly` with more --concurrency or a longer --window."),
+                            Rule("NightlyNotRunning", Warn, "time() - max(pg_platform_nightly_last_run_timestamp_seconds) > 2 * 86400 or absent(pg_platform_nightly_last_run_timestamp_seconds)", "1h",
+                                $"The nightly drills of {where} stopped running",
+                                $"No nightly run of {where} for two days (or its metrics are missing): recovery evidence is ageing unchecked."),
                             Rule("ManyDatabasesFailingToArchive", page, $"count(max by (namespace, cluster) (label_replace(cnpg_pg_stat_archiver_last_failed_time > cnpg_pg_stat_archiver_last_archived_time, {ClusterOfPod}))) >= 2", "15m",
                                 $"Several databases of {where} fail to archive WAL",
                                 $"{{{{ $value }}}} databases of {where} fail to archive WAL: check the object store."),

@@ -124,4 +124,14 @@ public sealed record TierProfile
 
     /// <summary>Cost-centre label value for this tier's resources.</summary>
     public required string CostClass { get; init; }
+
+    // Drill scheduling (issue 16): how fresh a tier's recovery evidence must be.
+
+    /// <summary>
+    /// Evidence freshness objective: the longest a database of this tier may go without a passing drill (failover,
+    /// restore, rotation, backup health). The nightly drills the databases nearest to (or past) it first, the fleet
+    /// report and the <c>DrillEvidenceStale</c> alert measure every database against it. The tighter the tier, the more
+    /// drill-hours per week each database costs (the <c>cost</c> command shows them).
+    /// </summary>
+    public required TimeSpan EvidenceObjective { get; init; }
 }

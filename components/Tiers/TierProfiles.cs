@@ -21,6 +21,10 @@ public static class TierProfiles
         // be archived, so a restore can lose up to it; synchronous replicas cover every other failure. Eight WAL files
         // at once keep replay from the store at local speed (bench: restore-wal) and archiving ahead of sustained writes.
         RtoBudget = TimeSpan.FromMinutes(30), RpoBudget = TimeSpan.FromMinutes(5), WalMaxParallel = 8,
+
+        // Weekly: a production regression is found within a week, half the shortest recovery window (14 d), leaving a
+        // week to fix it and prove it again before the last backup from before it expires.
+        EvidenceObjective = TimeSpan.FromDays(7),
     };
 
     /// <summary>Staging: two instances, daily backups, 7 days (3 to 14).</summary>
@@ -40,6 +44,9 @@ public static class TierProfiles
         // Staging blocks releases, not users: two hours to restore; RPO is archive_timeout plus the archive's catch-up
         // under test load. Four parallel WAL files: half of production's object-store traffic.
         RtoBudget = TimeSpan.FromHours(2), RpoBudget = TimeSpan.FromMinutes(15), WalMaxParallel = 4,
+
+        // Fortnightly: a stage matters when a release is tried on it, and drill capacity goes to production first.
+        EvidenceObjective = TimeSpan.FromDays(14),
     };
 
     /// <summary>Development: one instance, daily backups, 3 days (1 to 7).</summary>
@@ -55,6 +62,10 @@ public static class TierProfiles
 
         // A development database may be back by the next working day's start; losing an hour of test data costs a re-run.
         RtoBudget = TimeSpan.FromHours(8), RpoBudget = TimeSpan.FromHours(1), WalMaxParallel = 2,
+
+        // Monthly: development data is rebuilt rather than restored; the drill proves the template still recovers, at about a
+        // quarter of production's drill-hours per database.
+        EvidenceObjective = TimeSpan.FromDays(30),
     };
 
     /// <summary>Ephemeral: one instance for drills, hourly backups, 1 day.</summary>
@@ -75,6 +86,9 @@ public static class TierProfiles
         // Drill stacks restore the base environment's backups and measure how fast: they hold the production budget, so a
         // drill that would break production's incident budget is flagged, and restore with production's parallelism.
         RtoBudget = TimeSpan.FromMinutes(30), RpoBudget = TimeSpan.FromMinutes(5), WalMaxParallel = 8,
+
+        // Drill stacks are the drills, never drilled themselves; the objective only keeps the data total.
+        EvidenceObjective = TimeSpan.FromDays(30),
     };
 
     /// <summary>All tiers, in order.</summary>

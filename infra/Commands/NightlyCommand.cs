@@ -7,6 +7,9 @@ using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
 using PgPlatform.Stacks.Nightly;
+using PgPlatform.Stacks.Nightly.EvidenceStore;
+using PgPlatform.Stacks.Nightly.Scheduling;
+using PgPlatform.Components.Declaration;
 using PgPlatform.Stacks.Sessions;
 using PgPlatform.Stacks.Targets.Local;
 using PgPlatform.Infra.CommandLine;
@@ -28,6 +31,12 @@ public sealed class NightlyCommand : Command
         Options.Add(ProjectDir);
         Options.Add(Out);
         Options.Add(Kubeconfig);
+        Options.Add(Concurrency);
+        Options.Add(Window);
+        Options.Add(DrillDuration);
+        Options.Add(Evidence);
+        Options.Add(Plan);
+        Options.Add(FleetSize);
         configure ??= kubeconfig => Production(context, kubeconfig);
         _context = context;
         _configure = configure;
@@ -50,8 +59,57 @@ public sealed class NightlyCommand : Command
     /// <summary>The kubeconfig file.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config); the context is the stack's pg-platform:kubeContext" };
 
+    /// <summary>How many databases are drilled at once.</summary>
+    public Option<int> Concurrency { get; } = new("--concurrency") { Description = "Databases drilled at once (ephemeral stacks standing at once)", DefaultValueFactory = _ => SchedulerOptions.DefaultConcurrency };
+
+    /// <summary>How long the night lasts.</summary>
+    public Option<string> Window { get; } = new("--window") { Description = "How long the night lasts (e.g. 6h, 90m): nothing starts that would not finish inside it, drills still running at its end are stopped and torn down", DefaultValueFactory = _ => "6h" };
+
+    /// <summary>Expected duration of a database never measured.</summary>
+    public Option<string> DrillDuration { get; } = new("--drill-duration") { Description = "Expected drill duration of a database never measured (e.g. 45m); measured durations come from the evidence history", DefaultValueFactory = _ => "45m" };
+
+    /// <summary>The evidence container.</summary>
+    public Option<string?> Evidence { get; } = new("--evidence") { Description = $"Blob container URL for drill evidence (e.g. https://<account>.blob.core.windows.net/{NightlyEvidence.Container}), signed in with DefaultAzureCredential; or ${NightlyEvidence.ConnectionVariable} (a connection string, e.g. Azurite's) with container {NightlyEvidence.Container}. Without either, no history is kept and every database is due" };
+
+    /// <summary>Simulate instead of drilling.</summary>
+    public Option<bool> Plan { get; } = new("--plan") { Description = "Drill nothing: simulate nights of scheduling over the stack's databases (or --fleet-size clones of them) and print nights to full coverage, breaches and peak cluster resources" };
+
+    /// <summary>Fleet size of the simulation.</summary>
+    public Option<int?> FleetSize { get; } = new("--fleet-size") { Description = "With --plan: simulate this many databases, cloned round-robin from the stack's" };
+
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        SchedulerOptions schedule;
+        try
+        {
+            schedule = new SchedulerOptions
+            {
+                Concurrency = parse.GetValue(Concurrency),
+                Window = Durations.Parse(parse.GetValue(Window)!, "--window"),
+                DefaultDrillDuration = Durations.Parse(parse.GetValue(DrillDuration)!, "--drill-duration"),
+            };
+            schedule.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return await _context.FailAsync(ExitCode.Usage, e.Message);
+        }
+
+        IEvidenceStore? store;
+        try
+        {
+            store = NightlyEvidence.Open(parse.GetValue(Evidence), _context.GetEnvironmentVariable(NightlyEvidence.ConnectionVariable));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return await _context.FailAsync(ExitCode.Usage, e.Message);
+        }
+
+        if (parse.GetValue(Plan))
+        {
+            return await PlanAsync(parse, schedule, store, cancellationToken);
+        }
+
         // Checked (and created) before the first stack: a night takes hours, and its report must have somewhere to go.
         if (OutputDirectory.Prepare(Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory), "--out", out var outError) is not { } outDir)
         {
@@ -60,7 +118,7 @@ public sealed class NightlyCommand : Command
 
         try
         {
-            return await RunAsync(parse, outDir.Path, cancellationToken);
+            return await RunAsync(parse, outDir.Path, schedule, store, cancellationToken);
         }
         finally
         {
@@ -68,7 +126,7 @@ public sealed class NightlyCommand : Command
         }
     }
 
-    private async Task<int> RunAsync(ParseResult parse, string outDir, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parse, string outDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
     {
         var log = new DrillLog(_context.Out);
         var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
@@ -78,11 +136,15 @@ public sealed class NightlyCommand : Command
             report = parse.GetValue(Target) == "local"
                 ? await LocalDrillSession.RunStackAsync(projectDir, parse.GetValue(Stack)!, ApplicationCatalog.All, DrillNames.DefaultDrills, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken,
                     database => LocalApplication.Declare(database.Application, parse.GetValue(Stack), projectDir, DrillApplication.DefaultDataSizeBytes))
-                : await new NightlyRunner(_configure(parse.GetValue(Kubeconfig))).RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
+                : await new NightlyRunner(_configure(parse.GetValue(Kubeconfig))) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
             return await _context.FailAsync(ExitCode.Failed, e.Message);
+        }
+        catch (EvidenceStoreException e)
+        {
+            return await _context.FailAsync(ExitCode.TargetUnavailable, e.Message);
         }
         catch (PulumiNotFoundException e)
         {
@@ -119,6 +181,34 @@ public sealed class NightlyCommand : Command
 
         return report.Applications.Any(a => a.Run?.TeardownError is not null) ? (int)ExitCode.TeardownFailed
             : report.Passed && written ? (int)ExitCode.Success : (int)ExitCode.Failed;
+    }
+
+    private async Task<int> PlanAsync(ParseResult parse, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
+    {
+        var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
+        var stack = parse.GetValue(Stack)!;
+        try
+        {
+            var catalog = _configure(parse.GetValue(Kubeconfig)).Catalog;
+            var templates = FleetDatabases.Of(DeclaredStack.Load(projectDir, stack, catalog), catalog);
+            var fleet = FleetPlan.Grow(templates, parse.GetValue(FleetSize));
+            var measured = store is null ? [] : await store.ReadHistoryAsync(stack, cancellationToken);
+            // Clones take their template's measured durations; their own history starts empty.
+            var expected = NightlyScheduler.Standings(templates, measured, schedule).ToDictionary(s => s.Database.Application, s => s.ExpectedDuration);
+            var durations = fleet.Select((db, i) => (db.Application, expected[templates[i % templates.Count].Application])).ToDictionary(p => p.Application, p => p.Item2);
+            // Simulated time only: the output depends on the inputs, not on today's date.
+            var result = FleetSimulation.Run(fleet, [], schedule, DateTimeOffset.UnixEpoch, FleetPlan.Nights(fleet), (db, _) => (durations[db.Application], true));
+            await _context.Out.WriteAsync(FleetPlan.Render(result, fleet, schedule));
+            return result.Breaches.Count == 0 ? (int)ExitCode.Success : (int)ExitCode.Failed;
+        }
+        catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException or ArgumentException)
+        {
+            return await _context.FailAsync(ExitCode.Failed, e.Message);
+        }
+        catch (EvidenceStoreException e)
+        {
+            return await _context.FailAsync(ExitCode.TargetUnavailable, e.Message);
+        }
     }
 
     private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig) =>

@@ -22,6 +22,7 @@ public static class RootCommandFactory
         new CanICommand(context),
         new DrillCommand(context),
         new NightlyCommand(context),
+        new CostCommand(context),
         new GitOpsCommand(context),
         new RotateCommand(context),
     };

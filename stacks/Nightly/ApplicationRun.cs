@@ -10,4 +10,10 @@ public sealed record ApplicationRun(string Application, RunEvidence? Run, string
 {
     /// <summary>True only when every drill ran and passed and nothing else went wrong.</summary>
     public bool Passed => Error is null && Run is { Passed: true };
+
+    /// <summary>When the application's turn started (stack up included); null when not recorded.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>How long its turn took, stack up to teardown, in seconds; 0 when not recorded.</summary>
+    public double DurationSeconds { get; init; }
 }

@@ -3,12 +3,17 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PgPlatform.Stacks.Evidence;
+using PgPlatform.Stacks.Nightly.Cost;
+using PgPlatform.Stacks.Nightly.FleetView;
 
 namespace PgPlatform.Stacks.Nightly;
 
 /// <summary>Writes a fleet report as <c>fleet.md</c>, <c>fleet.json</c> and <c>pg_platform_drills.prom</c> (node_exporter textfile format).</summary>
 public static class FleetReportWriter
 {
+    /// <summary>The RTO trend chart's name.</summary>
+    public const string ChartFile = "fleet-rto.svg";
+
     /// <summary>The metrics file's name.</summary>
     public const string MetricsFile = "pg_platform_drills.prom";
 
@@ -29,6 +34,7 @@ public static class FleetReportWriter
         var metrics = Path.Combine(directory, MetricsFile);
         File.WriteAllText(markdown, ToMarkdown(report));
         File.WriteAllText(json, ToJson(report) + "\n");
+        File.WriteAllText(Path.Combine(directory, ChartFile), RtoTrendChart.Render([.. report.Fleet.Select(f => (f.Application, f.RtoTrend))]));
         var previous = File.Exists(metrics) ? PrometheusTextfile.LastSuccesses(File.ReadAllText(metrics)) : new Dictionary<(string, string), double>();
         // node_exporter may read the file at any moment: write beside it and rename.
         var temporary = metrics + ".tmp";
@@ -79,6 +85,7 @@ public static class FleetReportWriter
             }
         }
 
+        FleetSection(md, report);
         var failures = report.Applications.Where(a => !a.Passed).ToList();
         if (failures.Count > 0)
         {
@@ -104,6 +111,36 @@ public static class FleetReportWriter
 
         return md.ToString();
     }
+
+    private static void FleetSection(StringBuilder md, FleetReport report)
+    {
+        if (report.Fresh.Count > 0 || report.Deferred.Count > 0 || report.StoppedAtWindowEnd)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\nNot drilled: fresh {List(report.Fresh)}; deferred (window full) {List(report.Deferred)}{(report.StoppedAtWindowEnd ? "; drills still running at the window's end were stopped and torn down" : "")}.\n");
+        }
+
+        if (report.Standings.Count == 0)
+        {
+            return;
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"\n## Fleet: evidence against objectives\n\nAt {Time(report.EvaluatedAt)}{(report.EvidenceLocation is { } at ? $"; evidence in {at}" : "")}. RTO trend: [{ChartFile}]({ChartFile}).\n\n");
+        md.Append("| application | tier | team | last passing evidence | age | objective | status | last RTO | RTO budget | last RPO | RPO budget | RTO trend |\n| --- | --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |\n");
+        foreach (var f in report.Fleet)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {Cell(f.Application)} | {f.Tier} | {Cell(f.Team)} | {(f.LastPassedAt is { } p ? Time(p) : "never")} | {(f.AgeDays is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:F1} d") : "-")} | {f.ObjectiveDays:0.#} d | {f.Status} | {Seconds(f.LastRtoSeconds)} | {Budget(f.RtoBudgetSeconds)} | {Seconds(f.LastRpoSeconds)} | {Budget(f.RpoBudgetSeconds)} | {string.Join(" ", f.RtoTrend.Select(r => r.ToString("0.##", CultureInfo.InvariantCulture)))} |\n");
+        }
+
+        if (report.Cost.Count > 0)
+        {
+            md.Append("\n## Cost: what the fleet holds\n\n").Append(FleetCost.ToMarkdown(report.Cost));
+        }
+    }
+
+    private static string List(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+
+    private static string Budget(double? seconds) => seconds is null ? "not declared" : Seconds(seconds);
 
     private static string Seconds(double? seconds) => seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:F2} s") : "-";
 

@@ -4,44 +4,133 @@ using PgPlatform.Components.Model;
 using PgPlatform.Components.Settings;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
+using PgPlatform.Stacks.Nightly.EvidenceStore;
+using PgPlatform.Stacks.Nightly.Scheduling;
 using PgPlatform.Stacks.Targets;
 
 namespace PgPlatform.Stacks.Nightly;
 
 /// <summary>
-/// The nightly run: for each database a stack declares, in order, the drill suite on its own ephemeral stack.
-/// One application's failure (a stack that would not declare or deploy, a target that never became Ready, a
-/// failed drill) is recorded and the night goes on; a missing <c>pulumi</c> CLI or cancellation stops it.
+/// The nightly run: the databases a stack declares whose evidence is due (<see cref="NightlyScheduler"/>: failed and
+/// never proven first, then the stalest), each drilled on its own ephemeral stack, at most
+/// <see cref="SchedulerOptions.Concurrency"/> at once and only while the window can still fit them. Each database's
+/// evidence goes to <see cref="Store"/> as soon as it is known, and the next night reads it back from there. One
+/// application's failure (a stack that would not declare or deploy, a target that never became Ready, a failed
+/// drill) is recorded and the night goes on; a missing <c>pulumi</c> CLI or cancellation stops it.
 /// </summary>
 public sealed class NightlyRunner(EphemeralDrillRun drills)
 {
+    /// <summary>The night's bounds. Default: one at a time, a 24 h window.</summary>
+    public SchedulerOptions Options { get; init; } = new() { Concurrency = 1, Window = TimeSpan.FromHours(24) };
+
+    /// <summary>The clock. Default: the system's.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Where evidence lasts and history comes from; null keeps no history (every database is due every night).</summary>
+    public IEvidenceStore? Store { get; init; }
+
     /// <summary>
-    /// Drills every database of <paramref name="stack"/> (<c>Pulumi.&lt;stack&gt;.yaml</c> in <paramref name="projectDirectory"/>,
+    /// Drills the due databases of <paramref name="stack"/> (<c>Pulumi.&lt;stack&gt;.yaml</c> in <paramref name="projectDirectory"/>,
     /// declared against the run's catalog). A stack the compiler would refuse throws (<see cref="SettingsException"/>,
-    /// <see cref="DeclarationException"/>, <see cref="ContractViolationException"/>) before any drill.
+    /// <see cref="DeclarationException"/>, <see cref="ContractViolationException"/>) before any drill; an evidence store that
+    /// cannot be read throws <see cref="EvidenceStoreException"/> before any drill.
     /// </summary>
     public async Task<FleetReport> RunAsync(string projectDirectory, string stack, IReadOnlyList<DrillKind> suite, DrillLog log, CancellationToken cancellationToken)
     {
-        var startedAt = DateTimeOffset.UtcNow;
+        ArgumentNullException.ThrowIfNull(log);
+        Options.Validate();
+        var startedAt = Time.GetUtcNow();
+        var runId = EvidenceRecord.NewRunId(startedAt);
         var baseStack = DeclaredStack.Load(projectDirectory, stack, drills.Catalog);
-        var runs = new List<ApplicationRun>();
-        foreach (var application in baseStack.Databases.Select(d => d.Application))
+        var fleet = FleetDatabases.Of(baseStack, drills.Catalog);
+        var history = Store is null ? [] : await Store.ReadHistoryAsync(stack, cancellationToken);
+        var queue = NightlyScheduler.Queue(NightlyScheduler.Standings(fleet, history, Options), startedAt, Options);
+        var fresh = fleet.Where(db => queue.All(q => q.Database != db)).Select(db => db.Application).ToList();
+        foreach (var application in fresh)
         {
-            log.Write("nightly", $"{application}: {string.Join(", ", suite.Select(DrillNames.Name))} on an ephemeral stack");
+            log.Write("nightly", $"{application}: evidence fresh, not due");
+        }
+
+        var storeErrors = new List<string>();
+        async Task Keep(ApplicationRun run)
+        {
+            if (Store is null)
+            {
+                return;
+            }
+
             try
             {
-                var run = await drills.RunAsync(baseStack, projectDirectory, application, "nightly", suite, log, cancellationToken);
-                runs.Add(new ApplicationRun(application, run, null));
+                var name = await Store.WriteAsync(EvidenceRecords.Of(stack, runId, run, startedAt), CancellationToken.None);
+                log.Write("nightly", $"{run.Application}: evidence {Store.Location}/{name}");
+            }
+            catch (EvidenceStoreException e)
+            {
+                log.Write("nightly", $"{run.Application}: evidence NOT stored: {e.Message}");
+                storeErrors.Add(e.Message);
+            }
+        }
+
+        async Task<ApplicationRun> DrillAsync(DatabaseStanding standing, CancellationToken token)
+        {
+            var application = standing.Database.Application;
+            var started = Time.GetUtcNow();
+            log.Write("nightly", $"{application}: {string.Join(", ", suite.Select(DrillNames.Name))} on an ephemeral stack");
+            ApplicationRun run;
+            try
+            {
+                run = new ApplicationRun(application, await drills.RunAsync(baseStack, projectDirectory, application, "nightly", suite, log, token), null);
             }
             catch (Exception e) when (e is TargetUnavailableException or PulumiCommandException or StackTeardownException or DeclarationException or ContractViolationException or FormatException or ArgumentException)
             {
                 log.Write("nightly", $"{application}: FAILED: {e.Message}");
-                runs.Add(new ApplicationRun(application, null, e.Message));
+                run = new ApplicationRun(application, null, e.Message);
             }
 
-            log.Write("nightly", $"{application}: {(runs[^1].Passed ? "passed" : "FAILED")}");
+            run = run with { StartedAt = started, DurationSeconds = (Time.GetUtcNow() - started).TotalSeconds };
+            log.Write("nightly", $"{application}: {(run.Passed ? "passed" : "FAILED")}");
+            await Keep(run);
+            return run;
         }
 
-        return new FleetReport { Stack = stack, StartedAt = startedAt, Applications = runs };
+        var outcome = await new NightExecutor(Options, Time).RunAsync(queue, DrillAsync, line => log.Write("nightly", line), cancellationToken);
+        foreach (var stopped in outcome.Runs.Where(r => r.Error == NightExecutor.StoppedAtWindowEnd))
+        {
+            log.Write("nightly", $"{stopped.Application}: {stopped.Error}");
+            await Keep(stopped);
+        }
+
+        var order = fleet.Select(db => db.Application).ToList();
+        var after = Store is null ? [.. history, .. outcome.Runs.Select(r => EvidenceRecords.Of(stack, runId, r, startedAt).Summary)] : await ReadBackAsync(stack, history, outcome, runId, startedAt);
+        var standings = NightlyScheduler.Standings(fleet, after, Options);
+        return new FleetReport
+        {
+            Stack = stack,
+            StartedAt = startedAt,
+            RunId = runId,
+            Applications = [.. outcome.Runs.OrderBy(r => order.IndexOf(r.Application))],
+            Fresh = fresh,
+            Deferred = [.. outcome.Deferred.Select(d => d.Database.Application)],
+            StoppedAtWindowEnd = outcome.StoppedAtWindowEnd,
+            Standings = standings,
+            DueFraction = Options.DueFraction,
+            Cost = Cost.FleetCost.Of(baseStack, standings, Options),
+            EvaluatedAt = Time.GetUtcNow(),
+            EvidenceLocation = Store?.Location,
+            StoreErrors = storeErrors,
+        };
+    }
+
+    /// <summary>The history after the night, as the store now has it (what the next night will read); this night's runs added when the store cannot be read.</summary>
+    private async Task<IReadOnlyList<EvidenceSummary>> ReadBackAsync(string stack, IReadOnlyList<EvidenceSummary> before, NightOutcome outcome, string runId, DateTimeOffset startedAt)
+    {
+        try
+        {
+            return await Store!.ReadHistoryAsync(stack, CancellationToken.None);
+        }
+        catch (EvidenceStoreException)
+        {
+            return [.. before, .. outcome.Runs.Select(r => EvidenceRecords.Of(stack, runId, r, startedAt).Summary)];
+        }
     }
 }

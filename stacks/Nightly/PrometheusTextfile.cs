@@ -23,6 +23,18 @@ public static partial class PrometheusTextfile
     /// <summary>Observed recovery point.</summary>
     public const string Rpo = "pg_platform_drill_rpo_seconds";
 
+    /// <summary>Unix time of each database's latest passing evidence (0 when never proven): its age is <c>time()</c> minus this.</summary>
+    public const string EvidenceLastPass = "pg_platform_drill_evidence_last_pass_timestamp_seconds";
+
+    /// <summary>Age of each database's passing evidence when the report was written (+Inf when never proven).</summary>
+    public const string EvidenceAge = "pg_platform_drill_evidence_age_seconds";
+
+    /// <summary>Each database's evidence freshness objective (its tier's).</summary>
+    public const string EvidenceObjective = "pg_platform_drill_evidence_objective_seconds";
+
+    /// <summary>Unix time the nightly last ran for the stack.</summary>
+    public const string NightlyLastRun = "pg_platform_nightly_last_run_timestamp_seconds";
+
     /// <summary>The metrics of <paramref name="report"/>, with <paramref name="previous"/> last successes carried forward.</summary>
     public static string Render(FleetReport report, IReadOnlyDictionary<(string App, string Drill), double> previous)
     {
@@ -38,7 +50,33 @@ public static partial class PrometheusTextfile
         Family(text, Success, "1 if the drill passed in the last nightly run, 0 if it failed.", drills.Where(d => d.Drill.NotApplicableReason is null).Select(d => (d.App, d.Drill.Drill, d.Drill.Passed ? 1.0 : 0.0)));
         Family(text, Rto, "Observed recovery time of the last run, in seconds.", drills.Where(d => d.Drill.RtoSeconds is not null).Select(d => (d.App, d.Drill.Drill, d.Drill.RtoSeconds!.Value)));
         Family(text, Rpo, "Observed recovery point of the last run, in seconds.", drills.Where(d => d.Drill.RpoSeconds is not null).Select(d => (d.App, d.Drill.Drill, d.Drill.RpoSeconds!.Value)));
+        Standings(text, report);
         return text.ToString();
+    }
+
+    private static void Standings(StringBuilder text, FleetReport report)
+    {
+        // A report without a fleet view (a hand-made one, a stack declaring nothing) has no standing to export.
+        var standings = report.Standings.OrderBy(s => s.Database.Application, StringComparer.Ordinal).ToList();
+        if (standings.Count == 0)
+        {
+            return;
+        }
+
+        void Database(string name, string help, Func<Scheduling.DatabaseStanding, string> value)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n");
+            foreach (var s in standings)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{name}{{app=\"{Escape(s.Database.Application)}\",tier=\"{Escape(s.Database.Tier.Name)}\"}} {value(s)}\n");
+            }
+        }
+
+        static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+        Database(EvidenceLastPass, "Unix time of the latest passing drill evidence, 0 when never proven.", s => Number(s.LastPass is { } p ? p.FinishedAt.ToUnixTimeMilliseconds() / 1000.0 : 0));
+        Database(EvidenceAge, "Age of the latest passing drill evidence when the nightly wrote this file, +Inf when never proven.", s => s.Age(report.EvaluatedAt) is { } age ? Number(age.TotalSeconds) : "+Inf");
+        Database(EvidenceObjective, "The tier's evidence freshness objective, in seconds.", s => Number(s.Database.Objective.TotalSeconds));
+        text.Append(CultureInfo.InvariantCulture, $"# HELP {NightlyLastRun} Unix time the nightly last ran.\n# TYPE {NightlyLastRun} gauge\n{NightlyLastRun}{{stack=\"{Escape(report.Stack)}\"}} {Number(report.StartedAt.ToUnixTimeMilliseconds() / 1000.0)}\n");
     }
 
     /// <summary>The last-success samples of a previously written file.</summary>

@@ -96,7 +96,7 @@ public sealed class FleetReportWriterTests : IDisposable
         Assert.Equal(Path.Combine(_out, "fleet.md"), markdown);
         Assert.Equal(Path.Combine(_out, "fleet.json"), json);
         Assert.Contains("{app=\"gitea\",drill=\"failover\"} 1773000000\n", File.ReadAllText(metrics), StringComparison.Ordinal);
-        Assert.Equal(["fleet.json", "fleet.md", FleetReportWriter.MetricsFile], Directory.GetFiles(_out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([FleetReportWriter.ChartFile, "fleet.json", "fleet.md", FleetReportWriter.MetricsFile], Directory.GetFiles(_out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
