@@ -18,6 +18,12 @@ public static partial class StackSettingsParser
     /// <summary>The longest stack name: it is part of namespaces and of Azure names that have limits of their own.</summary>
     public const int MaxStackNameLength = 20;
 
+    /// <summary>
+    /// Most databases one stack lists: each is a CNPG Cluster with its own instances, volumes, backups and blob
+    /// container, synthesized and deployed together; beyond this a stack is better split (README, "Limits").
+    /// </summary>
+    public const int MaxDatabases = 100;
+
     private static readonly string[] DatabaseFields = ["name", "instances", "storageSize", "walStorageSize", "backupSchedule", "retentionDays", "recoverFrom"];
 
     /// <summary>Parses the config of stack <paramref name="stack"/>; <paramref name="source"/> names where it came from in errors.</summary>
@@ -140,7 +146,20 @@ public static partial class StackSettingsParser
             throw Invalid(key, node?.ToJsonString() ?? "", source, "it must be a list of {name: <application>} entries");
         }
 
+        if (array.Count == 0)
+        {
+            // Refused rather than warned: applied by Pulumi, a program without databases deletes every database the
+            // stack deployed before, so an emptied list is far more likely a mistake than a wish.
+            throw new SettingsException($"setting '{key.Key}' in {source} is an empty list: the stack would deploy no database, and deploying it deletes every database it deployed before. Fix: list the applications of the stack, e.g. '{key.Key}: {key.Example}', or destroy the stack with 'pulumi destroy' if that is what you mean");
+        }
+
+        if (array.Count > MaxDatabases)
+        {
+            throw new SettingsException($"setting '{key.Key}' in {source} lists {array.Count:N0} databases, more than the limit of {MaxDatabases} per stack (README, 'Limits'). Fix: split the applications over several stacks");
+        }
+
         var result = new List<DatabaseSelection>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < array.Count; i++)
         {
             var where = $"'{key.Key}[{i}]' in {source}";
@@ -156,7 +175,7 @@ public static partial class StackSettingsParser
             }
 
             var selection = DatabaseEntry(entry, where) with { RecoverFrom = RecoverySettingParser.Parse(entry["recoverFrom"], stack, $"{key.Key}[{i}]", source) };
-            if (result.Any(r => r.Name == selection.Name))
+            if (!names.Add(selection.Name))
             {
                 throw new SettingsException($"{where}: application '{selection.Name}' is listed twice. Fix: list each application once");
             }

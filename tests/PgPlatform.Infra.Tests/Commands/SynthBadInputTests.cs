@@ -12,10 +12,12 @@ public sealed class SynthBadInputTests
     private static async Task<InfraRunner.Result> SynthProd(TempProject project) =>
         await InfraRunner.RunAsync(["synth", "--stack", "prod", "--out", project.Out, "--project-dir", project.Directory]);
 
-    private static async Task AssertFails(TempProject project, params string[] expected)
+    private static Task AssertFails(TempProject project, params string[] expected) => AssertFails(ExitCode.Failed, project, expected);
+
+    private static async Task AssertFails(ExitCode code, TempProject project, params string[] expected)
     {
         var result = await SynthProd(project);
-        Assert.Equal(ExitCode.Failed, result.ExitCode);
+        Assert.Equal(code, result.ExitCode);
         foreach (var text in expected)
         {
             Assert.Contains(text, result.Error);
@@ -42,7 +44,7 @@ public sealed class SynthBadInputTests
     {
         using var project = new TempProject();
         project.Write("Pulumi.prod.yaml", "config:\n  pg-platform:tier: production\n  pg-platform:databases: [unclosed\n");
-        await AssertFails(project, "Pulumi.prod.yaml:", "malformed YAML");
+        await AssertFails(ExitCode.Usage, project, "Pulumi.prod.yaml:", "malformed YAML");
     }
 
     [Fact]
