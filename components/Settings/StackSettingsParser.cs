@@ -77,7 +77,7 @@ public static partial class StackSettingsParser
             GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, RepoUrlPattern(), "it is not an https:// or ssh:// Git URL"),
             GitOpsRevision = Optional(SettingKeys.GitOpsRevision) ?? "main",
             Monitoring = MonitoringSettingParser.Parse(config.TryGetValue(SettingKeys.Monitoring.Key, out var monitoring) ? monitoring : null, source),
-            Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source),
+            Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source, tier),
         };
     }
 
@@ -121,7 +121,7 @@ public static partial class StackSettingsParser
     private static SettingsException Invalid(SettingKey key, string value, string source, string why) =>
         new($"setting '{key.Key}' in {source} is '{value}': {why}. Fix: write a valid value, e.g. '{key.Key}: {key.Example}'");
 
-    private static List<DatabaseSelection> Databases(JsonNode? node, string stack, string source)
+    private static List<DatabaseSelection> Databases(JsonNode? node, string stack, string source, TierProfile tier)
     {
         var key = SettingKeys.Databases;
         if (node is null)
@@ -174,7 +174,7 @@ public static partial class StackSettingsParser
                 throw new SettingsException($"{where} has unknown field '{unknown}'. Fix: use only {string.Join(", ", DatabaseFields)}");
             }
 
-            var selection = DatabaseEntry(entry, where) with { RecoverFrom = RecoverySettingParser.Parse(entry["recoverFrom"], stack, $"{key.Key}[{i}]", source) };
+            var selection = DatabaseBounds.Check(DatabaseEntry(entry, where), tier, where) with { RecoverFrom = RecoverySettingParser.Parse(entry["recoverFrom"], stack, $"{key.Key}[{i}]", source) };
             if (!names.Add(selection.Name))
             {
                 throw new SettingsException($"{where}: application '{selection.Name}' is listed twice. Fix: list each application once");
@@ -194,7 +194,7 @@ public static partial class StackSettingsParser
             var s = Str(field);
             return s is null ? null
                 : int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-                : throw new SettingsException($"{where}: {field} '{s}' is not a whole number. Fix: write e.g. '{field}: 3'");
+                : throw new SettingsException($"{where}: {field} '{s}' {DatabaseBounds.NotACount(s)}. Fix: write a whole number, e.g. '{field}: 3'");
         }
 
         var name = Str("name") ?? throw new SettingsException($"{where} has no name. Fix: write e.g. '{{name: linkding}}'");

@@ -42,6 +42,9 @@ public static class TierProfiles
         StorageClass = "pgp-development", DiskSku = "Premium_LRS", VolumeReclaimPolicy = "Delete", BackupStorageSku = "Standard_LRS",
         DefaultWorkloadReplicas = 1, AlertSeverity = "warning", CostClass = "low",
         Replication = ReplicationDurability.Asynchronous,
+
+        // Input bounds.
+        MaxInstances = 3, MaxStorageSize = "1Ti",
     };
 
     /// <summary>Ephemeral: one instance for drills, hourly backups, 1 day.</summary>
@@ -58,6 +61,9 @@ public static class TierProfiles
         // A drill stack takes its base environment's durability from the driver (pg-platform:replication), so that the
         // drills apply what the base tier declares; a stack that says nothing (a one-instance restore) is asynchronous.
         Replication = ReplicationDurability.Asynchronous,
+
+        // Input bounds.
+        MaxInstances = 3, MaxStorageSize = "64Gi",
     };
 
     /// <summary>All tiers, in order.</summary>
