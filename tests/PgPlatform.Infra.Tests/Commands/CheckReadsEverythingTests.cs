@@ -79,6 +79,15 @@ public sealed class CheckReadsEverythingTests : IDisposable
     }
 
     [Fact]
+    public async Task QuotedInstancesAreCalledAStringNotUnset()
+    {
+        Write("q.yaml", "apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: db\nspec:\n  instances: \"3\"\n");
+        var result = await Check("q.yaml --tier production");
+        Assert.Contains("PGP001 Cluster/-/db spec.instances: \"3\" is a string where a whole number is needed. Fix: write a number without quotes, at least 3, e.g. 'instances: 3' (q.yaml:6)", result.Out);
+        Assert.DoesNotContain("spec.instances: not set", result.Out);
+    }
+
+    [Fact]
     public async Task AFindingPointsAtTheLineOfItsFieldInEveryFormat()
     {
         Write("c.yaml", "# a comment\napiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: db\n  labels:\n    pg-platform.io/tier: production\nspec:\n  storage:\n    size: 5Gi\n  instances: 1\n");
