@@ -51,6 +51,12 @@ public sealed class Manifest
     /// <summary>1-based line the object starts on; 0 when not from a file.</summary>
     public int Line { get; }
 
+    /// <summary>Finds the line of a field path in the file (see <see cref="LineOf"/>); null when not from a file.</summary>
+    public Func<string, int>? FieldLines { get; init; }
+
+    /// <summary>The 1-based line of <paramref name="field"/> (or of its nearest parent that exists), else <see cref="Line"/>.</summary>
+    public int LineOf(string field) => FieldLines?.Invoke(field) is > 0 and var line ? line : Line;
+
     /// <summary>apiVersion, or empty when the manifest has none.</summary>
     public string ApiVersion { get; }
 

@@ -16,6 +16,9 @@ public sealed record Violation(string RuleId, string Title, Manifest Manifest, s
     /// <summary>How to fix it, redacted.</summary>
     public string Fix { get; } = SecretText.Redact(Fix);
 
+    /// <summary>The line of the offending field in <see cref="Manifest.Source"/> (the object's line when the field is not there).</summary>
+    public int Line => Manifest.LineOf(Field);
+
     /// <summary><c>RULE kind/namespace/name field: message. Fix: ...</c></summary>
     public override string ToString() => $"{RuleId} {Manifest.Reference} {Field}: {Message}. Fix: {Fix}";
 }

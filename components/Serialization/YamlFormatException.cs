@@ -1,7 +1,7 @@
 namespace PgPlatform.Components.Serialization;
 
 /// <summary>Malformed YAML, with the 1-based line and column where the reader gave up.</summary>
-public sealed class YamlFormatException(long line, long column, string problem) : Exception($"line {line}, column {column}: {problem}")
+public class YamlFormatException(long line, long column, string problem) : Exception($"line {line}, column {column}: {problem}")
 {
     /// <summary>1-based line.</summary>
     public long Line { get; } = line;

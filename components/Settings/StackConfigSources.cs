@@ -22,11 +22,19 @@ public static class StackConfigSources
         JsonNode? root;
         try
         {
-            root = YamlReader.Read(File.ReadAllText(path));
+            root = YamlReader.Read(InputFiles.ReadText(path, name, YamlLimits.StackFile), YamlLimits.StackFile);
+        }
+        catch (InputFileException e)
+        {
+            throw new SettingsException(e.Message, unreadable: true);
+        }
+        catch (YamlLimitException e)
+        {
+            throw new SettingsException($"{name}:{e.Line}:{e.Column}: input limit exceeded: {e.Problem} (README, 'Limits'). Fix: a stack file lists settings, not data; remove what repeats", unreadable: true);
         }
         catch (YamlFormatException e)
         {
-            throw new SettingsException($"{name}:{e.Line}:{e.Column}: malformed YAML: {e.Problem}. Fix: correct the YAML syntax at that line");
+            throw new SettingsException($"{name}:{e.Line}:{e.Column}: malformed YAML: {e.Problem}. Fix: correct the YAML syntax at that line", unreadable: true);
         }
 
         if (root is null)

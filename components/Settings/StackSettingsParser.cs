@@ -18,6 +18,12 @@ public static partial class StackSettingsParser
     /// <summary>The longest stack name: it is part of namespaces and of Azure names that have limits of their own.</summary>
     public const int MaxStackNameLength = 20;
 
+    /// <summary>
+    /// Most databases one stack lists: each is a CNPG Cluster with its own instances, volumes, backups and blob
+    /// container, synthesized and deployed together; beyond this a stack is better split (README, "Limits").
+    /// </summary>
+    public const int MaxDatabases = 100;
+
     private static readonly string[] DatabaseFields = ["name", "instances", "storageSize", "walStorageSize", "backupSchedule", "retentionDays", "recoverFrom"];
 
     /// <summary>Parses the config of stack <paramref name="stack"/>; <paramref name="source"/> names where it came from in errors.</summary>
@@ -71,7 +77,7 @@ public static partial class StackSettingsParser
             GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, RepoUrlPattern(), "it is not an https:// or ssh:// Git URL"),
             GitOpsRevision = Optional(SettingKeys.GitOpsRevision) ?? "main",
             Monitoring = MonitoringSettingParser.Parse(config.TryGetValue(SettingKeys.Monitoring.Key, out var monitoring) ? monitoring : null, source),
-            Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source),
+            Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source, tier),
         };
     }
 
@@ -115,7 +121,7 @@ public static partial class StackSettingsParser
     private static SettingsException Invalid(SettingKey key, string value, string source, string why) =>
         new($"setting '{key.Key}' in {source} is '{value}': {why}. Fix: write a valid value, e.g. '{key.Key}: {key.Example}'");
 
-    private static List<DatabaseSelection> Databases(JsonNode? node, string stack, string source)
+    private static List<DatabaseSelection> Databases(JsonNode? node, string stack, string source, TierProfile tier)
     {
         var key = SettingKeys.Databases;
         if (node is null)
@@ -140,8 +146,20 @@ public static partial class StackSettingsParser
             throw Invalid(key, node?.ToJsonString() ?? "", source, "it must be a list of {name: <application>} entries");
         }
 
+        if (array.Count == 0)
+        {
+            // Refused rather than warned: applied by Pulumi, a program without databases deletes every database the
+            // stack deployed before, so an emptied list is far more likely a mistake than a wish.
+            throw new SettingsException($"setting '{key.Key}' in {source} is an empty list: the stack would deploy no database, and deploying it deletes every database it deployed before. Fix: list the applications of the stack, e.g. '{key.Key}: {key.Example}', or destroy the stack with 'pulumi destroy' if that is what you mean");
+        }
+
+        if (array.Count > MaxDatabases)
+        {
+            throw new SettingsException($"setting '{key.Key}' in {source} lists {array.Count:N0} databases, more than the limit of {MaxDatabases} per stack (README, 'Limits'). Fix: split the applications over several stacks");
+        }
+
         var result = new List<DatabaseSelection>();
-        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < array.Count; i++)
         {
             var where = $"'{key.Key}[{i}]' in {source}";
@@ -156,8 +174,8 @@ public static partial class StackSettingsParser
                 throw new SettingsException($"{where} has unknown field '{unknown}'. Fix: use only {string.Join(", ", DatabaseFields)}");
             }
 
-            var selection = DatabaseEntry(entry, where) with { RecoverFrom = RecoverySettingParser.Parse(entry["recoverFrom"], stack, $"{key.Key}[{i}]", source) };
-            if (!listed.Add(selection.Name))
+            var selection = DatabaseBounds.Check(DatabaseEntry(entry, where), tier, where) with { RecoverFrom = RecoverySettingParser.Parse(entry["recoverFrom"], stack, $"{key.Key}[{i}]", source) };
+            if (!names.Add(selection.Name))
             {
                 throw new SettingsException($"{where}: application '{selection.Name}' is listed twice. Fix: list each application once");
             }
@@ -176,7 +194,7 @@ public static partial class StackSettingsParser
             var s = Str(field);
             return s is null ? null
                 : int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-                : throw new SettingsException($"{where}: {field} '{s}' is not a whole number. Fix: write e.g. '{field}: 3'");
+                : throw new SettingsException($"{where}: {field} '{s}' {DatabaseBounds.NotACount(s)}. Fix: write a whole number, e.g. '{field}: 3'");
         }
 
         var name = Str("name") ?? throw new SettingsException($"{where} has no name. Fix: write e.g. '{{name: linkding}}'");

@@ -134,4 +134,18 @@ public sealed record TierProfile
     /// drill-hours per week each database costs (the <c>cost</c> command shows them).
     /// </summary>
     public required TimeSpan EvidenceObjective { get; init; }
+
+    // Input bounds: what a stack file may ask of this tier (issue 14; README, "Limits").
+
+    /// <summary>Most instances a declaration may ask for: beyond this a cluster only adds replication load and cost.</summary>
+    public int MaxInstances { get; init; } = 9;
+
+    /// <summary>Smallest data volume: PostgreSQL's initdb, WAL and a first checkpoint need room.</summary>
+    public string MinStorageSize { get; init; } = "1Gi";
+
+    /// <summary>Largest data volume: 32 TiB less 1 GiB is the largest Azure managed disk (P80 and Premium_ZRS, 32,767 GiB).</summary>
+    public string MaxStorageSize { get; init; } = "32767Gi";
+
+    /// <summary>Shortest time between two scheduled base backups: each is a full copy of the data to the object store.</summary>
+    public TimeSpan MinBackupInterval { get; init; } = TimeSpan.FromHours(1);
 }

@@ -66,6 +66,9 @@ public static class TierProfiles
         // Monthly: development data is rebuilt rather than restored; the drill proves the template still recovers, at about a
         // quarter of production's drill-hours per database.
         EvidenceObjective = TimeSpan.FromDays(30),
+
+        // Input bounds.
+        MaxInstances = 3, MaxStorageSize = "1Ti",
     };
 
     /// <summary>Ephemeral: one instance for drills, hourly backups, 1 day.</summary>
@@ -89,6 +92,9 @@ public static class TierProfiles
 
         // Drill stacks are the drills, never drilled themselves; the objective only keeps the data total.
         EvidenceObjective = TimeSpan.FromDays(30),
+
+        // Input bounds.
+        MaxInstances = 3, MaxStorageSize = "64Gi",
     };
 
     /// <summary>All tiers, in order.</summary>

@@ -7,7 +7,7 @@ namespace PgPlatform.Infra.CommandLine;
 /// <summary>Runs a command's work and turns known failures into clear lines on stderr and an exit code, never a stack trace.</summary>
 public static class CommandRunner
 {
-    /// <summary>Runs <paramref name="work"/>; bad settings, declarations and file problems exit <see cref="ExitCode.Failed"/>.</summary>
+    /// <summary>Runs <paramref name="work"/>; bad settings, declarations and file problems exit <see cref="ExitCode.Failed"/>, a stack file that cannot be read at all <see cref="ExitCode.Usage"/>.</summary>
     public static int Run(CommandContext context, Func<int> work)
     {
         try
@@ -30,7 +30,7 @@ public static class CommandRunner
                 }
             }
 
-            return (int)ExitCode.Failed;
+            return failures.All(f => f is SettingsException { Unreadable: true }) ? (int)ExitCode.Usage : (int)ExitCode.Failed;
         }
     }
 

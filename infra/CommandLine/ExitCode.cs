@@ -12,7 +12,10 @@ public enum ExitCode
     /// <summary>Bad input (settings, declarations), contract violations, a drill that failed, or <c>can-i</c> said no.</summary>
     Failed = 1,
 
-    /// <summary>The command line is wrong, or an input cannot be read at all (a missing path, malformed YAML for <c>check</c>).</summary>
+    /// <summary>
+    /// The command line is wrong, or an input cannot be read at all: a missing path, malformed YAML, a file beyond
+    /// the limits (README, "Limits"), a FIFO or device, or nothing to check.
+    /// </summary>
     Usage = 2,
 
     /// <summary>The drill target could not be stood up: a missing prerequisite (named, with the command that installs it), no <c>pulumi</c> CLI, a stack that would not deploy.</summary>

@@ -13,7 +13,7 @@ namespace PgPlatform.Infra.Commands;
 public sealed class CheckCommand : Command
 {
     /// <summary>Files and directories to check.</summary>
-    public Argument<string[]> Paths { get; } = new("paths") { Description = "YAML files or directories (every *.yaml and *.yml below)", Arity = ArgumentArity.OneOrMore };
+    public Argument<string[]> Paths { get; } = new("paths") { Description = "YAML or JSON files, or directories (every *.yaml, *.yml and *.json below, any case; each file once, symlinks included)", Arity = ArgumentArity.OneOrMore };
 
     /// <summary>Tier for objects without a pg-platform.io/tier label.</summary>
     public Option<string?> Tier { get; } = new("--tier") { Description = "Tier for objects without a pg-platform.io/tier label: production, staging, development or ephemeral" };

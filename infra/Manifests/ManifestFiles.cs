@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Contract;
 using PgPlatform.Components.Serialization;
@@ -5,59 +6,109 @@ using PgPlatform.Components.Serialization;
 namespace PgPlatform.Infra.Manifests;
 
 /// <summary>
-/// Reads manifests from files and directories (every <c>*.yaml</c> and <c>*.yml</c> below, in ordinal order;
-/// multi-document files too). Kustomizations and non-object documents (kustomize patch lists) are not objects
-/// and are skipped.
+/// Reads manifests from files and directories (<see cref="ManifestScan"/>; multi-document files too) within hard
+/// limits (<see cref="YamlLimits.Manifests"/> per file, <see cref="MaxObjects"/> and <see cref="MaxTotalBytes"/> in
+/// all; README, "Limits"). The items of a <c>kind: List</c> are objects of their own. Kustomizations and
+/// non-object documents (kustomize patch lists) are not objects and are skipped. Asked to check nothing (no file,
+/// or no object) is an error: a CI gate that checks nothing would pass everything.
 /// </summary>
 public static class ManifestFiles
 {
+    /// <summary>Most objects read in one run: the checker keeps them all in memory (about 2 KB each).</summary>
+    public const int MaxObjects = 100_000;
+
+    /// <summary>Most bytes read in one run, all files together.</summary>
+    public const long MaxTotalBytes = 64L << 20;
+
     /// <summary>The manifests under <paramref name="paths"/>, named relative to <paramref name="baseDirectory"/>.</summary>
     public static IReadOnlyList<Manifest> Load(IEnumerable<string> paths, string baseDirectory)
     {
-        var manifests = new List<Manifest>();
-        foreach (var file in paths.SelectMany(p => Files(p, baseDirectory)))
+        var scan = ManifestScan.Of(paths, baseDirectory);
+        if (scan.Files.Count == 0)
         {
-            var display = Path.GetRelativePath(baseDirectory, file).Replace('\\', '/');
+            throw new UnreadableInputException($"nothing to check: no {ManifestScan.Read} file under {string.Join(", ", paths)} ({scan.Skipped} other file(s) skipped). Fix: pass the files or directories that hold the manifests");
+        }
+
+        var manifests = new List<Manifest>();
+        long bytes = 0;
+        foreach (var (file, display) in scan.Files)
+        {
             IReadOnlyList<YamlDocumentNode> documents;
             try
             {
-                documents = YamlReader.ReadDocuments(File.ReadAllText(file));
+                var text = InputFiles.ReadText(file, display, YamlLimits.Manifests);
+                bytes += text.Length;
+                if (bytes > MaxTotalBytes)
+                {
+                    throw new UnreadableInputException($"{display}: the inputs together exceed the limit of {YamlLimits.Bytes(MaxTotalBytes)} per run (README, 'Limits'). Fix: check the tree in parts");
+                }
+
+                documents = YamlReader.ReadDocuments(text, YamlLimits.Manifests);
+            }
+            catch (InputFileException e)
+            {
+                throw new UnreadableInputException(e.Message);
+            }
+            catch (YamlLimitException e)
+            {
+                throw new UnreadableInputException($"{display}:{e.Line}:{e.Column}: input limit exceeded: {e.Problem} (README, 'Limits')");
             }
             catch (YamlFormatException e)
             {
                 throw new UnreadableInputException($"{display}:{e.Line}:{e.Column}: malformed YAML: {e.Problem}");
             }
 
-            foreach (var document in documents)
+            var lines = new FieldLines(file);
+            for (var i = 0; i < documents.Count; i++)
             {
-                if (document.Node is JsonObject obj && !IsKustomization(obj))
+                if (documents[i].Node is not JsonObject obj || IsKustomization(obj))
                 {
-                    manifests.Add(new Manifest(obj, display, document.Line));
+                    continue;
                 }
+
+                var document = i;
+                if (IsList(obj))
+                {
+                    var items = obj["items"] as JsonArray ?? [];
+                    for (var j = 0; j < items.Count; j++)
+                    {
+                        if (items[j] is JsonObject item && !IsKustomization(item))
+                        {
+                            var prefix = $"items[{j}]";
+                            Add(manifests, new Manifest(Element(item), display, lines.Of(document, prefix)) { FieldLines = f => lines.Of(document, $"{prefix}.{f}") }, display);
+                        }
+                    }
+
+                    continue;
+                }
+
+                Add(manifests, new Manifest(Element(obj), display, documents[i].Line) { FieldLines = f => lines.Of(document, f) }, display);
             }
+        }
+
+        if (manifests.Count == 0)
+        {
+            throw new UnreadableInputException($"nothing to check: {scan.Files.Count} file(s) hold no Kubernetes object. Fix: pass the files or directories that hold the manifests");
         }
 
         return manifests;
     }
 
+    private static void Add(List<Manifest> manifests, Manifest manifest, string display)
+    {
+        if (manifests.Count == MaxObjects)
+        {
+            throw new UnreadableInputException($"{display}:{manifest.Line}: more than {MaxObjects:N0} objects in one run, the limit (README, 'Limits'). Fix: check the tree in parts");
+        }
+
+        manifests.Add(manifest);
+    }
+
+    // Only the parsed element is kept, not the tree as well: half the memory per object (Manifest.Object rebuilds the tree when asked).
+    private static JsonElement Element(JsonObject obj) => JsonSerializer.SerializeToElement<JsonNode>(obj);
+
+    private static bool IsList(JsonObject obj) => obj["kind"]?.ToString() is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && obj["items"] is JsonArray;
+
     private static bool IsKustomization(JsonObject obj) =>
         obj["apiVersion"]?.ToString().StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal) == true || obj["kind"]?.ToString() is "Kustomization" or "Component";
-
-    private static IEnumerable<string> Files(string path, string baseDirectory)
-    {
-        var full = Path.GetFullPath(path, baseDirectory);
-        if (File.Exists(full))
-        {
-            return [full];
-        }
-
-        if (Directory.Exists(full))
-        {
-            return Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal);
-        }
-
-        throw new UnreadableInputException($"{path}: no such file or directory");
-    }
 }

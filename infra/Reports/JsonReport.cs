@@ -20,7 +20,7 @@ public static class JsonReport
             ["message"] = v.Message,
             ["fix"] = v.Fix,
             ["file"] = v.Manifest.Source,
-            ["line"] = v.Manifest.Line,
+            ["line"] = v.Line,
         }).ToArray());
         var root = new JsonObject { ["objects"] = report.Manifests.Count, ["files"] = report.Files, ["violations"] = violations };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -28,7 +28,7 @@ public static class SarifReport
                 ["physicalLocation"] = new JsonObject
                 {
                     ["artifactLocation"] = new JsonObject { ["uri"] = v.Manifest.Source },
-                    ["region"] = new JsonObject { ["startLine"] = Math.Max(v.Manifest.Line, 1) },
+                    ["region"] = new JsonObject { ["startLine"] = Math.Max(v.Line, 1) },
                 },
                 ["logicalLocations"] = new JsonArray(new JsonObject { ["fullyQualifiedName"] = $"{v.Manifest.Reference}/{v.Field}", ["kind"] = "object" }),
             }),

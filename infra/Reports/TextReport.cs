@@ -8,7 +8,7 @@ public static class TextReport
     {
         foreach (var violation in report.Violations)
         {
-            output.WriteLine($"{violation} ({violation.Manifest.Source}:{violation.Manifest.Line})");
+            output.WriteLine($"{violation} ({violation.Manifest.Source}:{violation.Line})");
         }
 
         summary.WriteLine(report.Violations.Count == 0

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Vocabulary;
 
@@ -34,7 +35,14 @@ public sealed class ClusterInstancesRule : ContractRule
         }
 
         var instances = JsonPath.Integer(manifest.Element, "spec.instances");
-        if (instances is null || instances < tier.MinInstances)
+        if (instances is null && JsonPath.Get(manifest.Element, "spec.instances") is { ValueKind: not JsonValueKind.Null } value)
+        {
+            // Set, but not to a number (e.g. "3" quoted): the Cluster CRD's integer type refuses it.
+            yield return Violation(manifest, "spec.instances",
+                $"{value.GetRawText()} is a {value.ValueKind.ToString().ToLowerInvariant()} where a whole number is needed",
+                $"write a number without quotes, at least {tier.MinInstances}, e.g. 'instances: {tier.MinInstances}'");
+        }
+        else if (instances is null || instances < tier.MinInstances)
         {
             yield return Violation(manifest, "spec.instances",
                 $"{(instances is null ? "not set (CNPG then runs 1)" : $"{instances}")} is fewer than the {tier.MinInstances} instances the {tier.Name} tier requires",

@@ -68,11 +68,12 @@ public sealed class StackConfigWriterTests
     }
 
     [Fact]
-    public void AStackWithoutDatabasesReadsBackWithoutDatabases()
+    public void AStackWithoutDatabasesIsWrittenAsAnEmptyListWhichTheParserRefuses()
     {
         var settings = EveryField with { Databases = NoDatabases };
 
-        AssertSameSettings(settings, ReadBack(settings));
+        var error = Assert.Throws<SettingsException>(() => ReadBack(settings));
+        Assert.Contains("is an empty list: the stack would deploy no database", error.Message);
         Assert.Contains(new StackConfigEntry("pg-platform:databases", "[]", IsPath: false), StackConfigWriter.ToConfig(settings));
     }
 

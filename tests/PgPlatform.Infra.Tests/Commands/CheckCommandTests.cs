@@ -29,7 +29,7 @@ public sealed class CheckCommandTests : IDisposable
         Write("seed.yaml", "kind: Cluster\nspec:\n  instances: 1\n  storage:\n    size: 5Gi\n");
         var result = await Check("seed.yaml --tier production");
         Assert.Equal(ExitCode.Failed, result.ExitCode);
-        Assert.Contains("PGP001 Cluster/-/(unnamed) spec.instances: 1 is fewer than the 3 instances the production tier requires. Fix: set spec.instances to 3 or more (seed.yaml:1)", result.Out);
+        Assert.Contains("PGP001 Cluster/-/(unnamed) spec.instances: 1 is fewer than the 3 instances the production tier requires. Fix: set spec.instances to 3 or more (seed.yaml:3)", result.Out);
         Assert.Contains("PGP011 Cluster/-/(unnamed) spec.storage.storageClass", result.Out);
         Assert.Contains("violation(s)", result.Error);
     }
@@ -61,7 +61,7 @@ public sealed class CheckCommandTests : IDisposable
         Write("two.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: leaked\nstringData:\n  password: hunter2\n");
         var result = await Check("two.yaml");
         Assert.Contains("PGP012 Secret/-/leaked stringData: a Secret with values in a manifest puts the secret in Git", result.Out);
-        Assert.Contains("(two.yaml:6)", result.Out);
+        Assert.Contains("(two.yaml:10)", result.Out);
         Assert.DoesNotContain("hunter2", result.Out + result.Error);
     }
 
@@ -119,12 +119,17 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task KustomizationsAndPatchListsAreNotObjects()
+    public async Task KustomizationsAndPatchListsAreNotObjectsAndCheckingOnlyThemChecksNothing()
     {
         Write("k/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
         Write("k/patch.yaml", "- op: replace\n  path: /spec/instances\n  value: 3\n");
         var result = await Check("k");
-        Assert.Equal(ExitCode.Success, result.ExitCode);
-        Assert.Contains("ok: 0 objects", result.Error);
+        Assert.Equal(ExitCode.Usage, result.ExitCode);
+        Assert.Equal("error: nothing to check: 2 file(s) hold no Kubernetes object. Fix: pass the files or directories that hold the manifests\n", result.Error);
+
+        Write("k/secret.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+        var withObject = await Check("k");
+        Assert.NotEqual(ExitCode.Usage, withObject.ExitCode);
+        Assert.Matches(" 1 objects (in|from) ", withObject.Error);
     }
 }

@@ -12,10 +12,12 @@ public sealed class SynthBadInputTests
     private static async Task<InfraRunner.Result> SynthProd(TempProject project) =>
         await InfraRunner.RunAsync(["synth", "--stack", "prod", "--out", project.Out, "--project-dir", project.Directory]);
 
-    private static async Task AssertFails(TempProject project, params string[] expected)
+    private static Task AssertFails(TempProject project, params string[] expected) => AssertFails(ExitCode.Failed, project, expected);
+
+    private static async Task AssertFails(ExitCode code, TempProject project, params string[] expected)
     {
         var result = await SynthProd(project);
-        Assert.Equal(ExitCode.Failed, result.ExitCode);
+        Assert.Equal(code, result.ExitCode);
         foreach (var text in expected)
         {
             Assert.Contains(text, result.Error);
@@ -29,7 +31,22 @@ public sealed class SynthBadInputTests
     [InlineData("pg-platform:tier: production", "pg-platform:tier: gold", "'pg-platform:tier' in Pulumi.prod.yaml is 'gold'")]
     [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: prod}", "stack 'prod' cannot recover from its own backups")]
     [InlineData("- name: wikijs", "- name: gitlab", "selects application 'gitlab', which the catalog does not declare", "infra/Platform/ApplicationCatalog.cs")]
-    [InlineData("storageSize: 20Gi", "instances: 1", "fewer than the 3 the production tier requires")]
+    [InlineData("storageSize: 20Gi", "instances: 1", "'pg-platform:databases[0]' in Pulumi.prod.yaml: instances 1 is outside the production tier's 3 to 9")]
+    [InlineData("storageSize: 20Gi", "instances: 1000", "'pg-platform:databases[0]' in Pulumi.prod.yaml: instances 1000 is outside the production tier's 3 to 9")]
+    [InlineData("storageSize: 20Gi", "instances: -3", "instances '-3' is negative. Fix: write a whole number")]
+    [InlineData("storageSize: 20Gi", "instances: 99999999999", "instances '99999999999' is too large (at most 2,147,483,647)")]
+    [InlineData("storageSize: 20Gi", "instances: 2.5", "instances '2.5' is not a whole number")]
+    [InlineData("storageSize: 20Gi", "storageSize: -1Gi", "storageSize '-1Gi' is outside the production tier's 1Gi to 32767Gi")]
+    [InlineData("storageSize: 20Gi", "storageSize: 0Gi", "storageSize '0Gi' is outside the production tier's 1Gi to 32767Gi")]
+    [InlineData("storageSize: 20Gi", "storageSize: 999999Ei", "storageSize '999999Ei' is outside the production tier's 1Gi to 32767Gi")]
+    [InlineData("walStorageSize: 5Gi", "walStorageSize: 50Gi", "walStorageSize '50Gi' is larger than the data volume ('20Gi')")]
+    [InlineData("retentionDays: 14", "retentionDays: 99", "'pg-platform:databases[1]' in Pulumi.prod.yaml: retentionDays 99 is outside the production tier's 14 to 30 days")]
+    [InlineData("storageSize: 20Gi", "backupSchedule: \"99 99 99 * * *\"", "backupSchedule: field 1 (second) of '99 99 99 * * *': '99' is outside 0-59")]
+    [InlineData("storageSize: 20Gi", "backupSchedule: \"0 0 3 * 13 *\"", "field 5 (month) of '0 0 3 * 13 *': '13' is outside 1-12")]
+    [InlineData("storageSize: 20Gi", "backupSchedule: \"0 0 0 31 2 *\"", "'0 0 0 31 2 *' never fires (no such date)")]
+    [InlineData("storageSize: 20Gi", "backupSchedule: \"* * * * * *\"", "backupSchedule '* * * * * *' takes a base backup every 1 second(s), more often than the production tier's once per 1 hour(s)")]
+    [InlineData("storageSize: 20Gi", "backupSchedule: \"@every 10m\"", "takes a base backup every 10 minute(s), more often than the production tier's once per 1 hour(s)")]
+    [InlineData("storageSize: 20Gi", "backupSchedule: \"0 0,30 * * * *\"", "takes a base backup every 30 minute(s)")]
     public async Task ABadInputIsOneLineWithAFixAndNothingIsWritten(string from, string to, params string[] expected)
     {
         using var project = new TempProject();
@@ -37,12 +54,25 @@ public sealed class SynthBadInputTests
         await AssertFails(project, expected);
     }
 
+    [Theory]
+    [InlineData("@daily")]
+    [InlineData("@weekly")]
+    [InlineData("0 0 3 * * sun")]
+    [InlineData("0 0 */2 * * *")]
+    public async Task ScheduleMacrosAndSchedulesWithinTheTiersIntervalAreAccepted(string schedule)
+    {
+        using var project = new TempProject();
+        project.Replace("Pulumi.prod.yaml", "storageSize: 20Gi", $"storageSize: 20Gi\n      backupSchedule: \"{schedule}\"");
+        var result = await SynthProd(project);
+        Assert.True(result.ExitCode == ExitCode.Success, result.Error);
+    }
+
     [Fact]
     public async Task AMalformedStackFileIsOneLineWithItsFileAndLine()
     {
         using var project = new TempProject();
         project.Write("Pulumi.prod.yaml", "config:\n  pg-platform:tier: production\n  pg-platform:databases: [unclosed\n");
-        await AssertFails(project, "Pulumi.prod.yaml:", "malformed YAML");
+        await AssertFails(ExitCode.Usage, project, "Pulumi.prod.yaml:", "malformed YAML");
     }
 
     [Fact]
