@@ -1,3 +1,4 @@
+using PgPlatform.Components.Vocabulary;
 using System.Text.Json.Nodes;
 using PgPlatform.Components.Day0;
 using PgPlatform.Components.Day2;
@@ -44,9 +45,12 @@ public sealed class BaseEnvironmentOnboardingTests
     public void AnEphemeralDatabaseGetsItsOwnContainerIdentityAndServiceAccountInTheBaseEnvironment()
     {
         var (model, _) = Onboard(TierProfiles.Ephemeral, null);
+        // Passwords and vault secrets: the owner's, each login slot's, and the active slot's name (no password).
+        Assert.Equal(1 + DatabaseNames.LoginSlots.Count, Azure(model).Count(r => r.Type == "random:RandomPassword"));
+        Assert.Equal(2 + DatabaseNames.LoginSlots.Count, Azure(model).Count(r => r.Type == "azure-native:keyvault:Secret"));
         Assert.Equal(
-            ["random:RandomPassword", "azure-native:keyvault:Secret", "azure-native:storage:BlobContainer", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:managedidentity:FederatedIdentityCredential", "azure-native:authorization:RoleAssignment", "azure-native:authorization:RoleAssignment"],
-            Azure(model).Select(r => r.Type));
+            ["azure-native:storage:BlobContainer", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:managedidentity:FederatedIdentityCredential", "azure-native:authorization:RoleAssignment", "azure-native:authorization:RoleAssignment"],
+            Azure(model).Select(r => r.Type).Where(t => t is not "random:RandomPassword" and not "azure-native:keyvault:Secret"));
         var container = Azure(model).Single(r => r.Type == "azure-native:storage:BlobContainer").Properties;
         Assert.Equal(("rg-test", "stbackups", "shop-drill-1a2b3c"), ((string)container["resourceGroupName"]!, (string)container["accountName"]!, (string)container["containerName"]!));
         var identity = Azure(model).Single(r => r.Type == "azure-native:managedidentity:UserAssignedIdentity").Properties;

@@ -109,9 +109,9 @@ public sealed class DrillCommandTests
 
     [Theory]
     [InlineData("drill --target local --stack prod")]
-    [InlineData("drill --target local --app linkding")]
+    [InlineData("drill --target local --app linkding --data-size lots")]
     [InlineData("nightly --stack dev --target moon")]
-    public async Task StackWithoutAppAndAnUnknownNightlyTargetAreUsageErrors(string commandLine)
+    public async Task StackWithoutAppABadDataSizeAndAnUnknownNightlyTargetAreUsageErrors(string commandLine)
     {
         var result = await StacksRunner.RunAsync(commandLine);
 

@@ -51,7 +51,7 @@ public sealed class LocalDrillTests(LocalTargetFixture fixture, ITestOutputHelpe
         Assert.Matches("^[0-9]{8}T[0-9]{6}$", evidence.BackupId);
         Assert.StartsWith(fixture.Target.RunDirectory, evidence.RestoreNamespace, StringComparison.Ordinal);
         Assert.NotNull(evidence.RestoreStartedAt);
-        Assert.Equal("not applicable (local target)", evidence.ApplicationMigration);
+        Assert.Equal("not applicable (local target, no application declared)", evidence.ApplicationMigration);
         Assert.Contains("point-in-time restore holds the expected 20 rows", evidence.Reason, StringComparison.Ordinal);
     }
 
