@@ -18,10 +18,19 @@ public static partial class RecoverySettingParser
     private const string Example = "recoverFrom: {stack: prod, targetTime: 2026-11-22T18:00:00Z}";
 
     /// <summary>
+    /// How far ahead of this machine's clock a target may lie: drills pick targets from the database's clock, which may
+    /// run slightly ahead. Further ahead, recovery could only fail: PostgreSQL stops with "recovery ended before configured
+    /// recovery target was reached" when the archived WAL ends before the target (postgres/postgres
+    /// src/backend/access/transam/xlogrecovery.c).
+    /// </summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Parses the recovery of entry <paramref name="path"/> (<c>pg-platform:databases[0]</c>) of stack
     /// <paramref name="stack"/>, read from <paramref name="source"/>; null when <paramref name="node"/> is absent.
+    /// A <c>targetTime</c> more than <see cref="MaxClockSkew"/> after <paramref name="now"/> is refused.
     /// </summary>
-    public static RecoverySelection? Parse(JsonNode? node, string stack, string path, string source)
+    public static RecoverySelection? Parse(JsonNode? node, string stack, string path, string source, DateTimeOffset now)
     {
         if (node is null)
         {
@@ -48,10 +57,10 @@ public static partial class RecoverySettingParser
             throw new SettingsException($"{where}: backupId '{backupId}' is not a Barman backup id. Fix: use the id the backup reports, e.g. 'backupId: 20261122T030000', or leave it out for the latest");
         }
 
-        return new RecoverySelection { Stack = from, BackupId = backupId, TargetTime = Str("targetTime") is { } time ? TargetTime(time, where) : null };
+        return new RecoverySelection { Stack = from, BackupId = backupId, TargetTime = Str("targetTime") is { } time ? TargetTime(time, where, now) : null };
     }
 
-    private static DateTimeOffset TargetTime(string text, string where)
+    private static DateTimeOffset TargetTime(string text, string where, DateTimeOffset now)
     {
         if (!Rfc3339Pattern().IsMatch(text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
@@ -61,11 +70,18 @@ public static partial class RecoverySettingParser
 
         if (time.Offset != TimeSpan.Zero)
         {
-            throw new SettingsException($"{where}: targetTime '{text}' is not in UTC. Fix: convert it to UTC and end it with 'Z', e.g. 'targetTime: {time.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)}'");
+            throw new SettingsException($"{where}: targetTime '{text}' is not in UTC. Fix: convert it to UTC and end it with 'Z', e.g. 'targetTime: {Utc(time)}'");
+        }
+
+        if (time > now + MaxClockSkew)
+        {
+            throw new SettingsException($"{where}: targetTime '{text}' is in the future (it is now {Utc(now)}): no archived WAL reaches it yet, so recovery would fail. Fix: choose a time in the past, or leave targetTime out to recover to the end of the archived WAL");
         }
 
         return time;
     }
+
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex Rfc3339Pattern();

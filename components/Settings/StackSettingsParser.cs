@@ -26,8 +26,11 @@ public static partial class StackSettingsParser
 
     private static readonly string[] DatabaseFields = ["name", "instances", "storageSize", "walStorageSize", "backupSchedule", "retentionDays", "recoverFrom"];
 
-    /// <summary>Parses the config of stack <paramref name="stack"/>; <paramref name="source"/> names where it came from in errors.</summary>
-    public static StackSettings Parse(string stack, IReadOnlyDictionary<string, JsonNode?> config, string source)
+    /// <summary>
+    /// Parses the config of stack <paramref name="stack"/>; <paramref name="source"/> names where it came from in errors;
+    /// <paramref name="time"/> (default: the system clock) is the clock a <c>recoverFrom.targetTime</c> must not be ahead of.
+    /// </summary>
+    public static StackSettings Parse(string stack, IReadOnlyDictionary<string, JsonNode?> config, string source, TimeProvider? time = null)
     {
         if (!Dns1123.IsLabel(stack, MaxStackNameLength))
         {
@@ -60,11 +63,11 @@ public static partial class StackSettingsParser
         {
             Stack = stack,
             Tier = tier,
-            KubeContext = Required(SettingKeys.KubeContext),
+            KubeContext = Checked(SettingKeys.KubeContext, Required(SettingKeys.KubeContext), source, FreeStringSyntax.KubeContext),
             AzureLocation = Checked(SettingKeys.AzureLocation, Required(SettingKeys.AzureLocation), source, LocationPattern(), "it is not an Azure region name"),
             SubscriptionId = Checked(SettingKeys.SubscriptionId, Required(SettingKeys.SubscriptionId), source, GuidPattern(), "it is not a GUID"),
             TenantId = Checked(SettingKeys.TenantId, Required(SettingKeys.TenantId), source, GuidPattern(), "it is not a GUID"),
-            OidcIssuerUrl = Checked(SettingKeys.OidcIssuerUrl, Required(SettingKeys.OidcIssuerUrl), source, HttpsUrlPattern(), "an OIDC issuer is an https:// URL"),
+            OidcIssuerUrl = Checked(SettingKeys.OidcIssuerUrl, Required(SettingKeys.OidcIssuerUrl), source, v => FreeStringSyntax.Url(v, ["https"], scpLike: false) is { } why ? $"an OIDC issuer is an https:// URL; {why}" : null),
             DeliverySubject = Optional(SettingKeys.DeliverySubject) is { } subject ? Checked(SettingKeys.DeliverySubject, subject, source, SubjectPattern(), "it is not a user name or system:serviceaccount:<namespace>:<name>") : "pg-platform-delivery",
             ResourceGroup = Checked(SettingKeys.ResourceGroup, Required(SettingKeys.ResourceGroup), source, ResourceGroupPattern(), "it is not a resource group name"),
             KeyVaultName = Checked(SettingKeys.KeyVaultName, Required(SettingKeys.KeyVaultName), source, KeyVaultPattern(), "Key Vault names have 3-24 letters, digits and '-', starting with a letter"),
@@ -74,10 +77,10 @@ public static partial class StackSettingsParser
                 ? ReplicationDurability.All.FirstOrDefault(r => r.Name == replication) ?? throw Invalid(SettingKeys.Replication, replication, source, $"use one of {string.Join(", ", ReplicationDurability.All.Select(r => r.Name))}")
                 : null,
             Delivery = delivery,
-            GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, RepoUrlPattern(), "it is not an https:// or ssh:// Git URL"),
-            GitOpsRevision = Optional(SettingKeys.GitOpsRevision) ?? "main",
+            GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, v => FreeStringSyntax.Url(v, ["https", "ssh"], scpLike: true) is { } why ? $"it is not an https://, ssh:// or git@<host>:<path> Git URL; {why}" : null),
+            GitOpsRevision = Optional(SettingKeys.GitOpsRevision) is { } revision ? Checked(SettingKeys.GitOpsRevision, revision, source, FreeStringSyntax.GitRevision) : "main",
             Monitoring = MonitoringSettingParser.Parse(config.TryGetValue(SettingKeys.Monitoring.Key, out var monitoring) ? monitoring : null, source),
-            Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source, tier),
+            Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source, tier, (time ?? TimeProvider.System).GetUtcNow()),
         };
     }
 
@@ -118,10 +121,17 @@ public static partial class StackSettingsParser
     private static string Checked(SettingKey key, string value, string source, Regex pattern, string why) =>
         pattern.IsMatch(value) ? value : throw Invalid(key, value, source, why);
 
-    private static SettingsException Invalid(SettingKey key, string value, string source, string why) =>
-        new($"setting '{key.Key}' in {source} is '{value}': {why}. Fix: write a valid value, e.g. '{key.Key}: {key.Example}'");
+    private static string Checked(SettingKey key, string value, string source, Func<string, string?> why) =>
+        why(value) is { } problem ? throw Invalid(key, value, source, problem) : value;
 
-    private static List<DatabaseSelection> Databases(JsonNode? node, string stack, string source, TierProfile tier)
+    private static SettingsException Invalid(SettingKey key, string value, string source, string why) =>
+        new($"setting '{key.Key}' in {source} is '{Shown(value)}': {why}. Fix: write a valid value, e.g. '{key.Key}: {key.Example}'");
+
+    /// <summary><paramref name="value"/> with control and non-ASCII characters as <c>\uXXXX</c>, so an error stays one readable line.</summary>
+    private static string Shown(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) || c > '~' ? $"\\u{(int)c:X4}" : c.ToString()));
+
+    private static List<DatabaseSelection> Databases(JsonNode? node, string stack, string source, TierProfile tier, DateTimeOffset now)
     {
         var key = SettingKeys.Databases;
         if (node is null)
@@ -174,7 +184,7 @@ public static partial class StackSettingsParser
                 throw new SettingsException($"{where} has unknown field '{unknown}'. Fix: use only {string.Join(", ", DatabaseFields)}");
             }
 
-            var selection = DatabaseBounds.Check(DatabaseEntry(entry, where), tier, where) with { RecoverFrom = RecoverySettingParser.Parse(entry["recoverFrom"], stack, $"{key.Key}[{i}]", source) };
+            var selection = DatabaseBounds.Check(DatabaseEntry(entry, where), tier, where) with { RecoverFrom = RecoverySettingParser.Parse(entry["recoverFrom"], stack, $"{key.Key}[{i}]", source, now) };
             if (!names.Add(selection.Name))
             {
                 throw new SettingsException($"{where}: application '{selection.Name}' is listed twice. Fix: list each application once");
@@ -249,12 +259,6 @@ public static partial class StackSettingsParser
     [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     private static partial Regex GuidPattern();
 
-    [GeneratedRegex(@"^https://[^\s/]+(/\S*)?$")]
-    private static partial Regex HttpsUrlPattern();
-
     [GeneratedRegex(@"^([a-zA-Z0-9][-a-zA-Z0-9_.@]*|system:serviceaccount:[a-z0-9][-a-z0-9]*:[a-z0-9][-a-z0-9.]*)$")]
     private static partial Regex SubjectPattern();
-
-    [GeneratedRegex(@"^(https://|ssh://|git@)\S+$")]
-    private static partial Regex RepoUrlPattern();
 }

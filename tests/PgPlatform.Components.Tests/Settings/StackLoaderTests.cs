@@ -41,6 +41,9 @@ public sealed class StackLoaderTests
     [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: yesterday}", "'pg-platform:databases[1].recoverFrom' in Pulumi.prod.yaml: targetTime 'yesterday' is not an RFC 3339 timestamp", "'targetTime: 2026-11-22T18:00:00Z'")]
     [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: '2026-11-22T19:00:00+01:00'}", "targetTime '2026-11-22T19:00:00+01:00' is not in UTC", "'targetTime: 2026-11-22T18:00:00Z'")]
     [InlineData("retentionDays: 14", "retentionDays: 14\n      recoverFrom: {stack: dev, targetTime: '2026-02-30T10:00:00Z'}", "targetTime '2026-02-30T10:00:00Z' is not an RFC 3339 timestamp")]
+    [InlineData("pg-platform:kubeContext: aks-prod-weu", "pg-platform:kubeContext: \"aks\\nkind: Secret\"", "setting 'pg-platform:kubeContext' in Pulumi.prod.yaml is 'aks\\u000Akind: Secret': it contains the control character U+000A", "e.g. 'pg-platform:kubeContext: aks-prod-weu'")]
+    [InlineData("pg-platform:delivery: gitops", "pg-platform:delivery: gitops\n  pg-platform:gitopsRevision: main..next", "setting 'pg-platform:gitopsRevision' in Pulumi.prod.yaml is 'main..next': a Git ref cannot contain '..' (git check-ref-format rule 3)")]
+    [InlineData("pg-platform:gitopsRepoUrl: https://git.example.com/platform/gitops.git", "pg-platform:gitopsRepoUrl: \"https://git.example.com/${pulumi.stack}\"", "setting 'pg-platform:gitopsRepoUrl' in Pulumi.prod.yaml is 'https://git.example.com/${pulumi.stack}': it is not an https://, ssh:// or git@<host>:<path> Git URL; it contains '$'")]
     public void BadStackSettingsAreNamedWithTheirFileAndAFix(string from, string to, params string[] expected)
     {
         using var files = new TempStackFiles();
