@@ -7,11 +7,25 @@ namespace PgPlatform.Components.Day0;
 
 /// <summary>
 /// The two ApplicationSets of one environment: one Application per <c>databases/*/overlays/&lt;env&gt;</c>
-/// and one per <c>apps/*/overlays/&lt;env&gt;</c>, with automated sync, prune and self-heal. Day-0 declares them into
+/// and one per <c>apps/*/overlays/&lt;env&gt;</c>, with automated sync, prune and self-heal; the database Applications leave
+/// the logins' <c>login</c> flags to the rotation runbook (<see cref="RotatedLogins"/>). Day-0 declares them into
 /// the model; the GitOps synthesizer writes the model's ApplicationSets to <c>argocd/&lt;env&gt;/</c>.
 /// </summary>
 public static class ArgoCdApplicationSets
 {
+    /// <summary>
+    /// The rotation runbook switches <c>spec.managed.roles[].login</c> of the Cluster out of band (the new login on,
+    /// the old one off); self-heal would put the synthesized values back mid-rotation and a sync would overwrite them
+    /// unless the sync option <c>RespectIgnoreDifferences=true</c> is set. Field names: argoproj/argo-cd
+    /// <c>manifests/crds/application-crd.yaml</c> (v3.4.4), <c>spec.ignoreDifferences[].{group,kind,jqPathExpressions}</c>.
+    /// </summary>
+    public static ResourceIgnoreDifferences RotatedLogins { get; } = new()
+    {
+        Group = CnpgApi.Group,
+        Kind = CnpgApi.ClusterKind,
+        JqPathExpressions = [".spec.managed.roles[]?.login"],
+    };
+
     /// <summary>The ApplicationSets of <paramref name="env"/>: databases first, then applications.</summary>
     public static IReadOnlyList<ApplicationSet> For(PlatformEnvironment env, GitOpsOptions options) =>
         [For(env, options, GitOpsLayout.Databases, "db"), For(env, options, GitOpsLayout.Apps, "app")];
@@ -68,10 +82,13 @@ public static class ArgoCdApplicationSets
                         Project = options.Project,
                         Source = new ApplicationSource { RepoUrl = options.RepoUrl, TargetRevision = options.Revision, Path = "{{ .path.path }}" },
                         Destination = new ApplicationDestination { Server = "https://kubernetes.default.svc", Namespace = $"{App}-{environment}" },
+                        IgnoreDifferences = folder == GitOpsLayout.Databases ? [RotatedLogins] : null,
                         SyncPolicy = new SyncPolicy
                         {
                             Automated = new AutomatedSync { Prune = true, SelfHeal = true },
-                            SyncOptions = ["ServerSideApply=true", "CreateNamespace=false"],
+                            SyncOptions = folder == GitOpsLayout.Databases
+                                ? ["ServerSideApply=true", "CreateNamespace=false", "RespectIgnoreDifferences=true"]
+                                : ["ServerSideApply=true", "CreateNamespace=false"],
                         },
                     },
                 },

@@ -3,7 +3,10 @@ using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Contract.Rules;
 
-/// <summary>PGP016: every Secret a Cluster or workload references is produced in the tree (an ExternalSecret target, or the operator's <c>&lt;cluster&gt;-app</c>).</summary>
+/// <summary>
+/// PGP016: every Secret a Cluster or workload references is produced in the tree (an ExternalSecret target, or the
+/// operator's <c>&lt;cluster&gt;-app</c>, which only a Cluster may name: PGP022 keeps workloads on the active login's Secret).
+/// </summary>
 public sealed class SecretsProducedRule : ContractRule
 {
     /// <summary>The operator's Secret of a Cluster is <c>&lt;cluster&gt;-app</c>.</summary>
@@ -32,8 +35,12 @@ public sealed class SecretsProducedRule : ContractRule
             || secret.EndsWith(AppSuffix, StringComparison.Ordinal) && all.Find(manifest, CnpgApi.Group, CnpgApi.ClusterKind, ManifestKey.Name, secret[..^AppSuffix.Length]).Any();
         foreach (var (field, secret) in references.Where(r => !Produced(r.Secret)))
         {
+            // A workload's database credentials are the active login's Secret: the owner's <cluster>-app is PGP022's to refuse.
+            var alternative = manifest.Is(CnpgApi.Group, CnpgApi.ClusterKind)
+                ? "or leave the field out so the operator generates <cluster>-app"
+                : "or, for the database login, mount the active login's Secret <cluster>-login that AppDatabase declares (never the owner's <cluster>-app)";
             yield return Violation(manifest, field, $"references Secret '{secret}', which nothing in the tree produces",
-                $"declare an {ExternalSecretsApi.ApiVersion} {ExternalSecretsApi.ExternalSecretKind} with spec.target.name: {secret}, or use the operator's <cluster>-app Secret");
+                $"declare an {ExternalSecretsApi.ApiVersion} {ExternalSecretsApi.ExternalSecretKind} with spec.target.name: {secret}, {alternative}");
         }
     }
 

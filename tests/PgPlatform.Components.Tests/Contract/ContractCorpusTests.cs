@@ -75,6 +75,19 @@ public sealed class ContractCorpusTests
     }
 
     [Fact]
+    public void AnUnproducedSecretOfAWorkloadIsFixedWithTheActiveLoginAndOneOfAClusterWithTheOperatorsSecret()
+    {
+        Violation Fix(string title) => ContractChecker.Check(
+            ContractCorpus.Cases().Single(c => c.RuleId == "PGP016" && c.Description == title).Manifests(),
+            rules: [ContractRules.All.Single(r => r.Id == "PGP016")]).Single();
+
+        var workload = Fix("a Secret nothing produces");
+        Assert.Contains("mount the active login's Secret <cluster>-login", workload.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain("use the operator's <cluster>-app", workload.Fix, StringComparison.Ordinal);
+        Assert.Contains("leave the field out so the operator generates <cluster>-app", Fix("a bootstrap Secret nothing produces").Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RuleIdsAreUniqueAndOrdered()
     {
         var ids = ContractRules.All.Select(r => r.Id).ToList();

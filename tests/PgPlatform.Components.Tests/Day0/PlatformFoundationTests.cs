@@ -160,6 +160,23 @@ public sealed class PlatformFoundationTests
         });
     }
 
+    [Fact]
+    public void DatabaseApplicationsLeaveTheLoginFlagsOfTheClusterToTheRotationRunbook()
+    {
+        var sets = ModelObjects.All(_f.Model).Where(o => (string?)o["kind"] == "ApplicationSet").ToDictionary(s => (string)s["metadata"]!["name"]!);
+        var databases = sets["databases-prod"]!["spec"]!["template"]!["spec"]!;
+        var ignored = Assert.Single(databases["ignoreDifferences"]!.AsArray())!;
+        Assert.Equal("postgresql.cnpg.io", (string?)ignored["group"]);
+        Assert.Equal("Cluster", (string?)ignored["kind"]);
+        Assert.Equal([".spec.managed.roles[]?.login"], ignored["jqPathExpressions"]!.AsArray().Select(e => (string?)e));
+        Assert.Contains("RespectIgnoreDifferences=true", databases["syncPolicy"]!["syncOptions"]!.AsArray().Select(e => (string?)e));
+
+        // The applications' objects hold no login flag: their Application compares and syncs everything.
+        var apps = sets["apps-prod"]!["spec"]!["template"]!["spec"]!;
+        Assert.Null(apps["ignoreDifferences"]);
+        Assert.DoesNotContain("RespectIgnoreDifferences=true", apps["syncPolicy"]!["syncOptions"]!.AsArray().Select(e => (string?)e));
+    }
+
     private static JsonNode WithoutAdmissionPolicies(JsonNode node)
     {
         switch (node)

@@ -14,6 +14,9 @@ public sealed class ApplicationSpec
     /// <summary>Where they are deployed.</summary>
     [JsonPropertyName("destination")] public required ApplicationDestination Destination { get; init; }
 
+    /// <summary>Fields of the deployed objects Argo CD neither compares nor (with <c>RespectIgnoreDifferences=true</c>) syncs.</summary>
+    [JsonPropertyName("ignoreDifferences")] public IList<ResourceIgnoreDifferences>? IgnoreDifferences { get; init; }
+
     /// <summary>Automated sync with prune and self-heal.</summary>
     [JsonPropertyName("syncPolicy")] public SyncPolicy? SyncPolicy { get; init; }
 }
