@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The README's main job on the embedded default: synthesize the dev and prod stacks into out/<stack>
-# (program.yaml and the GitOps tree) and print what each would deploy, then run the drill suite
-# (failover, restore, rotation, backup health) on the local target and print the evidence table.
-# Exit code: the drill run's (0 all passed, 1 a drill failed, 3 the target could not be stood up).
+# (program.yaml and the GitOps tree) and print what each would deploy, then drill every database prod
+# declares on the local target, shaped as declared (instances, replication, parameters, owner; HAProxy as
+# the read-write address): failover, restore with the application's migrations, rotation with a live
+# pooled client, backup health. Prints the fleet table; the report is in out/nightly (fleet.md, fleet.json,
+# Prometheus textfile, fleet-rto.svg). Exit code: the nightly's (0 all passed, 1 a drill failed, 3 a
+# target could not be stood up). The quick lab self-test alone: dotnet run --project infra -- drill --target local
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -12,4 +15,4 @@ for stack in dev prod; do
   dotnet run --project infra --no-build -- synth --stack "$stack" --out "out/$stack"
   echo
 done
-dotnet run --project infra --no-build -- drill --target local --out out/drills
+dotnet run --project infra --no-build -- nightly --stack prod --target local --out out/nightly
