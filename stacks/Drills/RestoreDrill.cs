@@ -131,8 +131,10 @@ public sealed class RestoreDrill : IDrill
 
         // The archive's lag at the end of the write load: segments written but not archived yet, and how long the archive takes to catch up.
         var current = await Sql.ScalarAsync<string>(target.SuperuserReadWriteConnectionString, "SELECT pg_walfile_name(pg_current_wal_lsn())", cancellationToken);
-        var archived = (await target.ArchiverStatusAsync(cancellationToken)).LastArchivedWal;
-        var behind = archived is { Length: 24 } ? SegmentNumber(current) - SegmentNumber(archived) : -1;
+        // The backlog itself, not "current minus last archived": after a failover the last archived file may be a
+        // timeline history file, and before the first archive there is none (pg_ls_archive_statusdir, PostgreSQL 12+).
+        var behind = await Sql.ScalarAsync<long>(target.SuperuserReadWriteConnectionString,
+            "SELECT count(*) FROM pg_ls_archive_statusdir() WHERE name ~ '^[0-9A-F]{24}[.]ready$'", cancellationToken);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Catching up may take longer than a WAL switch may wait (under load each barman-cloud-wal-archive is slow), and
         // that time is the measurement: wait for the completed segments first, then switch.
@@ -141,7 +143,7 @@ public sealed class RestoreDrill : IDrill
             cancellationToken, TimeSpan.FromMilliseconds(500));
         await target.SwitchWalAsync(cancellationToken);
         recorder.Measure("archive lag", string.Create(CultureInfo.InvariantCulture,
-            $"{(behind < 0 ? "unknown" : behind.ToString(CultureInfo.InvariantCulture))} segment(s) behind at the end of the write load; caught up in {clock.Elapsed.TotalSeconds:F1} s"));
+            $"{behind} segment(s) behind at the end of the write load; caught up in {clock.Elapsed.TotalSeconds:F1} s"));
         return true;
     }
 
