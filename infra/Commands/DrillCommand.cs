@@ -70,12 +70,17 @@ public sealed class DrillCommand : Command
     /// <summary>How a kubernetes drill runs its ephemeral stacks, given the fault, the kubeconfig and the log.</summary>
     public Func<Fault, string?, DrillLog, EphemeralDrillRun> KubernetesRun { get; }
 
-    /// <summary>The rules the local alerts drill runs: those <c>--stack</c> (default prod) declares for <c>--app</c> (default its first database).</summary>
-    private AlertRules LocalAlertRules(ParseResult parse)
+    /// <summary>
+    /// The rules the local alerts drill runs: those <c>--stack</c> (<paramref name="declared"/>, default prod) declares for
+    /// <c>--app</c> (default its first database).
+    /// </summary>
+    private AlertRules LocalAlertRules(ParseResult parse, DeclaredStack? declared)
     {
-        var declared = DeclaredStack.Load(Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory), parse.GetValue(Stack) ?? "prod", ApplicationCatalog.All);
+        declared ??= DeclaredStack.Load(ProjectDirectory(parse), "prod", ApplicationCatalog.All);
         return AlertRules.From(declared, parse.GetValue(App) ?? declared.Databases[0].Application);
     }
+
+    private string ProjectDirectory(ParseResult parse) => Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -119,13 +124,13 @@ public sealed class DrillCommand : Command
                     return await _context.FailAsync(ExitCode.Usage, $"--data-size '{parse.GetValue(DataSize)}' is not a size: write e.g. 16MiB, 512MB or 1GB");
                 }
 
-                var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
-                var shape = stack is null ? LocalShape.Lab : LocalDrillSession.Shape(projectDir, stack, app!, ApplicationCatalog.All);
-                var application = app is null ? null : LocalApplication.Declare(app, stack, projectDir, dataSize);
-                var options = LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable);
-                options = application?.WalMaxParallel is { } parallel ? options with { WalMaxParallel = parallel } : options;
-                var rules = drills.Contains(DrillKind.Alerts) ? LocalAlertRules(parse) : null;
-                evidence = await LocalDrillSession.RunAsync(drills, fault, options, shape, log, cancellationToken, rules, application);
+                // The stack is declared once: its database shapes the target, gives the restore its budgets and the alerts drill its rules.
+                var declared = stack is null ? null : DeclaredStack.Load(ProjectDirectory(parse), stack, ApplicationCatalog.All);
+                var database = declared?.Database(app!);
+                var shape = database is null ? LocalShape.Lab : LocalShape.FromDeclaration(stack!, database);
+                var application = app is null ? null : LocalApplication.Declare(app, database, dataSize);
+                var rules = drills.Contains(DrillKind.Alerts) ? LocalAlertRules(parse, declared) : null;
+                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), shape, log, cancellationToken, rules, application);
             }
             else
             {
@@ -140,7 +145,7 @@ public sealed class DrillCommand : Command
                     return await _context.FailAsync(ExitCode.Usage, refusal);
                 }
 
-                var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
+                var projectDir = ProjectDirectory(parse);
                 evidence = await KubernetesDrillSession.RunAsync(drills, projectDir, stack, app, KubernetesRun(fault, parse.GetValue(Kubeconfig), log), log, cancellationToken);
             }
         }

@@ -10,11 +10,11 @@ namespace PgPlatform.Infra.Commands;
 internal static class LocalApplication
 {
     /// <summary>
-    /// <paramref name="application"/>'s schema from the catalog; with <paramref name="stack"/>, the budgets of the tier and the
-    /// storage size the stack declares for it. Throws <see cref="DeclarationException"/> for an application the catalog
-    /// lacks or one without a schema.
+    /// <paramref name="application"/>'s schema from the catalog; with <paramref name="database"/> (its declaration in a stack),
+    /// the budgets of the tier and the storage size declared for it. Throws <see cref="DeclarationException"/> for an
+    /// application the catalog lacks or one without a schema.
     /// </summary>
-    public static DrillApplication Declare(string application, string? stack, string projectDirectory, long dataSize)
+    public static DrillApplication Declare(string application, DeclaredDatabase? database, long dataSize)
     {
         var entry = ApplicationCatalog.All.FirstOrDefault(e => e.Name == application)
             ?? throw new DeclarationException($"--app: unknown application '{application}'", $"use one of {string.Join(", ", ApplicationCatalog.All.Select(e => e.Name))}");
@@ -22,9 +22,8 @@ internal static class LocalApplication
             ?? throw new DeclarationException($"--app: {application} declares no schema migrations", "add ApplicationSchema to its catalog entry (infra/Platform/ApplicationCatalog.cs)");
         RecoveryBudget? budget = null;
         int? walMaxParallel = null;
-        if (stack is not null)
+        if (database is not null)
         {
-            var database = DeclaredStack.Load(projectDirectory, stack, ApplicationCatalog.All).Database(application);
             var storage = database.Cluster.Spec.Storage?.Size is { } size ? ByteSize.TryParse(size) : null;
             walMaxParallel = database.ObjectStore.Spec.Configuration.Wal?.MaxParallel;
             budget = new RecoveryBudget(database.Tier.Name, database.Tier.RtoBudget, database.Tier.RpoBudget, storage ?? ByteSize.TryParse(database.Tier.StorageSize)!.Value);

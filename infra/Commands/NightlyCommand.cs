@@ -135,7 +135,7 @@ public sealed class NightlyCommand : Command
         {
             report = parse.GetValue(Target) == "local"
                 ? await LocalDrillSession.RunStackAsync(projectDir, parse.GetValue(Stack)!, ApplicationCatalog.All, DrillNames.DefaultDrills, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken,
-                    database => LocalApplication.Declare(database.Application, parse.GetValue(Stack), projectDir, DrillApplication.DefaultDataSizeBytes))
+                    database => LocalApplication.Declare(database.Application, database, DrillApplication.DefaultDataSizeBytes))
                 : await new NightlyRunner(_configure(parse.GetValue(Kubeconfig))) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)

@@ -30,10 +30,11 @@ public static class LocalDrillSession
     /// target cannot start (a missing prerequisite is named), and <see cref="OperationCanceledException"/> after tearing
     /// the target down when cancelled. The alerts drill runs <paramref name="alertRules"/> (the stack's PrometheusRules),
     /// deployed with the target; <paramref name="application"/>, when given, is the application whose schema the restore
-    /// drill migrates, fills and smoke-tests.
+    /// drill migrates, fills and smoke-tests, and whose declared <c>wal.maxParallel</c> the target's restores honour.
     /// </summary>
     public static async Task<RunEvidence> RunAsync(IReadOnlyList<DrillKind> drills, Fault fault, LocalTargetOptions options, LocalShape shape, DrillLog log, CancellationToken cancellationToken, AlertRules? alertRules = null, DrillApplication? application = null)
     {
+        options = application?.WalMaxParallel is { } parallel ? options with { WalMaxParallel = parallel } : options;
         LocalTarget? started = null;
         var evidence = await DrillRunner.RunAsync(
             async ct =>
@@ -71,11 +72,9 @@ public static class LocalDrillSession
         {
             var shape = LocalShape.FromDeclaration(stack, database);
             log.Write("nightly", $"{database.Application}: {string.Join(", ", drills.Select(DrillNames.Name))} on the local target ({shape.Subject}, {shape.Instances} instance(s))");
-            var application = applicationOf?.Invoke(database);
-            var databaseOptions = application?.WalMaxParallel is { } parallel ? options with { WalMaxParallel = parallel } : options;
             try
             {
-                runs.Add(new ApplicationRun(database.Application, await RunAsync(drills, Fault.None, databaseOptions, shape, log, cancellationToken, application: application), null));
+                runs.Add(new ApplicationRun(database.Application, await RunAsync(drills, Fault.None, options, shape, log, cancellationToken, application: applicationOf?.Invoke(database)), null));
             }
             catch (TargetUnavailableException e)
             {
