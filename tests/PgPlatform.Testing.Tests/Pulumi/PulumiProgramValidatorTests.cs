@@ -110,6 +110,56 @@ public sealed class PulumiProgramValidatorTests
         Assert.Contains(errors, e => e.StartsWith("resources.rg.propertes: unknown resource key", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("properties.value")]
+    [InlineData("properties")]
+    [InlineData("tags[\"owner\"]")]
+    [InlineData("*")]
+    public void IgnoreChangesNamingAnInputOrATypedPropertyInItPasses(string path)
+    {
+        var program = Program();
+        program["resources"]!["ownerSecret"]!["options"]!["ignoreChanges"] = new JsonArray(path);
+
+        Assert.Empty(Validator.Validate(program));
+    }
+
+    [Fact]
+    public void IgnoreChangesResolvesArraysAndNestedTypesOfTheProviderSchema()
+    {
+        var program = Program();
+        program["resources"]!["vault"]!["options"]!["ignoreChanges"] = new JsonArray("properties.accessPolicies[0].tenantId", "properties.accessPolicies[*].objectId", "properties.sku.name");
+
+        Assert.Empty(Validator.Validate(program));
+    }
+
+    [Theory]
+    [InlineData("value", "\"value\" is no input of azure-native:keyvault:Secret (inputs: properties, resourceGroupName, secretName, tags, vaultName)")]
+    [InlineData("properties.valeu", "properties has no property \"valeu\" (known: attributes, contentType, value)")]
+    [InlineData("properties.value.text", "properties.value is a string and has no \"text\"")]
+    [InlineData("properties[0]", "properties has no property \"[0]\" (known: attributes, contentType, value)")]
+    [InlineData("properties.", "\"properties.\": ends with '.'")]
+    [InlineData("properties[value", "\"properties[value\": '[' at 10 is never closed")]
+    public void IgnoreChangesNamingNoInputOfTheTypeIsRejectedWithThePathAndTheKnownNames(string path, string problem)
+    {
+        var program = Program();
+        program["resources"]!["ownerSecret"]!["options"]!["ignoreChanges"] = new JsonArray("properties.value", path);
+
+        Assert.Equal([$"resources.ownerSecret.options.ignoreChanges[1] (azure-native:keyvault:Secret): {problem}"], Validator.Validate(program));
+    }
+
+    [Fact]
+    public void IgnoreChangesMustBeAListOfPaths()
+    {
+        var program = Program();
+        program["resources"]!["ownerSecret"]!["options"]!["ignoreChanges"] = "properties.value";
+        program["resources"]!["vault"]!["options"]!["ignoreChanges"] = new JsonArray(1);
+
+        Assert.Equal(
+            ["resources.vault.options.ignoreChanges[0] (azure-native:keyvault:Vault): expected a property path (a string)",
+             "resources.ownerSecret.options.ignoreChanges: expected a list of property paths"],
+            Validator.Validate(program));
+    }
+
     [Fact]
     public void UnknownFunctionsAreRejected()
     {

@@ -119,6 +119,7 @@ public sealed class PulumiProgramValidator
             }
         }
 
+        ValidateIgnoreChanges(at, token, schema, resource["options"]?["ignoreChanges"], errors);
         foreach (var (input, value) in properties)
         {
             if (!schema.Inputs.TryGetValue(input, out var spec))
@@ -130,6 +131,32 @@ public sealed class PulumiProgramValidator
                 var typeErrors = new List<string>();
                 _typeChecker.Check(value, spec, $"properties.{input}", typeErrors);
                 errors.AddRange(typeErrors.Select(e => $"{at} ({token}): {e}"));
+            }
+        }
+    }
+
+    /// <summary><c>ignoreChanges</c>: a list of property paths, each naming an input of the resource's type (and, where the schema types it, a property in it).</summary>
+    private void ValidateIgnoreChanges(string at, string token, PulumiResourceSchema schema, JsonNode? paths, List<string> errors)
+    {
+        if (paths is null || PulumiInputTypeChecker.IsExpression(paths))
+        {
+            return;
+        }
+
+        if (paths is not JsonArray list)
+        {
+            errors.Add($"{at}.options.ignoreChanges: expected a list of property paths");
+            return;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var problem = list[i] is JsonValue value && value.TryGetValue<string>(out var path)
+                ? PulumiPropertyPath.Check(path, schema, _catalog.Types)
+                : "expected a property path (a string)";
+            if (problem is not null)
+            {
+                errors.Add($"{at}.options.ignoreChanges[{i}] ({token}): {problem}");
             }
         }
     }
