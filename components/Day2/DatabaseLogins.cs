@@ -111,7 +111,19 @@ public static class DatabaseLogins
         };
     }
 
-    /// <summary>Adds a random password per login and the Key Vault secrets (both passwords, the active slot); returns the logical names of the Key Vault secrets.</summary>
+    /// <summary>
+    /// The input of an <c>azure-native:keyvault:Secret</c> the rotation runbook rewrites out of band (its value: input
+    /// <c>properties</c>, type <c>SecretProperties</c>, property <c>value</c>, as the provider schema in
+    /// <c>../shared/schemas/pulumi</c> names them). The program declares it with <c>ignoreChanges</c>: Pulumi writes it
+    /// on create and afterwards keeps its recorded value (Pulumi docs, <c>concepts/options/ignorechanges</c>), so a
+    /// replaced <c>random:RandomPassword</c> or another declared value never puts an old password or slot back.
+    /// </summary>
+    public const string RotatedVaultProperty = "properties.value";
+
+    /// <summary>
+    /// Adds a random password per login and the Key Vault secrets (both passwords, the active slot), each ignoring
+    /// changes of <see cref="RotatedVaultProperty"/>; returns the logical names of the Key Vault secrets.
+    /// </summary>
     public static IReadOnlyList<string> AddVaultSecrets(ResourceModel model, Func<string, string> logical, DatabaseNames names, PlatformEnvironment env, IReadOnlyList<string> dependsOn)
     {
         var secrets = new List<string>();
@@ -121,7 +133,7 @@ public static class DatabaseLogins
             ["vaultName"] = env.KeyVaultName,
             ["secretName"] = secretName,
             ["properties"] = new Dictionary<string, object?> { ["value"] = value, ["contentType"] = "text/plain" },
-        }) { DependsOn = dependsOn });
+        }) { DependsOn = dependsOn, IgnoreChanges = [RotatedVaultProperty] });
 
         foreach (var slot in DatabaseNames.LoginSlots)
         {
@@ -129,7 +141,7 @@ public static class DatabaseLogins
             secrets.Add(VaultSecret($"login-{slot}-password-kv", names.LoginVaultSecret(slot), new OutputReference(password.Name, "result")).Name);
         }
 
-        // Rotation rewrites this value out of band; the engine never refreshes it, so a later deployment keeps the switch.
+        // Rotation rewrites this value out of band (the active slot); like the passwords, the program sets it only on create.
         secrets.Add(VaultSecret("active-login-kv", names.ActiveLoginVaultSecret, InitialSlot).Name);
         return secrets;
     }

@@ -115,6 +115,11 @@ public static class PulumiProgramSynthesizer
             resourceOptions["additionalSecretOutputs"] = new JsonArray(resource.AdditionalSecretOutputs.Select(o => (JsonNode)o).ToArray());
         }
 
+        if (resource.IgnoreChanges.Count > 0)
+        {
+            resourceOptions["ignoreChanges"] = new JsonArray(resource.IgnoreChanges.Select(p => (JsonNode)p).ToArray());
+        }
+
         if (resourceOptions.Count > 0)
         {
             entry["options"] = resourceOptions;

@@ -112,6 +112,24 @@ public sealed class AppDatabaseTests
     }
 
     [Fact]
+    public void TheKeyVaultSecretsTheRotationRewritesIgnoreChangesOfTheirValueAndNothingElseDoes()
+    {
+        var model = Declare(TierProfiles.Production);
+
+        var ignoring = model.Resources.OfType<PulumiResource>().Where(r => r.IgnoreChanges.Count > 0)
+            .Select(r => (r.Type, Secret: (string?)r.Properties["secretName"], Paths: string.Join(",", r.IgnoreChanges))).ToList();
+
+        // The passwords of both logins and the active slot: what RotationRunbook writes. The owner's password is never rotated.
+        Assert.Equal(
+            [("azure-native:keyvault:Secret", "shop-prod-db-login-a-password", "properties.value"),
+             ("azure-native:keyvault:Secret", "shop-prod-db-login-b-password", "properties.value"),
+             ("azure-native:keyvault:Secret", "shop-prod-db-active-login", "properties.value")],
+            ignoring);
+        var secret = model.Resources.OfType<PulumiResource>().First(r => r.IgnoreChanges.Count > 0);
+        Assert.True(((IReadOnlyDictionary<string, object?>)secret.Properties["properties"]!).ContainsKey("value"));
+    }
+
+    [Fact]
     public void EveryAlertClassHasARuleAndMonitoringIsExplicit()
     {
         var model = Declare(TierProfiles.Production);

@@ -45,4 +45,19 @@ public sealed class PulumiProgramSynthesizerTests
         var pulumi = model.Resources.OfType<PulumiResource>().Count();
         Assert.Equal(["shop-namespace"], program["resources"]!.AsObject().Select(p => p.Key).Skip(1 + pulumi));
     }
+
+    [Fact]
+    public void IgnoredPropertiesAreTheResourcesIgnoreChangesOptionAndTheCheckerAcceptsTheRotatedKeyVaultValues()
+    {
+        var model = new ResourceModel { Delivery = Delivery.Pulumi };
+        _ = new Application(model, "shop", TestEnvironments.App(TierProfiles.Development, "dev"));
+
+        var program = SynthesizedProgram.Of(model, "dev");
+
+        var resources = program["resources"]!.AsObject();
+        var ignoring = resources.Where(r => r.Value!["options"]?["ignoreChanges"] is not null)
+            .Select(r => (r.Key, Paths: string.Join(",", r.Value!["options"]!["ignoreChanges"]!.AsArray().Select(p => (string?)p)))).ToList();
+        Assert.Equal([("shop-dev-login-a-password-kv", DatabaseLogins.RotatedVaultProperty), ("shop-dev-login-b-password-kv", DatabaseLogins.RotatedVaultProperty), ("shop-dev-active-login-kv", DatabaseLogins.RotatedVaultProperty)], ignoring);
+        Assert.Empty(PgPlatform.Testing.Pulumi.PulumiProgramValidator.Shared.Validate(program));
+    }
 }
