@@ -21,7 +21,7 @@ public sealed class RotateCommand : Command
 
     /// <summary>Creates the command; <paramref name="connect"/> (tests) replaces how the stack's database is reached.</summary>
     public RotateCommand(CommandContext context, Func<DeclaredStack, DeclaredDatabase, string?, Action<string>, CancellationToken, Task<ICredentialTarget>>? connect = null)
-        : base("rotate", "Rotate the application's database login without downtime: a new password for the inactive login role (Key Vault), applied by CNPG, the application's Secret switched to it, its Deployment restarted, new logins verified, the old login disabled (login: false), its sessions ended and a login with it refused. Each step prints what it changed; the progress is an annotation on the application's ExternalSecret, so an interrupted rotation is finished with --resume or undone with --rollback. Exit 0 done, 1 failed (the message says how to resume or roll back), 2 usage error, 3 the database could not be reached.")
+        : base("rotate", "Rotate the application's database login without downtime: a new password for the inactive login role (Key Vault), applied by CNPG, the application's Secret switched to it, its Deployment restarted, new logins verified, the old login disabled (login: false), its sessions ended and a login with it refused. Each step prints what it changed; the progress is an annotation on the application's ExternalSecret, so an interrupted rotation is finished with --resume or undone with --rollback. Exit 0 done (the old login refused, none of its sessions left), 1 failed (the message says how to resume or roll back), 2 usage error, 3 the database could not be reached.")
     {
         _context = context;
         Connect = connect ?? ConnectAsync;
@@ -85,14 +85,19 @@ public sealed class RotateCommand : Command
             if (rollBack)
             {
                 await runbook.RollBackAsync(cancellationToken);
+                return (int)ExitCode.Success;
             }
-            else if (resume)
+
+            var outcome = resume ? await runbook.ResumeAsync(cancellationToken) : await runbook.RotateAsync(cancellationToken);
+            // The runbook's last checks: a rotation that leaves the old login usable, or sessions of it, is not done.
+            if (outcome.OldLoginRefusal is null)
             {
-                await runbook.ResumeAsync(cancellationToken);
+                return await _context.FailAsync(ExitCode.Failed, $"{outcome.OldRole} still logs in after the rotation: its login was not disabled; check the Cluster's spec.managed.roles and run `{command}` again");
             }
-            else
+
+            if (outcome.OldSessionsLeft > 0)
             {
-                await runbook.RotateAsync(cancellationToken);
+                return await _context.FailAsync(ExitCode.Failed, $"{outcome.OldSessionsLeft} session(s) of {outcome.OldRole} are left after the rotation: end them (pg_terminate_backend) and find the client that keeps logging in as {outcome.OldRole}");
             }
 
             return (int)ExitCode.Success;

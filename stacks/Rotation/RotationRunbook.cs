@@ -64,7 +64,7 @@ public sealed class RotationRunbook(ICredentialTarget target, Action<string> log
         if (state.Done >= RotationStep.Switched)
         {
             log(await target.SwitchActiveLoginAsync(state.From, cancellationToken));
-            await ReloadAsync(cancellationToken);
+            log($"clients reloaded: {await ReloadAsync(cancellationToken)}");
         }
 
         if (state.Done >= RotationStep.PasswordWritten)
