@@ -46,8 +46,8 @@ public static class CheckBenchmark
         var clock = Stopwatch.StartNew();
 
         // The corpus includes the objects Pulumi delivers, whose deploy-time values only files applied as written may not hold.
-        var manifests = YamlReader.ReadDocuments(yaml)
-            .Zip(resources, (d, o) => new Manifest(d.Node!.AsObject(), "bench.yaml", d.Line) { DeliveredByPulumi = o.Group.IsDeliveredByPulumi(Delivery.GitOps) })
+        var manifests = YamlReader.ReadElements(yaml)
+            .Zip(resources, (d, o) => new Manifest(d.Element, "bench.yaml", d.Line) { DeliveredByPulumi = o.Group.IsDeliveredByPulumi(Delivery.GitOps) })
             .ToList();
         var parse = clock.Elapsed;
         clock.Restart();

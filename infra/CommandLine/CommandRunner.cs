@@ -30,7 +30,7 @@ public static class CommandRunner
                 }
             }
 
-            return failures.All(f => f is SettingsException { Unreadable: true }) ? (int)ExitCode.Usage : (int)ExitCode.Failed;
+            return (int)InputFailure.CodeOf(failures);
         }
     }
 

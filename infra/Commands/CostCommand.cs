@@ -15,7 +15,7 @@ public sealed class CostCommand : Command
 {
     /// <summary>Creates the command.</summary>
     public CostCommand(CommandContext context)
-        : base("cost", "Print what a stack's databases hold, per tier and per team, from what they declare: CPU and memory requests, data and WAL volumes, backup storage in the recovery window (upper bound), and drill-hours per week at the tier's evidence objective. Exit 0, 1 bad stack, 2 usage error.")
+        : base("cost", "Print what a stack's databases hold, per tier and per team, from what they declare: CPU and memory requests, data and WAL volumes, backup storage in the recovery window (upper bound), and drill-hours per week at the tier's evidence objective. Exit 0, 1 bad stack, 2 usage error or unreadable stack file.")
     {
         Options.Add(Stack);
         Options.Add(ProjectDir);
@@ -42,7 +42,7 @@ public sealed class CostCommand : Command
             }
             catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
             {
-                return await context.FailAsync(ExitCode.Failed, e.Message);
+                return await context.FailAsync(InputFailure.CodeOf(e), e.Message);
             }
         });
     }

@@ -22,7 +22,7 @@ public sealed class DrillCommand : Command
 
     /// <summary>Creates the command; <paramref name="kubernetesRun"/> (tests) replaces how a kubernetes drill runs its ephemeral stack.</summary>
     public DrillCommand(CommandContext context, Func<Fault, string?, DrillLog, EphemeralDrillRun>? kubernetesRun = null)
-        : base("drill", "Stand up a target, run drills with live progress, tear it down, and write evidence (Markdown and JSON). Exit 0 all passed, 1 a drill failed or bad input, 2 usage error, 3 the target could not be stood up, 4 (kubernetes) a stack could not be destroyed (evidence written), 130 interrupted.")
+        : base("drill", "Stand up a target, run drills with live progress, tear it down, and write evidence (Markdown and JSON). Exit 0 all passed, 1 a drill failed or bad input, 2 usage error or unreadable stack file, 3 the target could not be stood up, 4 (kubernetes) a stack could not be destroyed (evidence written), 130 interrupted.")
     {
         _context = context;
         KubernetesRun = kubernetesRun ?? ((fault, kubeconfig, log) => KubernetesDrillSession.Run(ApplicationCatalog.All, fault, context.GetEnvironmentVariable("PATH"), kubeconfig, log));
@@ -151,7 +151,7 @@ public sealed class DrillCommand : Command
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException or MigrationException)
         {
-            return await _context.FailAsync(ExitCode.Failed, e.Message);
+            return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
         }
         catch (Exception e) when (e is TargetUnavailableException or PulumiNotFoundException or PulumiCommandException or StackTeardownException)
         {

@@ -24,7 +24,7 @@ public sealed class NightlyCommand : Command
 
     /// <summary>Creates the command; <paramref name="configure"/> (tests) replaces how each application's drills run.</summary>
     public NightlyCommand(CommandContext context, Func<string?, EphemeralDrillRun>? configure = null)
-        : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace; with --target local, a local target shaped as declared), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed or bad input, 2 usage error, 3 no pulumi CLI, 4 an ephemeral stack could not be destroyed (report written), 130 interrupted.")
+        : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace; with --target local, a local target shaped as declared), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed or bad input, 2 usage error or unreadable stack file, 3 no pulumi CLI, 4 an ephemeral stack could not be destroyed (report written), 130 interrupted.")
     {
         Options.Add(Stack);
         Options.Add(Target);
@@ -140,7 +140,7 @@ public sealed class NightlyCommand : Command
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
-            return await _context.FailAsync(ExitCode.Failed, e.Message);
+            return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
         }
         catch (EvidenceStoreException e)
         {
@@ -203,7 +203,7 @@ public sealed class NightlyCommand : Command
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException or ArgumentException)
         {
-            return await _context.FailAsync(ExitCode.Failed, e.Message);
+            return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
         }
         catch (EvidenceStoreException e)
         {

@@ -21,7 +21,7 @@ public sealed class RotateCommand : Command
 
     /// <summary>Creates the command; <paramref name="connect"/> (tests) replaces how the stack's database is reached.</summary>
     public RotateCommand(CommandContext context, Func<DeclaredStack, DeclaredDatabase, string?, Action<string>, CancellationToken, Task<ICredentialTarget>>? connect = null)
-        : base("rotate", "Rotate the application's database login without downtime: a new password for the inactive login role (Key Vault), applied by CNPG, the application's Secret switched to it, its Deployment restarted, new logins verified, the old login disabled (login: false), its sessions ended and a login with it refused. Each step prints what it changed; the progress is an annotation on the application's ExternalSecret, so an interrupted rotation is finished with --resume or undone with --rollback. Exit 0 done (the old login refused, none of its sessions left), 1 failed (the message says how to resume or roll back), 2 usage error, 3 the database could not be reached.")
+        : base("rotate", "Rotate the application's database login without downtime: a new password for the inactive login role (Key Vault), applied by CNPG, the application's Secret switched to it, its Deployment restarted, new logins verified, the old login disabled (login: false), its sessions ended and a login with it refused. Each step prints what it changed; the progress is an annotation on the application's ExternalSecret, so an interrupted rotation is finished with --resume or undone with --rollback. Exit 0 done (the old login refused, none of its sessions left), 1 failed (the message says how to resume or roll back), 2 usage error or unreadable stack file, 3 the database could not be reached.")
     {
         _context = context;
         Connect = connect ?? ConnectAsync;
@@ -71,7 +71,7 @@ public sealed class RotateCommand : Command
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
-            return await _context.FailAsync(ExitCode.Failed, e.Message);
+            return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
         }
         catch (TargetUnavailableException e)
         {

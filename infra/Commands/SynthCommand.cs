@@ -24,7 +24,7 @@ public sealed class SynthCommand : Command
 
     /// <summary>Creates the command.</summary>
     public SynthCommand(CommandContext context)
-        : base("synth", "Write the Pulumi program of one stack (DIR/program.yaml, identical to what compile prints) and the GitOps tree of all stacks (DIR/gitops). Exit 0 written, 1 bad settings or contract violations (nothing written), 2 usage error.")
+        : base("synth", "Write the Pulumi program of one stack (DIR/program.yaml, identical to what compile prints) and the GitOps tree of all stacks (DIR/gitops). Exit 0 written, 1 bad settings or contract violations (nothing written), 2 usage error or unreadable stack file.")
     {
         Options.Add(Stack);
         Options.Add(Out);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using PgPlatform.Components.Contract;
 using PgPlatform.Components.Serialization;
 
@@ -33,7 +32,7 @@ public static class ManifestFiles
         long bytes = 0;
         foreach (var (file, display) in scan.Files)
         {
-            IReadOnlyList<YamlDocumentNode> documents;
+            IReadOnlyList<YamlDocumentElement> documents;
             try
             {
                 var text = InputFiles.ReadText(file, display, YamlLimits.Manifests);
@@ -43,7 +42,7 @@ public static class ManifestFiles
                     throw new UnreadableInputException($"{display}: the inputs together exceed the limit of {YamlLimits.Bytes(MaxTotalBytes)} per run (README, 'Limits'). Fix: check the tree in parts");
                 }
 
-                documents = YamlReader.ReadDocuments(text, YamlLimits.Manifests);
+                documents = YamlReader.ReadElements(text, YamlLimits.Manifests);
             }
             catch (InputFileException e)
             {
@@ -61,7 +60,8 @@ public static class ManifestFiles
             var lines = new FieldLines(file);
             for (var i = 0; i < documents.Count; i++)
             {
-                if (documents[i].Node is not JsonObject obj || IsKustomization(obj))
+                var obj = documents[i].Element;
+                if (obj.ValueKind != JsonValueKind.Object || IsKustomization(obj))
                 {
                     continue;
                 }
@@ -69,20 +69,22 @@ public static class ManifestFiles
                 var document = i;
                 if (IsList(obj))
                 {
-                    var items = obj["items"] as JsonArray ?? [];
-                    for (var j = 0; j < items.Count; j++)
+                    var j = 0;
+                    foreach (var item in obj.GetProperty("items").EnumerateArray())
                     {
-                        if (items[j] is JsonObject item && !IsKustomization(item))
+                        if (item.ValueKind == JsonValueKind.Object && !IsKustomization(item))
                         {
                             var prefix = $"items[{j}]";
-                            Add(manifests, new Manifest(Element(item), display, lines.Of(document, prefix)) { FieldLines = f => lines.Of(document, $"{prefix}.{f}") }, display);
+                            Add(manifests, new Manifest(item, display, lines.Of(document, prefix)) { FieldLines = f => lines.Of(document, $"{prefix}.{f}") }, display);
                         }
+
+                        j++;
                     }
 
                     continue;
                 }
 
-                Add(manifests, new Manifest(Element(obj), display, documents[i].Line) { FieldLines = f => lines.Of(document, f) }, display);
+                Add(manifests, new Manifest(obj, display, documents[i].Line) { FieldLines = f => lines.Of(document, f) }, display);
             }
         }
 
@@ -104,11 +106,12 @@ public static class ManifestFiles
         manifests.Add(manifest);
     }
 
-    // Only the parsed element is kept, not the tree as well: half the memory per object (Manifest.Object rebuilds the tree when asked).
-    private static JsonElement Element(JsonObject obj) => JsonSerializer.SerializeToElement<JsonNode>(obj);
+    private static string? String(JsonElement obj, string property) =>
+        obj.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static bool IsList(JsonObject obj) => obj["kind"]?.ToString() is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && obj["items"] is JsonArray;
+    private static bool IsList(JsonElement obj) =>
+        String(obj, "kind") is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && obj.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array;
 
-    private static bool IsKustomization(JsonObject obj) =>
-        obj["apiVersion"]?.ToString().StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal) == true || obj["kind"]?.ToString() is "Kustomization" or "Component";
+    private static bool IsKustomization(JsonElement obj) =>
+        String(obj, "apiVersion")?.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal) == true || String(obj, "kind") is "Kustomization" or "Component";
 }
