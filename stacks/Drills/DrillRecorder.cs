@@ -46,6 +46,9 @@ public sealed class DrillRecorder
     /// <summary>Observed RTO in seconds.</summary>
     public double? RtoSeconds { get; set; }
 
+    /// <summary>RTO projected to the declared storage size, in seconds (see <c>RestoreFigures</c>); null when not projected.</summary>
+    public double? ProjectedRtoSeconds { get; set; }
+
     /// <summary>Observed RPO in rows.</summary>
     public long? RpoRows { get; set; }
 
@@ -151,6 +154,7 @@ public sealed class DrillRecorder
             RestoreStartedAt = RestoreStartedAt,
             ApplicationMigration = ApplicationMigration ?? DrillEvidence.NotApplicable,
             RtoSeconds = RtoSeconds,
+            ProjectedRtoSeconds = ProjectedRtoSeconds,
             RpoRows = RpoRows,
             RpoSeconds = RpoSeconds,
             OperatorVersion = _target.Facts.OperatorVersion,

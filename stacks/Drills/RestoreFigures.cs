@@ -41,6 +41,7 @@ internal static class RestoreFigures
         }
 
         var projected = rto + (baseSeconds * Math.Max(0, ((double)budget.DeclaredStorageBytes / sourceBytes) - 1));
+        recorder.ProjectedRtoSeconds = projected;
         var over = projected > budget.Rto.TotalSeconds;
         var representative = sourceBytes >= RepresentativeBytes;
         var verdict = !over ? "within budget"

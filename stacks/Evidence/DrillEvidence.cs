@@ -57,6 +57,13 @@ public sealed record DrillEvidence
     /// <summary>Observed recovery time: restore start to the first read-write query, in seconds.</summary>
     public double? RtoSeconds { get; init; }
 
+    /// <summary>
+    /// Recovery time projected to the declared storage size (a full volume), in seconds: what the tier's RTO budget is
+    /// compared with. Null when the drill did not project one (no declared tier, or the target does not separate the
+    /// base backup from WAL replay).
+    /// </summary>
+    public double? ProjectedRtoSeconds { get; init; }
+
     /// <summary>Observed recovery point: committed rows missing after recovery.</summary>
     public long? RpoRows { get; init; }
 

@@ -8,10 +8,10 @@ using PgPlatform.Stacks.Nightly.FleetView;
 
 namespace PgPlatform.Stacks.Nightly;
 
-/// <summary>Writes a fleet report as <c>fleet.md</c>, <c>fleet.json</c> and <c>pg_platform_drills.prom</c> (node_exporter textfile format).</summary>
+/// <summary>Writes a fleet report as <c>fleet.md</c>, <c>fleet.json</c>, <c>pg_platform_drills.prom</c> (node_exporter textfile format) and the chart <c>fleet-rto.svg</c>.</summary>
 public static class FleetReportWriter
 {
-    /// <summary>The RTO trend chart's name.</summary>
+    /// <summary>The chart's name: RTO and RPO per database against the tier budget, and the RTO trend (<see cref="FleetChart"/>).</summary>
     public const string ChartFile = "fleet-rto.svg";
 
     /// <summary>The metrics file's name.</summary>
@@ -25,7 +25,7 @@ public static class FleetReportWriter
         NewLine = "\n",
     };
 
-    /// <summary>Writes the three files into <paramref name="directory"/>; the metrics carry forward the last success of drills that failed tonight from the file already there.</summary>
+    /// <summary>Writes the four files into <paramref name="directory"/>; the metrics carry forward the last success of drills that failed tonight from the file already there.</summary>
     public static (string Markdown, string Json, string Metrics) Write(FleetReport report, string directory)
     {
         Directory.CreateDirectory(directory);
@@ -34,7 +34,7 @@ public static class FleetReportWriter
         var metrics = Path.Combine(directory, MetricsFile);
         File.WriteAllText(markdown, ToMarkdown(report));
         File.WriteAllText(json, ToJson(report) + "\n");
-        File.WriteAllText(Path.Combine(directory, ChartFile), RtoTrendChart.Render([.. report.Fleet.Select(f => (f.Application, f.RtoTrend))]));
+        File.WriteAllText(Path.Combine(directory, ChartFile), FleetChart.Render(report.Fleet));
         var previous = File.Exists(metrics) ? PrometheusTextfile.LastSuccesses(File.ReadAllText(metrics)) : new Dictionary<(string, string), double>();
         // node_exporter may read the file at any moment: write beside it and rename.
         var temporary = metrics + ".tmp";
@@ -124,12 +124,13 @@ public static class FleetReportWriter
             return;
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"\n## Fleet: evidence against objectives\n\nAt {Time(report.EvaluatedAt)}{(report.EvidenceLocation is { } at ? $"; evidence in {at}" : "")}. RTO trend: [{ChartFile}]({ChartFile}).\n\n");
-        md.Append("| application | tier | team | last passing evidence | age | objective | status | last RTO | RTO budget | last RPO | RPO budget | RTO trend |\n| --- | --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |\n");
+        md.Append(CultureInfo.InvariantCulture, $"\n## Fleet: evidence against objectives\n\nAt {Time(report.EvaluatedAt)}{(report.EvidenceLocation is { } at ? $"; evidence in {at}" : "")}. RTO and RPO against the tier budget, and the RTO trend: [{ChartFile}]({ChartFile}).\n");
+        md.Append("The RTO budget judges the restore's RTO projected to the declared storage size (a real restore brings back the whole volume); where no projection was made, the observed RTO.\n\n");
+        md.Append("| application | tier | team | last passing evidence | age | objective | status | RTO (observed, projected) / budget | RPO / budget | RTO trend |\n| --- | --- | --- | --- | ---: | ---: | --- | --- | --- | --- |\n");
         foreach (var f in report.Fleet)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(f.Application)} | {f.Tier} | {Cell(f.Team)} | {(f.LastPassedAt is { } p ? Time(p) : "never")} | {(f.AgeDays is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:F1} d") : "-")} | {f.ObjectiveDays:0.#} d | {f.Status} | {Seconds(f.LastRtoSeconds)} | {Budget(f.RtoBudgetSeconds)} | {Seconds(f.LastRpoSeconds)} | {Budget(f.RpoBudgetSeconds)} | {string.Join(" ", f.RtoTrend.Select(r => r.ToString("0.##", CultureInfo.InvariantCulture)))} |\n");
+                $"| {Cell(f.Application)} | {f.Tier} | {Cell(f.Team)} | {(f.LastPassedAt is { } p ? Time(p) : "never")} | {(f.AgeDays is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:F1} d") : "-")} | {f.ObjectiveDays:0.#} d | {f.Status} | {RtoAgainstBudget(f)} | {RpoAgainstBudget(f)} | {string.Join(" ", f.RtoTrend.Select(r => r.ToString("0.##", CultureInfo.InvariantCulture)))} |\n");
         }
 
         if (report.Cost.Count > 0)
@@ -140,7 +141,21 @@ public static class FleetReportWriter
 
     private static string List(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
 
-    private static string Budget(double? seconds) => seconds is null ? "not declared" : Seconds(seconds);
+    /// <summary><c>4.25 s, projected 412 s / 1800 s: within budget</c>; the verdict judges the projection when there is one.</summary>
+    private static string RtoAgainstBudget(FleetEntry f)
+    {
+        var budget = string.Create(CultureInfo.InvariantCulture, $"{f.RtoBudgetSeconds:0} s");
+        return f.LastRtoSeconds is null ? $"{FleetEntry.NotMeasured} / {budget}"
+            : f.LastProjectedRtoSeconds is { } projected ? string.Create(CultureInfo.InvariantCulture, $"{Seconds(f.LastRtoSeconds)}, projected {projected:0} s / {budget}: {f.RtoVerdict}")
+            : $"{Seconds(f.LastRtoSeconds)}, not projected / {budget}: {f.RtoVerdict} (observed)";
+    }
+
+    /// <summary><c>0.13 s / 300 s: within budget</c>.</summary>
+    private static string RpoAgainstBudget(FleetEntry f)
+    {
+        var budget = string.Create(CultureInfo.InvariantCulture, $"{f.RpoBudgetSeconds:0} s");
+        return f.LastRpoSeconds is null ? $"{FleetEntry.NotMeasured} / {budget}" : $"{Seconds(f.LastRpoSeconds)} / {budget}: {f.RpoVerdict}";
+    }
 
     private static string Seconds(double? seconds) => seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:F2} s") : "-";
 

@@ -6,8 +6,9 @@ namespace PgPlatform.Stacks.Nightly;
 
 /// <summary>
 /// The fleet report as Prometheus text exposition for node_exporter's textfile collector: per application and
-/// drill, the last success (unix seconds), this run's result, RTO and RPO. A drill that failed tonight keeps
-/// the last success recorded in the previous file, so an alert on its age fires.
+/// drill, the last success (unix seconds), this run's result, RTO and RPO; per declared database, its evidence's last
+/// pass, age and objective, its latest projected RTO and its tier's RTO and RPO budgets. A drill that failed tonight
+/// keeps the last success recorded in the previous file, so an alert on its age fires.
 /// </summary>
 public static partial class PrometheusTextfile
 {
@@ -31,6 +32,18 @@ public static partial class PrometheusTextfile
 
     /// <summary>Each database's evidence freshness objective (its tier's).</summary>
     public const string EvidenceObjective = "pg_platform_drill_evidence_objective_seconds";
+
+    /// <summary>Each database's RTO budget (its tier's), next to <see cref="ProjectedRto"/> with the same labels.</summary>
+    public const string RtoBudget = "pg_platform_drill_rto_budget_seconds";
+
+    /// <summary>Each database's RPO budget (its tier's).</summary>
+    public const string RpoBudget = "pg_platform_drill_rpo_budget_seconds";
+
+    /// <summary>
+    /// Each database's latest restore RTO projected to its declared storage size (what <see cref="RtoBudget"/> judges);
+    /// no sample for a database whose latest measured restore made no projection.
+    /// </summary>
+    public const string ProjectedRto = "pg_platform_drill_projected_rto_seconds";
 
     /// <summary>Unix time the nightly last ran for the stack.</summary>
     public const string NightlyLastRun = "pg_platform_nightly_last_run_timestamp_seconds";
@@ -63,12 +76,15 @@ public static partial class PrometheusTextfile
             return;
         }
 
-        void Database(string name, string help, Func<Scheduling.DatabaseStanding, string> value)
+        void Database(string name, string help, Func<Scheduling.DatabaseStanding, string?> value)
         {
             text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n");
             foreach (var s in standings)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{name}{{app=\"{Escape(s.Database.Application)}\",tier=\"{Escape(s.Database.Tier.Name)}\"}} {value(s)}\n");
+                if (value(s) is { } sample)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{name}{{app=\"{Escape(s.Database.Application)}\",tier=\"{Escape(s.Database.Tier.Name)}\"}} {sample}\n");
+                }
             }
         }
 
@@ -76,6 +92,10 @@ public static partial class PrometheusTextfile
         Database(EvidenceLastPass, "Unix time of the latest passing drill evidence, 0 when never proven.", s => Number(s.LastPass is { } p ? p.FinishedAt.ToUnixTimeMilliseconds() / 1000.0 : 0));
         Database(EvidenceAge, "Age of the latest passing drill evidence when the nightly wrote this file, +Inf when never proven.", s => s.Age(report.EvaluatedAt) is { } age ? Number(age.TotalSeconds) : "+Inf");
         Database(EvidenceObjective, "The tier's evidence freshness objective, in seconds.", s => Number(s.Database.Objective.TotalSeconds));
+        var fleet = report.Fleet.ToDictionary(f => f.Application, StringComparer.Ordinal);
+        Database(ProjectedRto, "RTO of the latest measured restore projected to the declared storage size, in seconds.", s => fleet[s.Database.Application].LastProjectedRtoSeconds is { } projected ? Number(projected) : null);
+        Database(RtoBudget, "The tier's RTO budget for a restore at the declared storage size, in seconds.", s => Number(fleet[s.Database.Application].RtoBudgetSeconds));
+        Database(RpoBudget, "The tier's RPO budget for a restore, in seconds.", s => Number(fleet[s.Database.Application].RpoBudgetSeconds));
         text.Append(CultureInfo.InvariantCulture, $"# HELP {NightlyLastRun} Unix time the nightly last ran.\n# TYPE {NightlyLastRun} gauge\n{NightlyLastRun}{{stack=\"{Escape(report.Stack)}\"}} {Number(report.StartedAt.ToUnixTimeMilliseconds() / 1000.0)}\n");
     }
 

@@ -20,6 +20,7 @@ public sealed class BlobEvidenceStore(BlobContainerClient container) : IEvidence
     private const string DurationKey = "durationseconds";
     private const string RtoKey = "rtoseconds";
     private const string RpoKey = "rposeconds";
+    private const string ProjectedRtoKey = "projectedrtoseconds";
     private const string RunKey = "runid";
 
     /// <inheritdoc />
@@ -94,6 +95,11 @@ public sealed class BlobEvidenceStore(BlobContainerClient container) : IEvidence
             metadata[RtoKey] = Number(rto);
         }
 
+        if (record.ProjectedRtoSeconds is { } projected)
+        {
+            metadata[ProjectedRtoKey] = Number(projected);
+        }
+
         if (record.RpoSeconds is { } rpo)
         {
             metadata[RpoKey] = Number(rpo);
@@ -115,7 +121,10 @@ public sealed class BlobEvidenceStore(BlobContainerClient container) : IEvidence
             return null;
         }
 
-        return new EvidenceSummary(stack, parts[1], run, startedAt, seconds, passed == "true", m.TryGetValue(RtoKey, out var rto) ? Parse(rto) : null, m.TryGetValue(RpoKey, out var rpo) ? Parse(rpo) : null);
+        return new EvidenceSummary(stack, parts[1], run, startedAt, seconds, passed == "true", m.TryGetValue(RtoKey, out var rto) ? Parse(rto) : null, m.TryGetValue(RpoKey, out var rpo) ? Parse(rpo) : null)
+        {
+            ProjectedRtoSeconds = m.TryGetValue(ProjectedRtoKey, out var projected) ? Parse(projected) : null,
+        };
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

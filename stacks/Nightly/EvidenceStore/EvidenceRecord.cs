@@ -34,11 +34,14 @@ public sealed record EvidenceRecord
     /// <summary>The restore drill's RTO, when one ran.</summary>
     public double? RtoSeconds => Run?.Drills.FirstOrDefault(d => d.RtoSeconds is not null)?.RtoSeconds;
 
+    /// <summary>The restore drill's RTO projected to the declared storage size, when it projected one.</summary>
+    public double? ProjectedRtoSeconds => Run?.Drills.FirstOrDefault(d => d.ProjectedRtoSeconds is not null)?.ProjectedRtoSeconds;
+
     /// <summary>The restore drill's RPO, when one ran.</summary>
     public double? RpoSeconds => Run?.Drills.FirstOrDefault(d => d.RpoSeconds is not null)?.RpoSeconds;
 
     /// <summary>What the scheduler reads of it.</summary>
-    public EvidenceSummary Summary => new(Stack, Application, RunId, StartedAt, DurationSeconds, Passed, RtoSeconds, RpoSeconds);
+    public EvidenceSummary Summary => new(Stack, Application, RunId, StartedAt, DurationSeconds, Passed, RtoSeconds, RpoSeconds) { ProjectedRtoSeconds = ProjectedRtoSeconds };
 
     /// <summary>
     /// The record's name without extension: <c>&lt;stack&gt;/&lt;app&gt;/&lt;start, UTC&gt;-&lt;run id&gt;</c>. Names sort by time

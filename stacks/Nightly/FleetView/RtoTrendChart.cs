@@ -1,68 +1,45 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
 
 namespace PgPlatform.Stacks.Nightly.FleetView;
 
-/// <summary>
-/// The RTO of each database over its last runs as a small SVG line chart. Written by hand rather than with a plotting
-/// library (ScottPlot, OxyPlot): those render through SkiaSharp's native library and system fonts, so their output is
-/// neither byte-for-byte deterministic nor free of native dependencies, and a dozen polylines need neither.
-/// </summary>
-public static class RtoTrendChart
+/// <summary>The observed RTO of each database over its last runs: one line per database, newest run on the right.</summary>
+internal static class RtoTrendChart
 {
-    private const int Width = 640;
-    private const int Height = 320;
-    private const int Left = 60;
-    private const int Right = 150;
-    private const int Top = 20;
-    private const int Bottom = 40;
-    private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+    /// <summary>The panel's height.</summary>
+    public const double Height = 320;
 
-    /// <summary>The chart of <paramref name="series"/> (database, RTO in seconds per run oldest first); run index on x, seconds on y.</summary>
-    public static string Render(IReadOnlyList<(string Application, IReadOnlyList<double> RtoSeconds)> series)
+    /// <summary>The panel's model of <paramref name="entries"/>' RTO trends (oldest first; a shorter trend ends on the newest run).</summary>
+    public static PlotModel Model(IReadOnlyList<FleetEntry> entries)
     {
-        ArgumentNullException.ThrowIfNull(series);
-        var runs = Math.Max(2, series.Count == 0 ? 2 : series.Max(s => s.RtoSeconds.Count));
-        var max = Math.Max(1, series.SelectMany(s => s.RtoSeconds).DefaultIfEmpty(1).Max());
-        var top = NiceCeiling(max);
-        double X(int i) => Left + (Width - Left - Right) * i / (double)(runs - 1);
-        double Y(double v) => Top + (Height - Top - Bottom) * (1 - (v / top));
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"11\">\n");
-        svg.Append("<title>RTO over the last runs</title>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"black\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"black\"/>\n");
-        for (var tick = 0; tick <= 4; tick++)
+        var runs = Math.Max(2, entries.Select(e => e.RtoTrend.Count).DefaultIfEmpty(0).Max());
+        var model = Models.New("RTO over the last runs", $"observed restore RTO per database, last {runs} runs (up to {FleetEntry.TrendRuns})");
+        model.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop, LegendBorderThickness = 0, LegendPadding = 20 });
+        model.Axes.Add(new LinearAxis
         {
-            var value = top * tick / 4;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{N(Y(value) + 4)}\" text-anchor=\"end\">{N(value)} s</text>\n");
-        }
-
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Width - Right + Left) / 2}\" y=\"{Height - 10}\" text-anchor=\"middle\">run (oldest to newest, last {runs})</text>\n");
-        for (var s = 0; s < series.Count; s++)
+            Position = AxisPosition.Bottom, Title = "run (oldest to newest)", Minimum = 0.5, Maximum = runs + 0.5, MajorStep = 1, MinorStep = 1,
+            FormatAsFractions = false, StringFormat = "0",
+        });
+        model.Axes.Add(new LinearAxis
         {
-            var (application, values) = series[s];
-            var colour = Palette[s % Palette.Length];
-            var offset = runs - values.Count;
-            if (values.Count > 0)
+            Position = AxisPosition.Left, Title = "seconds", Minimum = 0,
+            Maximum = Math.Max(1, entries.SelectMany(e => e.RtoTrend).DefaultIfEmpty(1).Max()) * 1.15,
+            MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColor.FromRgb(0xdd, 0xdd, 0xdd),
+        });
+        foreach (var entry in entries)
+        {
+            var line = new LineSeries { Title = entry.Application, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 3 };
+            var offset = runs - entry.RtoTrend.Count;
+            for (var i = 0; i < entry.RtoTrend.Count; i++)
             {
-                var points = string.Join(' ', values.Select((v, i) => $"{N(X(offset + i))},{N(Y(v))}"));
-                svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{points}\"/>\n");
+                line.Points.Add(new DataPoint(offset + i + 1, entry.RtoTrend[i]));
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right + 8}\" y=\"{Top + 14 * (s + 1)}\" fill=\"{colour}\">{WebUtility.HtmlEncode(application)}</text>\n");
+            model.Series.Add(line);
         }
 
-        svg.Append("</svg>\n");
-        return svg.ToString();
+        return model;
     }
-
-    private static double NiceCeiling(double value)
-    {
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        return new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(c => c >= value);
-    }
-
-    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -11,6 +11,9 @@ namespace PgPlatform.Stacks.Nightly.Scheduling;
 /// <param name="RpoSeconds">The restore drill's observed RPO, when one ran.</param>
 public sealed record EvidenceSummary(string Stack, string Application, string RunId, DateTimeOffset StartedAt, double DurationSeconds, bool Passed, double? RtoSeconds, double? RpoSeconds)
 {
+    /// <summary>The restore drill's RTO projected to the declared storage size (what the tier's RTO budget judges), when it projected one.</summary>
+    public double? ProjectedRtoSeconds { get; init; }
+
     /// <summary>When the drills ended: evidence is as old as its end.</summary>
     public DateTimeOffset FinishedAt => StartedAt + TimeSpan.FromSeconds(DurationSeconds);
 

@@ -48,6 +48,11 @@ public sealed class ApplicationRestoreDrillTests(LocalTargetFixture fixture, ITe
         Assert.Matches(@"^[0-9.]+ MB/s \(", Measured(evidence, "WAL replay rate"));
         Assert.Matches(@"^[0-9]+ segment\(s\) behind at the end of the write load; caught up in", Measured(evidence, "archive lag"));
         Assert.Matches(@"^[0-9]+ s at the declared 21\.5 GB, budget 1800 s \(production\): ", Measured(evidence, "projected RTO"));
+        // The projection is evidence as a number too (the fleet view judges it against the budget): the one the text states, and at
+        // least the observed RTO, since a full volume only adds to the download.
+        var projected = Assert.IsType<double>(evidence.ProjectedRtoSeconds);
+        Assert.StartsWith(projected.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " s at the declared", Measured(evidence, "projected RTO"), StringComparison.Ordinal);
+        Assert.True(projected >= evidence.RtoSeconds, $"projected {projected} s < observed {evidence.RtoSeconds} s");
         Assert.Matches(@"budget 300 s \(production\): within budget$", Measured(evidence, "observed RPO"));
     }
 
@@ -69,6 +74,7 @@ public sealed class ApplicationRestoreDrillTests(LocalTargetFixture fixture, ITe
             var evidence = await RunAsync(application);
 
             Assert.False(evidence.Passed);
+            Assert.Null(evidence.ProjectedRtoSeconds);
             Assert.StartsWith("failed: V4__broken_release.sql: 42P01: relation \"bookmarks_missing\" does not exist", evidence.ApplicationMigration, StringComparison.Ordinal);
             Assert.Contains("application migration failed: V4__broken_release.sql", evidence.Reason, StringComparison.Ordinal);
         }
