@@ -57,7 +57,7 @@ public sealed class NightlyCommand : Command
     public Option<string> Stack { get; } = new("--stack") { Description = "Stack whose applications (pg-platform:databases in Pulumi.<stack>.yaml) are drilled; its other settings are reused", Required = true };
 
     /// <summary>Where the databases are drilled.</summary>
-    public Option<string> Target { get; } = new("--target") { Description = "kubernetes (an ephemeral stack per application) or local (per declared database, a local target shaped as its Cluster: instances, replication, parameters, database and owner; every drill; use --concurrency 1 or 2 on 2 cores)", DefaultValueFactory = _ => "kubernetes" };
+    public Option<string> Target { get; } = new("--target") { Description = "kubernetes (an ephemeral stack per application) or local (per declared database, a local target shaped as its Cluster: instances, replication, parameters, database and owner; every drill)", DefaultValueFactory = _ => "kubernetes" };
 
     /// <summary>The Pulumi project directory.</summary>
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and the stack files (default: the working directory)" };
@@ -68,8 +68,11 @@ public sealed class NightlyCommand : Command
     /// <summary>The kubeconfig file.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config); the context is the stack's pg-platform:kubeContext" };
 
+    /// <summary>Databases drilled at once with --target local unless --concurrency says otherwise: the local targets share the machine's cores.</summary>
+    public const int LocalConcurrency = 1;
+
     /// <summary>How many databases are drilled at once.</summary>
-    public Option<int> Concurrency { get; } = new("--concurrency") { Description = "Databases drilled at once (ephemeral stacks standing at once)", DefaultValueFactory = _ => SchedulerOptions.DefaultConcurrency };
+    public Option<int?> Concurrency { get; } = new("--concurrency") { Description = $"Databases drilled at once (ephemeral stacks or local targets standing at once; default {SchedulerOptions.DefaultConcurrency} on kubernetes, {LocalConcurrency} with --target local, whose targets share this machine's cores: 2 at most on 2 cores)" };
 
     /// <summary>How long the night lasts.</summary>
     public Option<string> Window { get; } = new("--window") { Description = "How long the night lasts (e.g. 6h, 90m): nothing starts that would not finish inside it, drills still running at its end are stopped and torn down", DefaultValueFactory = _ => "6h" };
@@ -93,7 +96,7 @@ public sealed class NightlyCommand : Command
         {
             schedule = new SchedulerOptions
             {
-                Concurrency = parse.GetValue(Concurrency),
+                Concurrency = parse.GetValue(Concurrency) ?? (parse.GetValue(Target) == "local" ? LocalConcurrency : SchedulerOptions.DefaultConcurrency),
                 Window = Durations.Parse(parse.GetValue(Window)!, "--window"),
                 DefaultDrillDuration = Durations.Parse(parse.GetValue(DrillDuration)!, "--drill-duration"),
             };

@@ -68,6 +68,8 @@ public sealed class LocalNightlyTests : IDisposable
         Assert.Equal((0, ""), (second.Exit, second.Error));
         Assert.Equal(["linkding", "wikijs"], drills.Drilled);
         Assert.Contains($"nightly: evidence store: Azurite on {storeDirectory} (kept between runs)", first.Out, StringComparison.Ordinal);
+        // The embedded target's default: one database at a time.
+        Assert.Contains("nightly: linkding: starting (expected 45 min, never measured; 1 of 1 slots)", first.Out, StringComparison.Ordinal);
         Assert.Contains("linkding             passed failover passed, restore passed, rotation passed, backup passed", first.Out, StringComparison.Ordinal);
         Assert.Contains($"linkding: evidence azurite://{storeDirectory}/{NightlyEvidence.Container}/dev/linkding/", first.Out, StringComparison.Ordinal);
         Assert.Contains("nightly: linkding: evidence fresh, not due", second.Out, StringComparison.Ordinal);
