@@ -11,20 +11,28 @@ using PgPlatform.Stacks.Nightly.EvidenceStore;
 using PgPlatform.Stacks.Nightly.Scheduling;
 using PgPlatform.Components.Declaration;
 using PgPlatform.Stacks.Sessions;
+using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Local;
 using PgPlatform.Infra.CommandLine;
 
 namespace PgPlatform.Infra.Commands;
 
-/// <summary><c>nightly --stack S [--target kubernetes|local] [--project-dir DIR] [--out DIR] [--kubeconfig F]</c>: every application's drill suite on ephemeral stacks (or local targets shaped as declared), and a fleet report.</summary>
+/// <summary><c>nightly --stack S [--target kubernetes|local] [--project-dir DIR] [--out DIR] [--kubeconfig F]</c>: the due databases' drill suites on ephemeral stacks (or local targets shaped as declared) through <see cref="NightlyRunner"/>, and a fleet report.</summary>
 public sealed class NightlyCommand : Command
 {
     private readonly CommandContext _context;
     private readonly Func<string?, EphemeralDrillRun> _configure;
+    private readonly Func<LocalTargetOptions, IDatabaseDrills> _local;
 
-    /// <summary>Creates the command; <paramref name="configure"/> (tests) replaces how each application's drills run.</summary>
-    public NightlyCommand(CommandContext context, Func<string?, EphemeralDrillRun>? configure = null)
-        : base("nightly", "For each application of a stack, stand up an ephemeral stack (tier ephemeral, fresh namespace; with --target local, a local target shaped as declared), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, and write fleet.md, fleet.json and Prometheus textfile metrics. Exit 0 all passed, 1 any failed or bad input, 2 usage error or unreadable stack file, 3 no pulumi CLI, 4 an ephemeral stack could not be destroyed (report written), 130 interrupted.")
+    /// <summary>The directory under <c>--out</c> holding the embedded target's evidence store (Azurite's data) between runs.</summary>
+    public const string EvidenceStoreDirectory = "evidence-store";
+
+    /// <summary>
+    /// Creates the command; <paramref name="configure"/> (tests) replaces how each application's drills run on Kubernetes,
+    /// <paramref name="local"/> (tests) how each database is drilled with <c>--target local</c>.
+    /// </summary>
+    public NightlyCommand(CommandContext context, Func<string?, EphemeralDrillRun>? configure = null, Func<LocalTargetOptions, IDatabaseDrills>? local = null)
+        : base("nightly", $"For each database of a stack whose evidence is due (failed, never proven or stalest first), stand up an ephemeral stack (tier ephemeral, fresh namespace; with --target local, a local target shaped as declared), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, store each database's evidence, and write fleet.md, fleet.json and Prometheus textfile metrics. With --target local and no --evidence or ${NightlyEvidence.ConnectionVariable}, evidence lasts in an Azurite started for the run on <--out>/{EvidenceStoreDirectory}. Exit 0 all passed, 1 any failed or bad input, 2 usage error or unreadable stack file, 3 no pulumi CLI or evidence store, 4 an ephemeral stack could not be destroyed (report written), 130 interrupted.")
     {
         Options.Add(Stack);
         Options.Add(Target);
@@ -40,6 +48,7 @@ public sealed class NightlyCommand : Command
         configure ??= kubeconfig => Production(context, kubeconfig);
         _context = context;
         _configure = configure;
+        _local = local ?? (options => new LocalDatabaseDrills(ApplicationCatalog.All, options, database => LocalApplication.Declare(database.Application, database, DrillApplication.DefaultDataSizeBytes)));
         Target.AcceptOnlyFromAmong("kubernetes", "local");
         SetAction(RunAsync);
     }
@@ -54,13 +63,16 @@ public sealed class NightlyCommand : Command
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and the stack files (default: the working directory)" };
 
     /// <summary>Where the report goes.</summary>
-    public Option<string> Out { get; } = new("--out") { Description = "Directory for fleet.md, fleet.json and pg_platform_drills.prom (created if missing; checked writable before the first stack)", DefaultValueFactory = _ => Path.Combine("out", "nightly") };
+    public Option<string> Out { get; } = new("--out") { Description = $"Directory for fleet.md, fleet.json and pg_platform_drills.prom (created if missing; checked writable before the first stack); with --target local also {EvidenceStoreDirectory}/, the evidence store kept between runs", DefaultValueFactory = _ => Path.Combine("out", "nightly") };
 
     /// <summary>The kubeconfig file.</summary>
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config); the context is the stack's pg-platform:kubeContext" };
 
+    /// <summary>Databases drilled at once with --target local unless --concurrency says otherwise: the local targets share the machine's cores.</summary>
+    public const int LocalConcurrency = 1;
+
     /// <summary>How many databases are drilled at once.</summary>
-    public Option<int> Concurrency { get; } = new("--concurrency") { Description = "Databases drilled at once (ephemeral stacks standing at once)", DefaultValueFactory = _ => SchedulerOptions.DefaultConcurrency };
+    public Option<int?> Concurrency { get; } = new("--concurrency") { Description = $"Databases drilled at once (ephemeral stacks or local targets standing at once; default {SchedulerOptions.DefaultConcurrency} on kubernetes, {LocalConcurrency} with --target local, whose targets share this machine's cores: 2 at most on 2 cores)" };
 
     /// <summary>How long the night lasts.</summary>
     public Option<string> Window { get; } = new("--window") { Description = "How long the night lasts (e.g. 6h, 90m): nothing starts that would not finish inside it, drills still running at its end are stopped and torn down", DefaultValueFactory = _ => "6h" };
@@ -69,7 +81,7 @@ public sealed class NightlyCommand : Command
     public Option<string> DrillDuration { get; } = new("--drill-duration") { Description = "Expected drill duration of a database never measured (e.g. 45m); measured durations come from the evidence history", DefaultValueFactory = _ => "45m" };
 
     /// <summary>The evidence container.</summary>
-    public Option<string?> Evidence { get; } = new("--evidence") { Description = $"Blob container URL for drill evidence (e.g. https://<account>.blob.core.windows.net/{NightlyEvidence.Container}), signed in with DefaultAzureCredential; or ${NightlyEvidence.ConnectionVariable} (a connection string, e.g. Azurite's) with container {NightlyEvidence.Container}. Without either, no history is kept and every database is due" };
+    public Option<string?> Evidence { get; } = new("--evidence") { Description = $"Blob container URL for drill evidence (e.g. https://<account>.blob.core.windows.net/{NightlyEvidence.Container}), signed in with DefaultAzureCredential; or ${NightlyEvidence.ConnectionVariable} (a connection string, e.g. Azurite's) with container {NightlyEvidence.Container}. Without either, --target local keeps evidence in an Azurite on <--out>/{EvidenceStoreDirectory} (started for the run; the next run reads it); --target kubernetes keeps no history and every database is due" };
 
     /// <summary>Simulate instead of drilling.</summary>
     public Option<bool> Plan { get; } = new("--plan") { Description = "Drill nothing: simulate nights of scheduling over the stack's databases (or --fleet-size clones of them) and print nights to full coverage, breaches and peak cluster resources" };
@@ -84,7 +96,7 @@ public sealed class NightlyCommand : Command
         {
             schedule = new SchedulerOptions
             {
-                Concurrency = parse.GetValue(Concurrency),
+                Concurrency = parse.GetValue(Concurrency) ?? (parse.GetValue(Target) == "local" ? LocalConcurrency : SchedulerOptions.DefaultConcurrency),
                 Window = Durations.Parse(parse.GetValue(Window)!, "--window"),
                 DefaultDrillDuration = Durations.Parse(parse.GetValue(DrillDuration)!, "--drill-duration"),
             };
@@ -130,19 +142,31 @@ public sealed class NightlyCommand : Command
     {
         var log = new DrillLog(_context.Out);
         var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
+        var local = parse.GetValue(Target) == "local";
+        var storeDirectory = Path.Combine(outDir, EvidenceStoreDirectory);
+        var storeDirectoryExisted = Directory.Exists(storeDirectory);
+        LocalEvidenceStore? localStore = null;
         FleetReport report;
         try
         {
-            report = parse.GetValue(Target) == "local"
-                ? await LocalDrillSession.RunStackAsync(projectDir, parse.GetValue(Stack)!, ApplicationCatalog.All, DrillNames.DefaultDrills, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken,
-                    database => LocalApplication.Declare(database.Application, database, DrillApplication.DefaultDataSizeBytes))
-                : await new NightlyRunner(_configure(parse.GetValue(Kubeconfig))) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
+            var localOptions = LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable);
+            if (local && store is null)
+            {
+                localStore = await LocalEvidenceStore.StartAsync(storeDirectory, localOptions, cancellationToken);
+                store = localStore.Store;
+                log.Write("nightly", $"evidence store: Azurite on {localStore.Directory} (kept between runs)");
+            }
+
+            var drills = local ? _local(localOptions) : new EphemeralDatabaseDrills(_configure(parse.GetValue(Kubeconfig)));
+            report = await new NightlyRunner(drills) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, local ? DrillNames.DefaultDrills : KubernetesDrillTargets.Supported, log, cancellationToken);
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
+            // Refused before any drill: an evidence store this run created holds nothing, and goes again.
+            await StopAsync(localStore, storeDirectoryExisted ? null : storeDirectory);
             return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
         }
-        catch (EvidenceStoreException e)
+        catch (Exception e) when (e is EvidenceStoreException or TargetUnavailableException)
         {
             return await _context.FailAsync(ExitCode.TargetUnavailable, e.Message);
         }
@@ -152,7 +176,11 @@ public sealed class NightlyCommand : Command
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return await _context.FailAsync(ExitCode.Cancelled, "cancelled: the ephemeral stack in progress was torn down; no report written");
+            return await _context.FailAsync(ExitCode.Cancelled, "cancelled: the drill targets in progress were torn down; no report written");
+        }
+        finally
+        {
+            await StopAsync(localStore, null);
         }
 
         foreach (var app in report.Applications)
@@ -208,6 +236,20 @@ public sealed class NightlyCommand : Command
         catch (EvidenceStoreException e)
         {
             return await _context.FailAsync(ExitCode.TargetUnavailable, e.Message);
+        }
+    }
+
+    private static async Task StopAsync(LocalEvidenceStore? store, string? remove)
+    {
+        if (store is null)
+        {
+            return;
+        }
+
+        await store.DisposeAsync();
+        if (remove is not null && Directory.Exists(remove))
+        {
+            Directory.Delete(remove, recursive: true);
         }
     }
 

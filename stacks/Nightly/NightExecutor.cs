@@ -5,13 +5,13 @@ namespace PgPlatform.Stacks.Nightly;
 /// <summary>
 /// Runs a night's queue under its bounds: at most <see cref="SchedulerOptions.Concurrency"/> databases at once, each
 /// started only when its expected duration still fits before the window's end (<see cref="NightlyScheduler.NextFitting"/>),
-/// and every drill still running at the window's end cancelled, which tears its ephemeral stack down. The clock is a
-/// <see cref="TimeProvider"/>, so tests move time by hand.
+/// and every drill still running at the window's end cancelled, which tears its target down (an ephemeral stack, or a
+/// local target with its processes and run directory). The clock is a <see cref="TimeProvider"/>, so tests move time by hand.
 /// </summary>
 public sealed class NightExecutor(SchedulerOptions options, TimeProvider time)
 {
     /// <summary>The reason recorded for a drill stopped by the window.</summary>
-    public const string StoppedAtWindowEnd = "stopped at the nightly window's end; its ephemeral stack was torn down";
+    public const string StoppedAtWindowEnd = "stopped at the nightly window's end; its target was torn down";
 
     /// <summary>
     /// Runs <paramref name="queue"/> (most urgent first) with <paramref name="drill"/>, which must tear down what it

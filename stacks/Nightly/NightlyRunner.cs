@@ -12,14 +12,21 @@ namespace PgPlatform.Stacks.Nightly;
 
 /// <summary>
 /// The nightly run: the databases a stack declares whose evidence is due (<see cref="NightlyScheduler"/>: failed and
-/// never proven first, then the stalest), each drilled on its own ephemeral stack, at most
+/// never proven first, then the stalest), each drilled on a target of its own (<see cref="IDatabaseDrills"/>: an ephemeral
+/// stack on Kubernetes, a local target shaped as declared on the embedded target), at most
 /// <see cref="SchedulerOptions.Concurrency"/> at once and only while the window can still fit them. Each database's
 /// evidence goes to <see cref="Store"/> as soon as it is known, and the next night reads it back from there. One
 /// application's failure (a stack that would not declare or deploy, a target that never became Ready, a failed
 /// drill) is recorded and the night goes on; a missing <c>pulumi</c> CLI or cancellation stops it.
 /// </summary>
-public sealed class NightlyRunner(EphemeralDrillRun drills)
+public sealed class NightlyRunner(IDatabaseDrills drills)
 {
+    /// <summary>The nightly on Kubernetes: each database on an ephemeral stack of <paramref name="run"/>.</summary>
+    public NightlyRunner(EphemeralDrillRun run)
+        : this(new EphemeralDatabaseDrills(run))
+    {
+    }
+
     /// <summary>The night's bounds. Default: one at a time, a 24 h window.</summary>
     public SchedulerOptions Options { get; init; } = new() { Concurrency = 1, Window = TimeSpan.FromHours(24) };
 
@@ -75,11 +82,11 @@ public sealed class NightlyRunner(EphemeralDrillRun drills)
         {
             var application = standing.Database.Application;
             var started = Time.GetUtcNow();
-            log.Write("nightly", $"{application}: {string.Join(", ", suite.Select(DrillNames.Name))} on an ephemeral stack");
+            log.Write("nightly", $"{application}: {string.Join(", ", suite.Select(DrillNames.Name))} on {drills.Where}");
             ApplicationRun run;
             try
             {
-                run = new ApplicationRun(application, await drills.RunAsync(baseStack, projectDirectory, application, "nightly", suite, log, token), null);
+                run = new ApplicationRun(application, await drills.RunAsync(baseStack, projectDirectory, application, suite, log, token), null);
             }
             catch (Exception e) when (e is TargetUnavailableException or PulumiCommandException or StackTeardownException or DeclarationException or ContractViolationException or FormatException or ArgumentException)
             {

@@ -10,20 +10,11 @@ using PgPlatform.Stacks.Targets.Local;
 namespace PgPlatform.Stacks.Sessions;
 
 /// <summary>
-/// The work behind <c>drill --target local</c> and <c>nightly --target local</c>: a fresh local target shaped as a
-/// declared database (or the lab self-test), the drills, the target torn down whatever happens.
+/// The work behind <c>drill --target local</c> and <c>nightly --target local</c> (through <see cref="LocalDatabaseDrills"/>):
+/// a fresh local target shaped as a declared database (or the lab self-test), the drills, the target torn down whatever happens.
 /// </summary>
 public static class LocalDrillSession
 {
-    /// <summary>
-    /// The shape of <paramref name="application"/>'s database in <paramref name="stack"/> (<c>Pulumi.&lt;stack&gt;.yaml</c> in
-    /// <paramref name="projectDirectory"/>), declared against <paramref name="catalog"/> as the compiler declares it.
-    /// Throws <see cref="SettingsException"/>, <see cref="DeclarationException"/> (naming the declared applications) or
-    /// a contract violation for a stack the compiler would refuse.
-    /// </summary>
-    public static LocalShape Shape(string projectDirectory, string stack, string application, IReadOnlyList<CatalogEntry> catalog) =>
-        LocalShape.FromDeclaration(stack, DeclaredStack.Load(projectDirectory, stack, catalog).Database(application));
-
     /// <summary>
     /// Runs <paramref name="drills"/> (injecting <paramref name="fault"/>) on a fresh local target shaped as
     /// <paramref name="shape"/>; the evidence carries the shape. Throws <see cref="TargetUnavailableException"/> when the
@@ -54,37 +45,6 @@ public static class LocalDrillSession
             },
             drills, fault, log, cancellationToken, application);
         return evidence with { Shape = started?.DescribeShape() };
-    }
-
-    /// <summary>
-    /// Drills every database <paramref name="stack"/> declares, each on its own local target shaped as declared, and
-    /// returns the fleet report. A database whose target cannot start is recorded and the run goes on; a stack the
-    /// compiler would refuse throws before any drill. <paramref name="applicationOf"/> gives each database's application
-    /// (schema, data size, budgets) for the restore drill; null, or a null answer, drills the database without one.
-    /// </summary>
-    public static async Task<FleetReport> RunStackAsync(string projectDirectory, string stack, IReadOnlyList<CatalogEntry> catalog, IReadOnlyList<DrillKind> drills, LocalTargetOptions options, DrillLog log, CancellationToken cancellationToken, Func<DeclaredDatabase, DrillApplication?>? applicationOf = null)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        var startedAt = DateTimeOffset.UtcNow;
-        var declared = DeclaredStack.Load(projectDirectory, stack, catalog);
-        var runs = new List<ApplicationRun>();
-        foreach (var database in declared.Databases)
-        {
-            var shape = LocalShape.FromDeclaration(stack, database);
-            log.Write("nightly", $"{database.Application}: {string.Join(", ", drills.Select(DrillNames.Name))} on the local target ({shape.Subject}, {shape.Instances} instance(s))");
-            try
-            {
-                runs.Add(new ApplicationRun(database.Application, await RunAsync(drills, Fault.None, options, shape, log, cancellationToken, application: applicationOf?.Invoke(database)), null));
-            }
-            catch (TargetUnavailableException e)
-            {
-                runs.Add(new ApplicationRun(database.Application, null, e.Message));
-            }
-
-            log.Write("nightly", $"{database.Application}: {(runs[^1].Passed ? "passed" : "FAILED")}");
-        }
-
-        return new FleetReport { Stack = stack, StartedAt = startedAt, Applications = runs };
     }
 
     /// <summary>

@@ -13,7 +13,9 @@ namespace PgPlatform.Stacks.Nightly.EvidenceStore;
 /// headers for Blob service operations"). The JSON blob carries the summary the scheduler needs as metadata, so
 /// reading the history is one listing, not a download per record.
 /// </summary>
-public sealed class BlobEvidenceStore(BlobContainerClient container) : IEvidenceStore
+/// <param name="container">The evidence container.</param>
+/// <param name="location">Where the store is, for people; default the container's URL (on the embedded target, the directory holding Azurite's data).</param>
+public sealed class BlobEvidenceStore(BlobContainerClient container, string? location = null) : IEvidenceStore
 {
     private const string PassedKey = "passed";
     private const string StartedKey = "startedat";
@@ -24,7 +26,7 @@ public sealed class BlobEvidenceStore(BlobContainerClient container) : IEvidence
     private const string RunKey = "runid";
 
     /// <inheritdoc />
-    public string Location => container.Uri.GetLeftPart(UriPartial.Path);
+    public string Location => location ?? container.Uri.GetLeftPart(UriPartial.Path);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<EvidenceSummary>> ReadHistoryAsync(string stack, CancellationToken cancellationToken)

@@ -77,8 +77,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     public static async Task<LocalTarget> StartAsync(LocalTargetOptions options, LocalShape shape, Action<string> progress, CancellationToken cancellationToken)
     {
         var runAs = RunAs.ForCurrentProcess();
-        var azurite = options.AzuriteBlobPath
-            ?? Path.Combine(RepositoryRoot.Find() ?? Directory.GetCurrentDirectory(), ".tools", "azurite", "node_modules", ".bin", "azurite-blob");
+        var azurite = options.AzuriteLauncher;
         Prerequisites.Check(options, azurite, runAs);
         runAs.CheckCanReach(options.TempRoot ?? Path.GetTempPath());
         var target = new LocalTarget(options, shape, Local.RunDirectory.Create(options.TempRoot), runAs, azurite);

@@ -9,6 +9,10 @@ public sealed record LocalTargetOptions
     /// <summary>Azurite's blob service launcher. Default: <c>REPO/.tools/azurite/node_modules/.bin/azurite-blob</c>, as installed by scripts/install-prereqs.sh.</summary>
     public string? AzuriteBlobPath { get; init; }
 
+    /// <summary>The Azurite blob launcher to run: <see cref="AzuriteBlobPath"/>, else its default under the repository (or the working directory).</summary>
+    internal string AzuriteLauncher => AzuriteBlobPath
+        ?? Path.Combine(RepositoryRoot.Find() ?? Directory.GetCurrentDirectory(), ".tools", "azurite", "node_modules", ".bin", "azurite-blob");
+
     /// <summary>Directory for the run directory. Default: the system temp path.</summary>
     public string? TempRoot { get; init; }
 

@@ -3,6 +3,7 @@ using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Evidence;
 using PgPlatform.Stacks.Sessions;
 using PgPlatform.Stacks.Targets.Local;
+using PgPlatform.Stacks.Tests.Targets.Local;
 using Xunit.Abstractions;
 
 namespace PgPlatform.Stacks.Tests.Sessions;
@@ -12,7 +13,7 @@ public sealed class LocalDrillSessionTests(ITestOutputHelper output)
     [Fact]
     public async Task DevLinkdingRunsOneInstanceWhoseFailoverIsNotApplicableAndTheEvidenceStatesTheVersionMismatch()
     {
-        var shape = LocalDrillSession.Shape(RepositoryRoot.Find()!, "dev", "linkding", ApplicationCatalog.All);
+        var shape = DeclaredShape.Of(RepositoryRoot.Find()!, "dev", "linkding", ApplicationCatalog.All);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 
         var run = await LocalDrillSession.RunAsync([DrillKind.Failover, DrillKind.Rotation], Fault.None, new LocalTargetOptions(), shape, new DrillLog(new TestOutputWriter(output)), timeout.Token);

@@ -13,7 +13,7 @@ public sealed class LocalShapeTests
     [Fact]
     public void ProdLinkdingIsShapedAsItsSynthesizedClusterDeclares()
     {
-        var shape = LocalDrillSession.Shape(Root, "prod", "linkding", ApplicationCatalog.All);
+        var shape = DeclaredShape.Of(Root, "prod", "linkding", ApplicationCatalog.All);
 
         Assert.Equal(("stack prod, application linkding, tier production", "production", 3), (shape.Subject, shape.TierName, shape.Instances));
         Assert.Same(ReplicationDurability.Synchronous, shape.Replication);
@@ -25,8 +25,8 @@ public sealed class LocalShapeTests
     [Fact]
     public void DevLinkdingIsOneAsynchronousInstanceAndWikiJsInProdKeepsItsDeclaredRetention()
     {
-        var dev = LocalDrillSession.Shape(Root, "dev", "linkding", ApplicationCatalog.All);
-        var wiki = LocalDrillSession.Shape(Root, "prod", "wikijs", ApplicationCatalog.All);
+        var dev = DeclaredShape.Of(Root, "dev", "linkding", ApplicationCatalog.All);
+        var wiki = DeclaredShape.Of(Root, "prod", "wikijs", ApplicationCatalog.All);
 
         Assert.Equal((1, "development"), (dev.Instances, dev.TierName));
         Assert.Same(ReplicationDurability.Asynchronous, dev.Replication);
@@ -36,7 +36,7 @@ public sealed class LocalShapeTests
     [Fact]
     public void AnApplicationTheStackDoesNotDeclareIsRefusedNamingThoseItDoes()
     {
-        var e = Assert.Throws<PgPlatform.Components.Model.DeclarationException>(() => LocalDrillSession.Shape(Root, "prod", "gitea", ApplicationCatalog.All));
+        var e = Assert.Throws<PgPlatform.Components.Model.DeclarationException>(() => DeclaredShape.Of(Root, "prod", "gitea", ApplicationCatalog.All));
 
         Assert.Contains("declares no database for application 'gitea' (it declares linkding, wikijs)", e.Message, StringComparison.Ordinal);
     }

@@ -13,7 +13,7 @@ namespace PgPlatform.Stacks.Tests.Targets.Local;
 /// <summary>A local target shaped as prod's linkding declares it: real Patroni, real HAProxy.</summary>
 public sealed class ProdLinkdingTargetFixture : LocalTargetFixture
 {
-    protected override LocalShape Shape => LocalDrillSession.Shape(RepositoryRoot.Find()!, "prod", "linkding", ApplicationCatalog.All);
+    protected override LocalShape Shape => DeclaredShape.Of(RepositoryRoot.Find()!, "prod", "linkding", ApplicationCatalog.All);
 }
 
 /// <summary>
