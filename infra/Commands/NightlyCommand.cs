@@ -13,6 +13,7 @@ using PgPlatform.Components.Declaration;
 using PgPlatform.Stacks.Sessions;
 using PgPlatform.Stacks.Targets.Local;
 using PgPlatform.Infra.CommandLine;
+using PgPlatform.Infra.Reports;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -21,6 +22,9 @@ public sealed class NightlyCommand : Command
 {
     private readonly CommandContext _context;
     private readonly Func<string?, EphemeralDrillRun> _configure;
+
+    // The running night's log, which the production configuration's target messages go to as well.
+    private DrillLog? _log;
 
     /// <summary>Creates the command; <paramref name="configure"/> (tests) replaces how each application's drills run.</summary>
     public NightlyCommand(CommandContext context, Func<string?, EphemeralDrillRun>? configure = null)
@@ -37,7 +41,8 @@ public sealed class NightlyCommand : Command
         Options.Add(Evidence);
         Options.Add(Plan);
         Options.Add(FleetSize);
-        configure ??= kubeconfig => Production(context, kubeconfig);
+        Options.Add(Progress);
+        configure ??= kubeconfig => Production(context, kubeconfig, _log);
         _context = context;
         _configure = configure;
         Target.AcceptOnlyFromAmong("kubernetes", "local");
@@ -70,6 +75,9 @@ public sealed class NightlyCommand : Command
 
     /// <summary>The evidence container.</summary>
     public Option<string?> Evidence { get; } = new("--evidence") { Description = $"Blob container URL for drill evidence (e.g. https://<account>.blob.core.windows.net/{NightlyEvidence.Container}), signed in with DefaultAzureCredential; or ${NightlyEvidence.ConnectionVariable} (a connection string, e.g. Azurite's) with container {NightlyEvidence.Container}. Without either, no history is kept and every database is due" };
+
+    /// <summary>How progress shows: auto, plain or rich.</summary>
+    public Option<string> Progress { get; } = CommandProgress.CreateOption();
 
     /// <summary>Simulate instead of drilling.</summary>
     public Option<bool> Plan { get; } = new("--plan") { Description = "Drill nothing: simulate nights of scheduling over the stack's databases (or --fleet-size clones of them) and print nights to full coverage, breaches and peak cluster resources" };
@@ -128,15 +136,16 @@ public sealed class NightlyCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, string outDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
     {
-        var log = new DrillLog(_context.Out);
+        var progress = CommandProgress.For(_context, parse.GetValue(Progress));
+        var log = _log = progress.Log;
         var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
         FleetReport report;
         try
         {
-            report = parse.GetValue(Target) == "local"
-                ? await LocalDrillSession.RunStackAsync(projectDir, parse.GetValue(Stack)!, ApplicationCatalog.All, DrillNames.DefaultDrills, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken,
+            report = await progress.ShowAsync(() => parse.GetValue(Target) == "local"
+                ? LocalDrillSession.RunStackAsync(projectDir, parse.GetValue(Stack)!, ApplicationCatalog.All, DrillNames.DefaultDrills, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), log, cancellationToken,
                     database => LocalApplication.Declare(database.Application, database, DrillApplication.DefaultDataSizeBytes))
-                : await new NightlyRunner(_configure(parse.GetValue(Kubeconfig))) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken);
+                : new NightlyRunner(_configure(parse.GetValue(Kubeconfig))) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, KubernetesDrillTargets.Supported, log, cancellationToken));
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
@@ -155,10 +164,8 @@ public sealed class NightlyCommand : Command
             return await _context.FailAsync(ExitCode.Cancelled, "cancelled: the ephemeral stack in progress was torn down; no report written");
         }
 
-        foreach (var app in report.Applications)
-        {
-            await _context.Out.WriteLineAsync($"{app.Application,-20} {(app.Passed ? "passed" : "FAILED")} {app.Error ?? string.Join(", ", app.Run!.Drills.Select(d => $"{d.Drill} {d.Status}"))}{(app.Run?.TeardownError is null ? "" : ", teardown FAILED")}");
-        }
+        await _context.Out.WriteLineAsync();
+        progress.WriteResults(ResultTable.Of(report));
 
         var written = true;
         try
@@ -211,6 +218,6 @@ public sealed class NightlyCommand : Command
         }
     }
 
-    private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig) =>
-        KubernetesDrillSession.Run(ApplicationCatalog.All, Stacks.Drills.Fault.None, context.GetEnvironmentVariable("PATH"), kubeconfig, new DrillLog(context.Out));
+    private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig, DrillLog? log) =>
+        KubernetesDrillSession.Run(ApplicationCatalog.All, Stacks.Drills.Fault.None, context.GetEnvironmentVariable("PATH"), kubeconfig, log ?? new DrillLog(context.Out));
 }

@@ -46,6 +46,11 @@ public sealed class NightlyRunner(EphemeralDrillRun drills)
         var history = Store is null ? [] : await Store.ReadHistoryAsync(stack, cancellationToken);
         var queue = NightlyScheduler.Queue(NightlyScheduler.Standings(fleet, history, Options), startedAt, Options);
         var fresh = fleet.Where(db => queue.All(q => q.Database != db)).Select(db => db.Application).ToList();
+        foreach (var due in queue)
+        {
+            log.ForDatabase(due.Database.Application).Planned(suite);
+        }
+
         foreach (var application in fresh)
         {
             log.Write("nightly", $"{application}: evidence fresh, not due");
@@ -79,7 +84,7 @@ public sealed class NightlyRunner(EphemeralDrillRun drills)
             ApplicationRun run;
             try
             {
-                run = new ApplicationRun(application, await drills.RunAsync(baseStack, projectDirectory, application, "nightly", suite, log, token), null);
+                run = new ApplicationRun(application, await drills.RunAsync(baseStack, projectDirectory, application, "nightly", suite, log.ForDatabase(application), token), null);
             }
             catch (Exception e) when (e is TargetUnavailableException or PulumiCommandException or StackTeardownException or DeclarationException or ContractViolationException or FormatException or ArgumentException)
             {
@@ -88,7 +93,7 @@ public sealed class NightlyRunner(EphemeralDrillRun drills)
             }
 
             run = run with { StartedAt = started, DurationSeconds = (Time.GetUtcNow() - started).TotalSeconds };
-            log.Write("nightly", $"{application}: {(run.Passed ? "passed" : "FAILED")}");
+            log.DatabaseFinished(application, run.Passed, run.Error);
             await Keep(run);
             return run;
         }

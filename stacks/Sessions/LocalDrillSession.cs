@@ -70,18 +70,23 @@ public static class LocalDrillSession
         var runs = new List<ApplicationRun>();
         foreach (var database in declared.Databases)
         {
+            log.ForDatabase(database.Application).Planned(drills);
+        }
+
+        foreach (var database in declared.Databases)
+        {
             var shape = LocalShape.FromDeclaration(stack, database);
             log.Write("nightly", $"{database.Application}: {string.Join(", ", drills.Select(DrillNames.Name))} on the local target ({shape.Subject}, {shape.Instances} instance(s))");
             try
             {
-                runs.Add(new ApplicationRun(database.Application, await RunAsync(drills, Fault.None, options, shape, log, cancellationToken, application: applicationOf?.Invoke(database)), null));
+                runs.Add(new ApplicationRun(database.Application, await RunAsync(drills, Fault.None, options, shape, log.ForDatabase(database.Application), cancellationToken, application: applicationOf?.Invoke(database)), null));
             }
             catch (TargetUnavailableException e)
             {
                 runs.Add(new ApplicationRun(database.Application, null, e.Message));
             }
 
-            log.Write("nightly", $"{database.Application}: {(runs[^1].Passed ? "passed" : "FAILED")}");
+            log.DatabaseFinished(database.Application, runs[^1].Passed, runs[^1].Error);
         }
 
         return new FleetReport { Stack = stack, StartedAt = startedAt, Applications = runs };
