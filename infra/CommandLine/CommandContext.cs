@@ -5,7 +5,10 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, Func<strin
 {
     /// <summary>The process's console, environment and working directory.</summary>
     public static CommandContext FromProcess() =>
-        new(Console.Out, Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+        new(Console.Out, Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory()) { OutputIsTerminal = !Console.IsOutputRedirected };
+
+    /// <summary>True when <see cref="Out"/> is a terminal (not redirected to a file or pipe); long commands then draw live progress (<see cref="CommandProgress"/>).</summary>
+    public bool OutputIsTerminal { get; init; }
 
     /// <summary>
     /// Writes <paramref name="message"/> on stderr as <c>error: FIRST LINE</c>, each further line indented two spaces,

@@ -35,6 +35,7 @@ public sealed class DrillCommand : Command
         Options.Add(Kubeconfig);
         Options.Add(ProjectDir);
         Options.Add(DataSize);
+        Options.Add(Progress);
         Target.AcceptOnlyFromAmong("local", "kubernetes");
         Fault.AcceptOnlyFromAmong([.. DrillNames.FaultNames]);
         SetAction(RunAsync);
@@ -57,6 +58,9 @@ public sealed class DrillCommand : Command
 
     /// <summary>How much application data the restore drill writes before its base backup.</summary>
     public Option<string> DataSize { get; } = new("--data-size") { Description = "local target with --app: database size the restore drill fills the application's schema to before the base backup (e.g. 16MiB, 1GB); restore throughput and the RTO projected to the declared storage come from it", DefaultValueFactory = _ => "16MiB" };
+
+    /// <summary>How progress shows: auto, plain or rich.</summary>
+    public Option<string> Progress { get; } = CommandProgress.CreateOption();
 
     /// <summary>Drills to run, comma-separated.</summary>
     public Option<string> Drills { get; } = new("--drill") { Description = "Drills to run, comma-separated: failover, restore, rotation, backup (default: these four), or alerts (local only, opt-in, about 12 min: faults under the stack's own alert rules in a real Prometheus and Alertmanager, each alert delivered within its declared for plus a margin)", DefaultValueFactory = _ => string.Join(',', DrillNames.DefaultDrills.Select(DrillNames.Name)) };
@@ -107,7 +111,7 @@ public sealed class DrillCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, IReadOnlyList<DrillKind> drills, Fault fault, string outDir, CancellationToken cancellationToken)
     {
-        var log = new DrillLog(_context.Out);
+        var progress = CommandProgress.For(_context, parse.GetValue(Progress));
         RunEvidence evidence;
         try
         {
@@ -130,7 +134,8 @@ public sealed class DrillCommand : Command
                 var shape = database is null ? LocalShape.Lab : LocalShape.FromDeclaration(stack!, database);
                 var application = app is null ? null : LocalApplication.Declare(app, database, dataSize);
                 var rules = drills.Contains(DrillKind.Alerts) ? LocalAlertRules(parse, declared) : null;
-                evidence = await LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), shape, log, cancellationToken, rules, application);
+                var log = progress.Log.ForDatabase(app ?? "lab");
+                evidence = await progress.ShowAsync(() => LocalDrillSession.RunAsync(drills, fault, LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable), shape, log, cancellationToken, rules, application));
             }
             else
             {
@@ -146,7 +151,8 @@ public sealed class DrillCommand : Command
                 }
 
                 var projectDir = ProjectDirectory(parse);
-                evidence = await KubernetesDrillSession.RunAsync(drills, projectDir, stack, app, KubernetesRun(fault, parse.GetValue(Kubeconfig), log), log, cancellationToken);
+                var log = progress.Log.ForDatabase(app);
+                evidence = await progress.ShowAsync(() => KubernetesDrillSession.RunAsync(drills, projectDir, stack, app, KubernetesRun(fault, parse.GetValue(Kubeconfig), log), log, cancellationToken));
             }
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException or MigrationException)
@@ -162,6 +168,6 @@ public sealed class DrillCommand : Command
             return await _context.FailAsync(ExitCode.Cancelled, "cancelled: the target was torn down; no evidence written");
         }
 
-        return (int)await DrillReport.WriteAsync(evidence, outDir, _context);
+        return (int)await DrillReport.WriteAsync(evidence, outDir, _context, progress);
     }
 }

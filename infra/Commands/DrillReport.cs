@@ -1,25 +1,22 @@
 using PgPlatform.Infra.CommandLine;
+using PgPlatform.Infra.Reports;
 using PgPlatform.Stacks.Evidence;
 
 namespace PgPlatform.Infra.Commands;
 
-/// <summary>What <c>drill</c> prints after a run on either target: evidence written, one table, the timing breakdown, the exit code.</summary>
+/// <summary>What <c>drill</c> prints after a run on either target: the results table, the timing breakdown, evidence written, the exit code.</summary>
 public static class DrillReport
 {
     /// <summary>
-    /// Prints the table, writes <paramref name="evidence"/> into <paramref name="outDir"/> (printing it as JSON instead when
-    /// that fails) and returns the run's exit code.
+    /// Prints the results table (as <paramref name="progress"/> renders it: drawn on a terminal, plain text otherwise), writes
+    /// <paramref name="evidence"/> into <paramref name="outDir"/> (printing it as JSON instead when that fails) and returns
+    /// the run's exit code.
     /// </summary>
-    public static async Task<ExitCode> WriteAsync(RunEvidence evidence, string outDir, CommandContext context)
+    public static async Task<ExitCode> WriteAsync(RunEvidence evidence, string outDir, CommandContext context, CommandProgress progress)
     {
+        ArgumentNullException.ThrowIfNull(progress);
         await context.Out.WriteLineAsync();
-        await context.Out.WriteLineAsync($"{"drill",-10} {"result",-14} {"RTO",-9} {"RPO",-16} reason");
-        foreach (var drill in evidence.Drills)
-        {
-            var rto = drill.RtoSeconds is { } r ? $"{r:F2} s" : "-";
-            var rpo = drill.RpoRows is { } rows ? $"{rows} rows/{drill.RpoSeconds ?? 0:F2} s" : "-";
-            await context.Out.WriteLineAsync($"{drill.Drill,-10} {drill.Status,-14} {rto,-9} {rpo,-16} {drill.Reason}");
-        }
+        progress.WriteResults(ResultTable.Of(evidence));
 
         if (evidence.Timings.Count > 0)
         {

@@ -14,6 +14,7 @@ using PgPlatform.Stacks.Sessions;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Local;
 using PgPlatform.Infra.CommandLine;
+using PgPlatform.Infra.Reports;
 
 namespace PgPlatform.Infra.Commands;
 
@@ -23,6 +24,9 @@ public sealed class NightlyCommand : Command
     private readonly CommandContext _context;
     private readonly Func<string?, EphemeralDrillRun> _configure;
     private readonly Func<LocalTargetOptions, IDatabaseDrills> _local;
+
+    // The running night's log, which the production configuration's target messages go to as well.
+    private DrillLog? _log;
 
     /// <summary>The directory under <c>--out</c> holding the embedded target's evidence store (Azurite's data) between runs.</summary>
     public const string EvidenceStoreDirectory = "evidence-store";
@@ -45,7 +49,8 @@ public sealed class NightlyCommand : Command
         Options.Add(Evidence);
         Options.Add(Plan);
         Options.Add(FleetSize);
-        configure ??= kubeconfig => Production(context, kubeconfig);
+        Options.Add(Progress);
+        configure ??= kubeconfig => Production(context, kubeconfig, _log);
         _context = context;
         _configure = configure;
         _local = local ?? (options => new LocalDatabaseDrills(ApplicationCatalog.All, options, database => LocalApplication.Declare(database.Application, database, DrillApplication.DefaultDataSizeBytes)));
@@ -82,6 +87,9 @@ public sealed class NightlyCommand : Command
 
     /// <summary>The evidence container.</summary>
     public Option<string?> Evidence { get; } = new("--evidence") { Description = $"Blob container URL for drill evidence (e.g. https://<account>.blob.core.windows.net/{NightlyEvidence.Container}), signed in with DefaultAzureCredential; or ${NightlyEvidence.ConnectionVariable} (a connection string, e.g. Azurite's) with container {NightlyEvidence.Container}. Without either, --target local keeps evidence in an Azurite on <--out>/{EvidenceStoreDirectory} (started for the run; the next run reads it); --target kubernetes keeps no history and every database is due" };
+
+    /// <summary>How progress shows: auto, plain or rich.</summary>
+    public Option<string> Progress { get; } = CommandProgress.CreateOption();
 
     /// <summary>Simulate instead of drilling.</summary>
     public Option<bool> Plan { get; } = new("--plan") { Description = "Drill nothing: simulate nights of scheduling over the stack's databases (or --fleet-size clones of them) and print nights to full coverage, breaches and peak cluster resources" };
@@ -140,7 +148,8 @@ public sealed class NightlyCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, string outDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
     {
-        var log = new DrillLog(_context.Out);
+        var progress = CommandProgress.For(_context, parse.GetValue(Progress));
+        var log = _log = progress.Log;
         var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
         var local = parse.GetValue(Target) == "local";
         var storeDirectory = Path.Combine(outDir, EvidenceStoreDirectory);
@@ -158,7 +167,7 @@ public sealed class NightlyCommand : Command
             }
 
             var drills = local ? _local(localOptions) : new EphemeralDatabaseDrills(_configure(parse.GetValue(Kubeconfig)));
-            report = await new NightlyRunner(drills) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, local ? DrillNames.DefaultDrills : KubernetesDrillTargets.Supported, log, cancellationToken);
+            report = await progress.ShowAsync(() => new NightlyRunner(drills) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, local ? DrillNames.DefaultDrills : KubernetesDrillTargets.Supported, log, cancellationToken));
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
@@ -183,10 +192,8 @@ public sealed class NightlyCommand : Command
             await StopAsync(localStore, null);
         }
 
-        foreach (var app in report.Applications)
-        {
-            await _context.Out.WriteLineAsync($"{app.Application,-20} {(app.Passed ? "passed" : "FAILED")} {app.Error ?? string.Join(", ", app.Run!.Drills.Select(d => $"{d.Drill} {d.Status}"))}{(app.Run?.TeardownError is null ? "" : ", teardown FAILED")}");
-        }
+        await _context.Out.WriteLineAsync();
+        progress.WriteResults(ResultTable.Of(report));
 
         var written = true;
         try
@@ -253,6 +260,6 @@ public sealed class NightlyCommand : Command
         }
     }
 
-    private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig) =>
-        KubernetesDrillSession.Run(ApplicationCatalog.All, Stacks.Drills.Fault.None, context.GetEnvironmentVariable("PATH"), kubeconfig, new DrillLog(context.Out));
+    private static EphemeralDrillRun Production(CommandContext context, string? kubeconfig, DrillLog? log) =>
+        KubernetesDrillSession.Run(ApplicationCatalog.All, Stacks.Drills.Fault.None, context.GetEnvironmentVariable("PATH"), kubeconfig, log ?? new DrillLog(context.Out));
 }

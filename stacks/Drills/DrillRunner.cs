@@ -32,6 +32,7 @@ public static class DrillRunner
         var startedAt = DateTimeOffset.UtcNow;
         var timings = new List<PhaseTiming>();
         var clock = Stopwatch.StartNew();
+        log.Planned(drills);
         log.Write("target", "starting");
         var target = await startTarget(cancellationToken);
         timings.Add(new PhaseTiming("target start", clock.Elapsed.TotalSeconds));
@@ -74,14 +75,16 @@ public static class DrillRunner
     {
         var recorder = new DrillRecorder(kind, target, Fault.None, log);
         recorder.NotRun(reason);
-        return recorder.Finish();
+        var evidence = recorder.Finish();
+        log.DrillFinished(evidence);
+        return evidence;
     }
 
     /// <summary>Runs one drill on a running target and returns its evidence; exceptions (other than cancellation) become the failure reason.</summary>
     public static async Task<DrillEvidence> RunOneAsync(IDrillTarget target, DrillKind kind, Fault fault, DrillLog log, CancellationToken cancellationToken, DrillApplication? application = null)
     {
         var recorder = new DrillRecorder(kind, target, fault, log);
-        recorder.Log(fault == Fault.None ? "start" : $"start, with fault {DrillNames.Name(fault)}");
+        log.DrillStarted(kind, fault);
         try
         {
             await Create(kind).RunAsync(new DrillContext(target, fault, log, application), recorder, cancellationToken);
@@ -92,9 +95,7 @@ public static class DrillRunner
         }
 
         var evidence = recorder.Finish();
-        recorder.Log(evidence.Passed ? $"passed in {evidence.DurationSeconds:F1} s"
-            : evidence.NotApplicableReason is null ? $"FAILED in {evidence.DurationSeconds:F1} s: {evidence.Reason}"
-            : $"not applicable: {evidence.NotApplicableReason}");
+        log.DrillFinished(evidence);
         return evidence;
     }
 }

@@ -48,6 +48,7 @@ public sealed class EphemeralDrillRun
         ArgumentNullException.ThrowIfNull(baseStack);
         // Only a database the base stack declares is drilled; the refusal names the declared ones, before any stack exists.
         _ = baseStack.Database(application);
+        log.Planned(drills);
         var startedAt = DateTimeOffset.UtcNow;
         var timings = new List<PhaseTiming>();
         var clock = Stopwatch.StartNew();

@@ -53,6 +53,11 @@ public sealed class NightlyRunner(IDatabaseDrills drills)
         var history = Store is null ? [] : await Store.ReadHistoryAsync(stack, cancellationToken);
         var queue = NightlyScheduler.Queue(NightlyScheduler.Standings(fleet, history, Options), startedAt, Options);
         var fresh = fleet.Where(db => queue.All(q => q.Database != db)).Select(db => db.Application).ToList();
+        foreach (var due in queue)
+        {
+            log.ForDatabase(due.Database.Application).Planned(suite);
+        }
+
         foreach (var application in fresh)
         {
             log.Write("nightly", $"{application}: evidence fresh, not due");
@@ -86,7 +91,7 @@ public sealed class NightlyRunner(IDatabaseDrills drills)
             ApplicationRun run;
             try
             {
-                run = new ApplicationRun(application, await drills.RunAsync(baseStack, projectDirectory, application, suite, log, token), null);
+                run = new ApplicationRun(application, await drills.RunAsync(baseStack, projectDirectory, application, suite, log.ForDatabase(application), token), null);
             }
             catch (Exception e) when (e is TargetUnavailableException or PulumiCommandException or StackTeardownException or DeclarationException or ContractViolationException or FormatException or ArgumentException)
             {
@@ -95,7 +100,7 @@ public sealed class NightlyRunner(IDatabaseDrills drills)
             }
 
             run = run with { StartedAt = started, DurationSeconds = (Time.GetUtcNow() - started).TotalSeconds };
-            log.Write("nightly", $"{application}: {(run.Passed ? "passed" : "FAILED")}");
+            log.DatabaseFinished(application, run.Passed, run.Error);
             await Keep(run);
             return run;
         }

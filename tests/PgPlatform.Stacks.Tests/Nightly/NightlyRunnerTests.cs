@@ -68,8 +68,11 @@ public sealed class NightlyRunnerTests : IDisposable
         var exit = await root.Parse($"nightly --stack dev --project-dir {_project} --out reports").InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 
         Assert.Equal((int)ExitCode.Failed, exit);
-        Assert.Contains("linkding             passed failover passed, restore passed, rotation passed, backup passed", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("wikijs               FAILED failover passed, restore passed, rotation FAILED, backup passed", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches("(?m)^database +drill +result +time +RTO +RPO +reason$", output.ToString());
+        Assert.Matches("(?m)^linkding +failover +passed +[0-9.]+ s +", output.ToString());
+        Assert.Matches("(?m)^wikijs +rotation +FAILED +[0-9.]+ s +- +- +", output.ToString());
+        Assert.Matches("(?m)^wikijs +backup +passed +", output.ToString());
+        Assert.Matches(@"(?m)^\[ +[0-9.]+ s\] nightly: wikijs: FAILED$", output.ToString());
         Assert.True(File.Exists(Path.Combine(_project, "reports", "fleet.md")));
         Assert.Contains("pg_platform_drill_success{app=\"wikijs\",drill=\"rotation\"} 0", File.ReadAllText(Path.Combine(_project, "reports", FleetReportWriter.MetricsFile)), StringComparison.Ordinal);
     }

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PgPlatform.Stacks.Drills;
+
+/// <summary>
+/// Progress as timestamped lines (<c>[  12.3 s] failover: killed member-1</c>), one per event that has a line: what CI
+/// logs and redirected output show. Safe to write from several tasks.
+/// </summary>
+public sealed class PlainDrillProgress(TextWriter writer) : IDrillProgress
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Lock _gate = new();
+
+    /// <inheritdoc/>
+    public void Report(DrillProgressEvent progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (progress.Message is not { } message)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1} s] {progress.Scope}: {message}"));
+            writer.Flush();
+        }
+    }
+}
