@@ -31,6 +31,7 @@ public sealed class BenchCommand : RootCommand
     {
         Options.Add(Sizes);
         Options.Add(CheckObjects);
+        Subcommands.Add(new WalBenchCommand(output));
         SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;

@@ -20,7 +20,7 @@ public sealed record DrillApplication
     /// <summary>Database size the restore drill fills the schema to before the base backup. Default: 16 MiB.</summary>
     public long DataSizeBytes { get; init; } = DefaultDataSizeBytes;
 
-    /// <summary>The declared ObjectStore's <c>wal.maxParallel</c>, which the local target's restores honour; null when nothing declares it (the lab).</summary>
+    /// <summary>The declared ObjectStore's <c>wal.maxParallel</c>, which the local target's archive and restores honour; null when nothing declares it (the lab).</summary>
     public int? WalMaxParallel { get; init; }
 
     /// <summary>The tier's restore budgets and the declared storage size; null when nothing declares them (the lab).</summary>

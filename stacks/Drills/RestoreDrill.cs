@@ -143,7 +143,7 @@ public sealed class RestoreDrill : IDrill
             cancellationToken, TimeSpan.FromMilliseconds(500));
         await target.SwitchWalAsync(cancellationToken);
         recorder.Measure("archive lag", string.Create(CultureInfo.InvariantCulture,
-            $"{behind} segment(s) behind at the end of the write load; caught up in {clock.Elapsed.TotalSeconds:F1} s"));
+            $"{behind} segment(s) behind at the end of the write load; caught up in {clock.Elapsed.TotalSeconds:F1} s; WAL archived and restored {application.WalMaxParallel ?? 1} file(s) at a time ({(application.WalMaxParallel is null ? "wal.maxParallel not declared" : "the declared wal.maxParallel")})"));
         return true;
     }
 

@@ -6,8 +6,8 @@ namespace PgPlatform.Stacks.Targets.Local;
 /// <summary>
 /// The barman-cloud tools against the Azurite container, in the object layout CNPG's Barman Cloud plugin
 /// writes (<c>SERVER/base/ID/</c>, <c>SERVER/wals/TIMELINE+LOG/FILE.gz</c>). Everything is gzipped, never snappy-compressed:
-/// python3-snappy is broken on Debian 12. A restore prefetches <c>walMaxParallel</c> WAL files at a time, as the declared
-/// ObjectStore's <c>wal.maxParallel</c> asks: see <see cref="RestoreScript"/>.
+/// python3-snappy is broken on Debian 12. WAL is archived and restored <c>walMaxParallel</c> files at a time, as the declared
+/// ObjectStore's <c>wal.maxParallel</c> asks: see <see cref="WalScripts"/>.
 /// </summary>
 internal sealed class BarmanCloud(Azurite store, string serverName, RunAs runAs, string workingDirectory, int walMaxParallel)
 {
@@ -33,55 +33,43 @@ internal sealed class BarmanCloud(Azurite store, string serverName, RunAs runAs,
             pass
         """;
 
-    /// <summary>
-    /// restore_command body (bash; arguments: parallelism, spool directory, %f, %p). Serves a file prefetched into the
-    /// spool; otherwise fetches it and, for a WAL segment, the next parallelism - 1 segments into the spool at the same
-    /// time, as the plugin does (cloudnative-pg/plugin-barman-cloud internal/cnpgi/common/wal.go, gatherWALFilesToRestore).
-    /// One barman-cloud-wal-restore per segment spends most of its time starting Python; in parallel those starts overlap.
-    /// </summary>
-    private const string RestoreScript = """
-        set -u
-        parallel=$1; spool=$2; name=$3; dest=$4
-        mkdir -p "$spool"
-        if [ -e "$spool/$name" ]; then mv -f "$spool/$name" "$dest"; exit 0; fi
-        if [[ "$name" =~ ^[0-9A-F]{24}$ ]] && [ "$parallel" -gt 1 ]; then
-          timeline=${name:0:8}; n=$(( 16#${name:8:8} * 256 + 16#${name:16:8} ))
-          for i in $(seq 1 $((parallel - 1))); do
-            m=$((n + i)); next=$(printf '%s%08X%08X' "$timeline" $((m / 256)) $((m % 256)))
-            [ -e "$spool/$next" ] && continue
-            ( barman-cloud-wal-restore "${RESTORE_ARGS[@]}" "$next" "$spool/$next.part" && mv -f "$spool/$next.part" "$spool/$next" || rm -f "$spool/$next.part" ) &
-          done
-        fi
-        barman-cloud-wal-restore "${RESTORE_ARGS[@]}" "$name" "$dest"; rc=$?
-        wait
-        exit $rc
-        """;
-
     private string PythonPath => Path.Combine(workingDirectory, "python");
 
-    /// <summary>WAL files a restore fetches at once.</summary>
+    /// <summary>WAL files archived and restored at once: the declared ObjectStore's <c>wal.maxParallel</c>.</summary>
     public int WalMaxParallel => walMaxParallel;
 
     /// <summary>
-    /// The archive_command Patroni gives PostgreSQL (credentials come from the environment). One file at a time: a
-    /// parallel archive (CNPG's walarchive: the requested file and other ready ones at once, the others noted in a spool)
-    /// stalled the archive here and is not in place yet.
+    /// The archive_command Patroni gives PostgreSQL (credentials come from the environment): at parallelism 1 one
+    /// barman-cloud-wal-archive per file, above it <see cref="WalScripts.ArchiveScript"/>.
     /// </summary>
-    public string ArchiveCommand => $"PYTHONPATH={PythonPath} barman-cloud-wal-archive --gzip --cloud-provider {Provider} {store.DestinationUrl} {serverName} %p";
+    public string ArchiveCommand => ArchiveCommandAt(walMaxParallel);
+
+    /// <summary>The archive_command at <paramref name="parallel"/> files at once.</summary>
+    public string ArchiveCommandAt(int parallel) => parallel <= 1
+        ? $"PYTHONPATH={PythonPath} barman-cloud-wal-archive --gzip --cloud-provider {Provider} {store.DestinationUrl} {serverName} %p"
+        : $"bash {ArchiveScriptPath} {parallel} %p %f";
 
     /// <summary>The restore_command of a restored cluster, prefetching into <paramref name="spool"/>.</summary>
-    public string RestoreCommand(string spool) => $"bash {RestoreScriptPath} {walMaxParallel} {spool} %f %p";
+    public string RestoreCommand(string spool) => RestoreCommandAt(walMaxParallel, spool);
+
+    /// <summary>The restore_command at <paramref name="parallel"/> files at once, prefetching into <paramref name="spool"/>.</summary>
+    public string RestoreCommandAt(int parallel, string spool) => $"bash {RestoreScriptPath} {parallel} {spool} %f %p";
 
     /// <summary>The restore script <see cref="WriteHelpers"/> writes.</summary>
     public string RestoreScriptPath => Path.Combine(PythonPath, "wal-restore.sh");
 
-    /// <summary>Writes the retry policy module the tools load and the restore script; call before anything runs them.</summary>
+    /// <summary>The archive script <see cref="WriteHelpers"/> writes.</summary>
+    public string ArchiveScriptPath => Path.Combine(PythonPath, "wal-archive.sh");
+
+    /// <summary>Writes the retry policy module the tools load, the batch helper and the archive and restore scripts; call before anything runs them.</summary>
     public void WriteHelpers()
     {
         Directory.CreateDirectory(PythonPath);
         File.WriteAllText(Path.Combine(PythonPath, "sitecustomize.py"), FastRetry + "\n");
-        var python = $"export PYTHONPATH={PythonPath}\n";
-        File.WriteAllText(RestoreScriptPath, python + $"RESTORE_ARGS=(--cloud-provider {Provider} {store.DestinationUrl} {serverName})\n" + RestoreScript + "\n");
+        File.WriteAllText(Path.Combine(PythonPath, "wal_batch.py"), WalScripts.BatchPython + "\n");
+        var header = $"export PYTHONPATH={PythonPath}\nHELPERS={PythonPath}; URL={store.DestinationUrl}; SERVER={serverName}\n";
+        File.WriteAllText(RestoreScriptPath, header + $"RESTORE_ARGS=(--cloud-provider {Provider} {store.DestinationUrl} {serverName})\n" + WalScripts.RestoreScript + "\n");
+        File.WriteAllText(ArchiveScriptPath, header + WalScripts.ArchiveScript + "\n");
     }
 
     /// <summary>Environment for a PostgreSQL whose archive or restore command talks to the store (the commands set PYTHONPATH themselves).</summary>

@@ -33,8 +33,12 @@ internal sealed class LocalRestoredCluster : IRestoredCluster
 
     public DateTimeOffset? RecoveryStartedAt { get; }
 
-    /// <summary>Restores, starts recovery and waits for the first read-write query; throws <see cref="RestoreFailedException"/> when recovery stops or never ends.</summary>
-    public static async Task<LocalRestoredCluster> RestoreAsync(RestoreRequest request, string runRoot, BarmanCloud barman, bool wrongKey, string postgresBin, RunAs runAs, string superuserPassword, CancellationToken cancellationToken)
+    /// <summary>
+    /// Restores, starts recovery and waits for the first read-write query; throws <see cref="RestoreFailedException"/> when
+    /// recovery stops or never ends. WAL comes through <paramref name="restoreCommand"/> (given the spool directory), by
+    /// default <paramref name="barman"/>'s at its declared parallelism; recovery may take <paramref name="recoveryTimeout"/> (default 180 s).
+    /// </summary>
+    public static async Task<LocalRestoredCluster> RestoreAsync(RestoreRequest request, string runRoot, BarmanCloud barman, bool wrongKey, string postgresBin, RunAs runAs, string superuserPassword, CancellationToken cancellationToken, Func<string, string>? restoreCommand = null, TimeSpan? recoveryTimeout = null)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var directory = Path.Combine(runRoot, $"restore-{request.Name}");
@@ -51,7 +55,7 @@ internal sealed class LocalRestoredCluster : IRestoredCluster
         }
 
         var port = PortAllocator.Next();
-        WriteConfiguration(data, directory, port, barman.RestoreCommand(Path.Combine(directory, "wal-spool")), request.TargetTime);
+        WriteConfiguration(data, directory, port, (restoreCommand ?? barman.RestoreCommand)(Path.Combine(directory, "wal-spool")), request.TargetTime);
         await runAs.GiveAsync(directory, cancellationToken);
         if (request.BeforeRecovery is { } hook)
         {
@@ -66,7 +70,7 @@ internal sealed class LocalRestoredCluster : IRestoredCluster
         }.ConnectionString;
         try
         {
-            await Waiting.UntilAsync($"restored cluster {request.Name} to accept a read-write query", TimeSpan.FromSeconds(180), async ct =>
+            await Waiting.UntilAsync($"restored cluster {request.Name} to accept a read-write query", recoveryTimeout ?? TimeSpan.FromSeconds(180), async ct =>
             {
                 if (postmaster.HasExited)
                 {

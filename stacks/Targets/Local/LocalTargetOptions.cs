@@ -17,9 +17,9 @@ public sealed record LocalTargetOptions
     public string? TempRoot { get; init; }
 
     /// <summary>
-    /// WAL files a restore prefetches at once: the declared ObjectStore's <c>wal.maxParallel</c> (drill --stack sets it).
-    /// Default: 1, one segment at a time: eight prefetching Python processes on 2 loaded cores did not finish a restore
-    /// within 180 s in the drill test, and the speed-up is not measured here yet.
+    /// WAL files archived and restored at once: the declared ObjectStore's <c>wal.maxParallel</c> (drill --stack sets it;
+    /// see <see cref="WalScripts"/>, measured by <c>pg-platform-bench wal</c>). Default: 1, one barman-cloud process per
+    /// file, as the lab self-test has always run.
     /// </summary>
     public int WalMaxParallel { get; init; } = 1;
 
