@@ -15,6 +15,12 @@ namespace PgPlatform.Components.Day2;
 /// </summary>
 public static class DatabaseLogins
 {
+    /// <summary>The key of the application's login ExternalSecret holding the active slot.</summary>
+    public const string ActiveKey = "active";
+
+    /// <summary>The key of the application's login ExternalSecret holding the password of <paramref name="slot"/>.</summary>
+    public static string PasswordKey(string slot) => $"password_{slot}";
+
     /// <summary>The slot active after bootstrap.</summary>
     public static string InitialSlot => DatabaseNames.LoginSlots[0];
 
@@ -78,7 +84,7 @@ public static class DatabaseLogins
     public static ExternalSecret ActiveLoginSecret(V1ObjectMeta meta, PlatformEnvironment env, DatabaseNames names, string owner, IDictionary<string, string> labels)
     {
         var (a, b) = (DatabaseNames.LoginSlots[0], DatabaseNames.LoginSlots[1]);
-        string Pick(string whenB, string whenA) => $"{{{{ if eq .active \"{b}\" }}}}{whenB}{{{{ else }}}}{whenA}{{{{ end }}}}";
+        string Pick(string whenB, string whenA) => $"{{{{ if eq .{ActiveKey} \"{b}\" }}}}{whenB}{{{{ else }}}}{whenA}{{{{ end }}}}";
         return new ExternalSecret
         {
             Metadata = meta,
@@ -98,14 +104,14 @@ public static class DatabaseLogins
                         Data = new Dictionary<string, string>
                         {
                             ["username"] = Pick(DatabaseNames.LoginRole(owner, b), DatabaseNames.LoginRole(owner, a)),
-                            ["password"] = Pick($"{{{{ .password_{b} }}}}", $"{{{{ .password_{a} }}}}"),
+                            ["password"] = Pick($"{{{{ .{PasswordKey(b)} }}}}", $"{{{{ .{PasswordKey(a)} }}}}"),
                         },
                     },
                 },
                 Data =
                 [
-                    new ExternalSecretData { SecretKey = "active", RemoteRef = new RemoteReference { Key = names.ActiveLoginVaultSecret } },
-                    .. DatabaseNames.LoginSlots.Select(slot => new ExternalSecretData { SecretKey = $"password_{slot}", RemoteRef = new RemoteReference { Key = names.LoginVaultSecret(slot) } }),
+                    new ExternalSecretData { SecretKey = ActiveKey, RemoteRef = new RemoteReference { Key = names.ActiveLoginVaultSecret } },
+                    .. DatabaseNames.LoginSlots.Select(slot => new ExternalSecretData { SecretKey = PasswordKey(slot), RemoteRef = new RemoteReference { Key = names.LoginVaultSecret(slot) } }),
                 ],
             },
         };

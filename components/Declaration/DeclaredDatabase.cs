@@ -9,7 +9,7 @@ namespace PgPlatform.Components.Declaration;
 
 /// <summary>
 /// One application's database as a stack declares it, read from the stack's model: the Cluster, the ObjectStore
-/// it archives into and the ExternalSecret of its owner's login, with the names the drill driver acts on taken
+/// it archives into, the ExternalSecret of its owner's login and its login roles, with the names the drill driver acts on taken
 /// from those objects (never rebuilt from strings).
 /// </summary>
 /// <param name="Application">The application.</param>
@@ -18,7 +18,8 @@ namespace PgPlatform.Components.Declaration;
 /// <param name="Cluster">The declared CNPG Cluster.</param>
 /// <param name="ObjectStore">The ObjectStore the Cluster archives WAL and base backups into.</param>
 /// <param name="OwnerSecret">The ExternalSecret producing the owner's login Secret.</param>
-public sealed record DeclaredDatabase(string Application, TierProfile Tier, DatabaseNames Names, Cluster Cluster, ObjectStore ObjectStore, ExternalSecret OwnerSecret)
+/// <param name="Logins">The login roles the application uses and the Secret it mounts, as declared (null when the Cluster declares none).</param>
+public sealed record DeclaredDatabase(string Application, TierProfile Tier, DatabaseNames Names, Cluster Cluster, ObjectStore ObjectStore, ExternalSecret OwnerSecret, DeclaredLogins? Logins)
 {
     /// <summary>The namespace of the Cluster.</summary>
     public string Namespace => Cluster.Metadata.NamespaceProperty;
@@ -36,7 +37,7 @@ public sealed record DeclaredDatabase(string Application, TierProfile Tier, Data
     public string OwnerExternalSecretName => OwnerSecret.Metadata.Name;
 
     /// <summary>The database owner, whom the login roles act as (CNPG's default <c>app</c> when the bootstrap names none).</summary>
-    public string Owner => Cluster.Spec.Bootstrap?.InitDb?.Owner ?? Cluster.Spec.Bootstrap?.Recovery?.Owner ?? "app";
+    public string Owner => OwnerOf(Cluster);
 
     /// <summary>The Key Vault secret the owner's password is read from.</summary>
     public string VaultSecretName => OwnerSecret.Spec.Data[0].RemoteRef.Key;
@@ -78,7 +79,8 @@ public sealed record DeclaredDatabase(string Application, TierProfile Tier, Data
             var names = new DatabaseNames(application, environment);
             var secretName = cluster.Spec.Bootstrap?.InitDb?.Secret?.Name ?? cluster.Spec.Bootstrap?.Recovery?.Secret?.Name ?? names.OwnerSecret;
             var secret = InNamespace<ExternalSecret>(objects, ns, secretName, o => o.Metadata.NamespaceProperty, o => o.Spec.Target.Name ?? o.Metadata.Name);
-            databases.Add(new DeclaredDatabase(application, tier, names, cluster, store, secret));
+            var inNamespace = objects.Select(o => o.Object).OfType<ExternalSecret>().Where(e => e.Metadata.NamespaceProperty == ns).ToList();
+            databases.Add(new DeclaredDatabase(application, tier, names, cluster, store, secret, DeclaredLogins.Read(cluster, OwnerOf(cluster), inNamespace)));
         }
 
         return databases;
@@ -93,6 +95,8 @@ public sealed record DeclaredDatabase(string Application, TierProfile Tier, Data
                 $"stack '{environment}' declares no database for application '{application}' (it declares {(all.Count == 0 ? "none" : string.Join(", ", all.Select(d => d.Application)))})",
                 $"pick one of those, or add '{{name: {application}}}' to the stack's pg-platform:databases");
     }
+
+    private static string OwnerOf(Cluster cluster) => cluster.Spec.Bootstrap?.InitDb?.Owner ?? cluster.Spec.Bootstrap?.Recovery?.Owner ?? "app";
 
     private static T InNamespace<T>(IEnumerable<KubernetesObjectResource> objects, string ns, string name, Func<T, string> nsOf, Func<T, string> nameOf) =>
         objects.Select(o => o.Object).OfType<T>().FirstOrDefault(o => nsOf(o) == ns && nameOf(o) == name)

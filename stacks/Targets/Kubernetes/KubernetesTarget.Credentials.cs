@@ -29,7 +29,7 @@ public sealed partial class KubernetesTarget : ICredentialTarget
     public string Owner => Logins.Owner;
 
     /// <inheritdoc />
-    public string LoginRole(string slot) => DatabaseNames.LoginRole(Owner, slot);
+    public string LoginRole(string slot) => Logins.Declared.Slot(slot).Role;
 
     /// <inheritdoc />
     public string ConnectionStringAs(string role, string password) => KubernetesTargetOptions.ConnectionString(_readWritePort, role, password, _database);
@@ -37,17 +37,17 @@ public sealed partial class KubernetesTarget : ICredentialTarget
     /// <inheritdoc />
     public async Task<ActiveLogin> ReadActiveLoginAsync(CancellationToken cancellationToken)
     {
-        var name = Logins.Names.ActiveLoginSecret;
+        var name = Logins.Declared.ActiveSecret;
         var secret = await ReadSecretAsync(name, cancellationToken) ?? throw new InvalidOperationException($"Secret {_options.Namespace}/{name} not found (External Secrets has not written the application's login)");
         var role = secret.GetValueOrDefault("username") ?? throw new InvalidOperationException($"Secret {_options.Namespace}/{name} has no username");
-        var slot = DatabaseNames.SlotOf(Owner, role) ?? throw new InvalidOperationException($"Secret {_options.Namespace}/{name} names {role}, which is no login role of {Owner}");
+        var slot = Logins.Declared.SlotOf(role) ?? throw new InvalidOperationException($"Secret {_options.Namespace}/{name} names {role}, which is no login role of {Owner}");
         return new ActiveLogin(slot, role, secret.GetValueOrDefault("password") ?? throw new InvalidOperationException($"Secret {_options.Namespace}/{name} has no password"));
     }
 
     /// <inheritdoc />
     public async Task<string> ReadLoginPasswordAsync(string slot, CancellationToken cancellationToken)
     {
-        var name = Logins.Names.LoginSecret(slot);
+        var name = Logins.Declared.Slot(slot).Secret;
         return (await ReadSecretAsync(name, cancellationToken))?.GetValueOrDefault("password") ?? throw new InvalidOperationException($"Secret {_options.Namespace}/{name} has no password");
     }
 
@@ -55,13 +55,13 @@ public sealed partial class KubernetesTarget : ICredentialTarget
     public async Task<string> WriteLoginPasswordAsync(string slot, string password, CancellationToken cancellationToken)
     {
         var store = _secrets ?? throw new NotSupportedException("the kubernetes target was started without a secret store; rotation needs Key Vault");
-        var (vaultSecret, secret) = (Logins.Names.LoginVaultSecret(slot), Logins.Names.LoginSecret(slot));
+        var (vaultSecret, secret, external) = (Logins.Declared.Slot(slot).VaultSecret, Logins.Declared.Slot(slot).Secret, Logins.Declared.Slot(slot).ExternalSecret);
         await store.SetAsync(vaultSecret, password, cancellationToken);
-        await ForceSyncAsync(secret, cancellationToken);
+        await ForceSyncAsync(external, cancellationToken);
         await Waiting.UntilAsync($"External Secrets to write the new password into Secret {_options.Namespace}/{secret}", _options.RotationTimeout,
             async ct => (await ReadSecretAsync(secret, ct))?.GetValueOrDefault("password") == password, cancellationToken, _options.PollInterval);
         await PatchLoginAsync(slot, login: true, cancellationToken);
-        return $"Key Vault secret {vaultSecret} written, ExternalSecret {secret} synced, Cluster {_options.ClusterName} role {LoginRole(slot)} login: true";
+        return $"Key Vault secret {vaultSecret} written, ExternalSecret {external} synced, Cluster {_options.ClusterName} role {LoginRole(slot)} login: true";
     }
 
     /// <inheritdoc />
@@ -76,9 +76,9 @@ public sealed partial class KubernetesTarget : ICredentialTarget
     public async Task<string> SwitchActiveLoginAsync(string slot, CancellationToken cancellationToken)
     {
         var store = _secrets ?? throw new NotSupportedException("the kubernetes target was started without a secret store; rotation needs Key Vault");
-        var (vaultSecret, secret, role) = (Logins.Names.ActiveLoginVaultSecret, Logins.Names.ActiveLoginSecret, LoginRole(slot));
+        var (vaultSecret, secret, role) = (Logins.Declared.ActiveVaultSecret, Logins.Declared.ActiveSecret, LoginRole(slot));
         await store.SetAsync(vaultSecret, slot, cancellationToken);
-        await ForceSyncAsync(secret, cancellationToken);
+        await ForceSyncAsync(Logins.Declared.ActiveExternalSecret, cancellationToken);
         await Waiting.UntilAsync($"External Secrets to write {role} into Secret {_options.Namespace}/{secret}", _options.RotationTimeout,
             async ct => (await ReadSecretAsync(secret, ct))?.GetValueOrDefault("username") == role, cancellationToken, _options.PollInterval);
         return $"Key Vault secret {vaultSecret} = {slot}, Secret {secret} holds {role}";
@@ -135,7 +135,7 @@ public sealed partial class KubernetesTarget : ICredentialTarget
     /// <inheritdoc />
     public async Task<RotationState?> ReadRotationAsync(CancellationToken cancellationToken)
     {
-        var name = Logins.Names.ActiveLoginSecret;
+        var name = Logins.Declared.ActiveExternalSecret;
         var external = await _watch.ReadAsync(new CustomObjectReference(ExternalSecretsApi.Group, ExternalSecretsApi.Version, _options.Namespace, ExternalSecretsApi.ExternalSecrets, name), cancellationToken)
             ?? throw new InvalidOperationException($"ExternalSecret {_options.Namespace}/{name} not found");
         return external["metadata"]?["annotations"]?[KubernetesLogins.RotationAnnotation]?.GetValue<string>() is { } json
@@ -146,7 +146,7 @@ public sealed partial class KubernetesTarget : ICredentialTarget
     /// <inheritdoc />
     public async Task<string> WriteRotationAsync(RotationState? state, CancellationToken cancellationToken)
     {
-        var name = Logins.Names.ActiveLoginSecret;
+        var name = Logins.Declared.ActiveExternalSecret;
         var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [KubernetesLogins.RotationAnnotation] = state?.ToJson() } } };
         await _kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
             ExternalSecretsApi.Group, ExternalSecretsApi.Version, _options.Namespace, ExternalSecretsApi.ExternalSecrets, name, cancellationToken: cancellationToken);

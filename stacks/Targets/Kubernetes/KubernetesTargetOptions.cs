@@ -93,7 +93,7 @@ public sealed record KubernetesTargetOptions
             OwnerExternalSecretName = database.OwnerExternalSecretName,
             VaultSecretName = database.VaultSecretName,
             ServiceAccountName = database.ServiceAccountName,
-            Logins = new KubernetesLogins(database.Owner, database.Names, database.Application),
+            Logins = database.Logins is { } logins ? new KubernetesLogins(database.Owner, logins, database.Application) : null,
         };
     }
 

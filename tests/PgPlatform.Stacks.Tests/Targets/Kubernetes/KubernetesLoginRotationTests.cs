@@ -1,4 +1,7 @@
 using System.Net;
+using PgPlatform.Components.Declaration;
+using PgPlatform.Components.Settings;
+using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Vocabulary;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Kubernetes;
@@ -112,6 +115,35 @@ public sealed class KubernetesLoginRotationTests
     }
 
     [Fact]
+    public async Task TheTargetActsOnTheLoginsTheStackDeclaresWhateverTheirNames()
+    {
+        var notes = DeclaredStack.Declare(SyntheticStacks.Settings("qa", TierProfiles.Staging, ["notes"]), TestCatalog.Of("notes")).Database("notes");
+        Assert.Equal(new KubernetesLogins(notes.Owner, notes.Logins!, "notes"), KubernetesTargetOptions.For(notes).Logins);
+        // The declaration renamed away from DatabaseNames' pattern: only a target that reads it finds these objects.
+        var declared = notes.Logins! with
+        {
+            Logins = [.. notes.Logins!.Logins.Select(l => l with { Role = $"books_{l.Slot}", Secret = $"books-pw-{l.Slot}", ExternalSecret = $"sync-{l.Slot}", VaultSecret = $"vault-{l.Slot}" })],
+            ActiveSecret = "books-app",
+            ActiveExternalSecret = "sync-app",
+            ActiveVaultSecret = "vault-active",
+        };
+        var api = ReadyCluster().On("GET", ClusterPath, ClusterWithRoles().Replace("linkding_", "books_", StringComparison.Ordinal))
+            .On("PATCH", ClusterPath, "{}").On("PATCH", $"{ExternalSecrets}/sync-b", "{}").On("PATCH", $"{ExternalSecrets}/sync-app", "{}");
+        await using var target = await StartAsync(api, new KubernetesLogins("books", declared, null));
+        _vault.OnSet = password => api.On("GET", $"{Secrets}/books-pw-b", Secret("books-pw-b", ("username", "books_b"), ("password", password)))
+            .On("GET", $"{Secrets}/books-app", Secret("books-app", ("username", "books_b"), ("password", password)));
+
+        await target.WriteLoginPasswordAsync("b", "new-b", CancellationToken.None);
+        var switched = await target.SwitchActiveLoginAsync("b", CancellationToken.None);
+
+        Assert.Equal([("vault-b", "new-b"), ("vault-active", "b")], _vault.Writes);
+        Assert.Equal([$"{ExternalSecrets}/sync-b", ClusterPath, $"{ExternalSecrets}/sync-app"], api.Writes.Select(w => w.Path));
+        Assert.Equal("""[{"op":"test","path":"/spec/managed/roles/1/name","value":"books_b"},{"op":"add","path":"/spec/managed/roles/1/login","value":true}]""", api.Writes[1].Body);
+        Assert.Equal("Key Vault secret vault-active = b, Secret books-app holds books_b", switched);
+        Assert.Equal(("b", "books_b"), ((await target.ReadActiveLoginAsync(CancellationToken.None)).Slot, target.LoginRole("b")));
+    }
+
+    [Fact]
     public async Task AClusterWithoutTheLoginRoleIsAClearError()
     {
         var api = ReadyCluster().On("PATCH", ClusterPath, "{}");
@@ -123,12 +155,19 @@ public sealed class KubernetesLoginRotationTests
         Assert.Empty(api.Writes);
     }
 
-    private Task<KubernetesTarget> StartAsync(FakeKubernetesApi api) => KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
+    /// <summary>The logins as a drill stack declares linkding's (<see cref="PgPlatform.Components.Declaration.DeclaredDatabase.Logins"/>).</summary>
+    private static readonly DeclaredLogins DrillLogins = new(
+        [.. DatabaseNames.LoginSlots.Select(slot => new DeclaredLogin(slot, DatabaseNames.LoginRole("linkding", slot), Names.LoginSecret(slot), Names.LoginSecret(slot), Names.LoginVaultSecret(slot)))],
+        Names.ActiveLoginSecret, Names.ActiveLoginSecret, Names.ActiveLoginVaultSecret);
+
+    private static DatabaseNames Names => new("linkding", "drill");
+
+    private Task<KubernetesTarget> StartAsync(FakeKubernetesApi api, KubernetesLogins? logins = null) => KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
     {
         Namespace = Namespace,
         ClusterName = "linkding-db",
         OwnerSecretName = "linkding-db-owner",
-        Logins = new KubernetesLogins("linkding", new DatabaseNames("linkding", "drill"), "linkding"),
+        Logins = logins ?? new KubernetesLogins("linkding", DrillLogins, "linkding"),
         RotationTimeout = TimeSpan.FromSeconds(30),
         PollInterval = TimeSpan.FromMilliseconds(10),
         LoginProbe = (connectionString, _) =>
