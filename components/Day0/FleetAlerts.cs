@@ -69,6 +69,12 @@ public static class FleetAlerts
                             Rule("DrillEvidenceStale", page, "time() - pg_platform_drill_evidence_last_pass_timestamp_seconds > pg_platform_drill_evidence_objective_seconds", "1h",
                                 $"Recovery evidence of {{{{ $labels.app }}}} in {where} is older than its objective",
                                 "No drill of {{ $labels.app }} ({{ $labels.tier }}) has passed within its evidence objective: its recovery is unproven. Check the nightly report and run `nightly` with more --concurrency or a longer --window."),
+                            // Same textfile, same labels (app, tier) on both sides: the restore drill's RTO projected to the
+                            // declared storage size against the tier's budget. Warning: restores still work, but one at full
+                            // size would outlast the incident budget (faster storage, more wal.maxParallel, or a looser tier).
+                            Rule("RestoreProjectedOverRtoBudget", Warn, "pg_platform_drill_projected_rto_seconds > pg_platform_drill_rto_budget_seconds", "1h",
+                                $"A restore of {{{{ $labels.app }}}} in {where} would exceed its RTO budget",
+                                "The last restore drill of {{ $labels.app }} ({{ $labels.tier }}) projects {{ $value }} s at the declared storage size, over the tier's RTO budget. See fleet.md and fleet-rto.svg."),
                             Rule("NightlyNotRunning", Warn, "time() - max(pg_platform_nightly_last_run_timestamp_seconds) > 2 * 86400 or absent(pg_platform_nightly_last_run_timestamp_seconds)", "1h",
                                 $"The nightly drills of {where} stopped running",
                                 $"No nightly run of {where} for two days (or its metrics are missing): recovery evidence is ageing unchecked."),
