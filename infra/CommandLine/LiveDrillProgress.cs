@@ -17,6 +17,9 @@ public sealed class LiveDrillProgress(TimeProvider time) : IDrillProgress
     /// <summary>How many of the latest progress lines the view shows under the table.</summary>
     public const int LogLines = 6;
 
+    /// <summary>Longest detail or log line shown, in characters; longer ones end in an ellipsis, so the view stays a few lines tall.</summary>
+    public const int MaxLineLength = 160;
+
     private readonly Lock _gate = new();
     private readonly List<LiveDrillRow> _rows = [];
     private readonly Queue<string> _lines = new();
@@ -59,12 +62,13 @@ public sealed class LiveDrillProgress(TimeProvider time) : IDrillProgress
     {
         lock (_gate)
         {
-            var table = new Table().Border(TableBorder.Rounded).Expand();
-            table.AddColumn("database");
-            table.AddColumn("drill");
-            table.AddColumn("state");
-            table.AddColumn(new TableColumn("time").RightAligned());
-            table.AddColumn(new TableColumn("detail").NoWrap());
+            // The short columns never wrap; the detail takes the rest of the width and wraps within it.
+            var table = new Table().Border(TableBorder.Rounded);
+            table.AddColumn(new TableColumn("database").NoWrap());
+            table.AddColumn(new TableColumn("drill").NoWrap());
+            table.AddColumn(new TableColumn("state").NoWrap());
+            table.AddColumn(new TableColumn("time").RightAligned().NoWrap());
+            table.AddColumn(new TableColumn("detail"));
             foreach (var row in _rows)
             {
                 var (state, style) = State(row);
@@ -74,13 +78,15 @@ public sealed class LiveDrillProgress(TimeProvider time) : IDrillProgress
                     new Text(row.Drill),
                     new Text(state, style),
                     new Text(seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:F0} s") : ""),
-                    new Text(row.Detail) { Overflow = Overflow.Ellipsis });
+                    new Text(Shorten(row.Detail)) { Overflow = Overflow.Ellipsis });
             }
 
-            var lines = _lines.Select(l => (IRenderable)new Text(l, new Style(decoration: Decoration.Dim)) { Overflow = Overflow.Ellipsis });
+            var lines = _lines.Select(l => (IRenderable)new Text(Shorten(l), new Style(decoration: Decoration.Dim)) { Overflow = Overflow.Ellipsis });
             return new Rows([table, .. lines]);
         }
     }
+
+    private static string Shorten(string line) => line.Length <= MaxLineLength ? line : string.Concat(line.AsSpan(0, MaxLineLength - 1), "…");
 
     private static (string State, Style Style) State(LiveDrillRow row) => row switch
     {

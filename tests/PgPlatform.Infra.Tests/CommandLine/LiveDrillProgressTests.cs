@@ -75,9 +75,24 @@ public sealed class LiveDrillProgressTests
         Assert.Equal(("linkding", "backup", true), (row.Database, row.Drill, row.Running));
     }
 
-    private static List<string> Render(LiveDrillProgress live)
+    [Fact]
+    public void ALongLineEndsInAnEllipsisSoTheViewStaysAFewLinesTall()
     {
-        var console = new TestConsole().Width(160);
+        var live = new LiveDrillProgress(_time);
+        var log = new DrillLog(live).ForDatabase("linkding");
+        log.DrillStarted(DrillKind.Restore, Fault.None);
+
+        log.Write("restore", new string('x', LiveDrillProgress.MaxLineLength * 2));
+
+        Assert.Equal(LiveDrillProgress.MaxLineLength * 2, Assert.Single(live.Rows).Detail.Length);
+        var rendered = Render(live, width: 500);
+        Assert.DoesNotContain(rendered, l => l.Contains(new string('x', LiveDrillProgress.MaxLineLength), StringComparison.Ordinal));
+        Assert.Contains(rendered, l => l.Contains(new string('x', LiveDrillProgress.MaxLineLength - 1) + "…", StringComparison.Ordinal));
+    }
+
+    private static List<string> Render(LiveDrillProgress live, int width = 160)
+    {
+        var console = new TestConsole().Width(width);
         console.Write(live.Render());
         return [.. console.Lines];
     }
