@@ -1,9 +1,5 @@
-using PgPlatform.Components.Declaration;
-using PgPlatform.Components.Model;
-using PgPlatform.Components.Settings;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Evidence;
-using PgPlatform.Stacks.Nightly;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Local;
 
