@@ -10,7 +10,7 @@ using PgPlatform.Components.Declaration;
 
 namespace PgPlatform.Bench;
 
-/// <summary>Throughput of <c>check</c> on a generated corpus: YAML parsing plus every rule, on one thread.</summary>
+/// <summary>Throughput of <c>check</c> on a generated corpus: YAML parsing (on every core for a large stream) plus every rule (on one thread).</summary>
 public static class CheckBenchmark
 {
     /// <summary>One measurement (<paramref name="Clusters"/>: CNPG Clusters among the objects).</summary>

@@ -32,27 +32,28 @@ public sealed class AppDatabase
         var env = args.Environment;
         var tier = env.Tier;
         var where = $"application '{name}' in environment '{env.Name}'";
+        string Field(string key, string property) => args.DeclaredAt is { } at ? $"'{at}.{key}' in {args.DeclaredIn}" : property;
 
         var instances = args.Instances ?? tier.DefaultInstances;
         if (instances < tier.MinInstances)
         {
             throw new DeclarationException(
                 $"{where}: {instances} instance(s) is fewer than the {tier.MinInstances} the {tier.Name} tier requires",
-                $"declare Instances >= {tier.MinInstances} or leave it unset");
+                $"set {Field("instances", "Instances")} to {tier.MinInstances} or more (the {tier.Name} tier allows {tier.MinInstances} to {tier.MaxInstances}), or leave it out for the tier's {tier.DefaultInstances}");
         }
 
         if (instances < env.EffectiveReplication.MinInstances)
         {
             throw new DeclarationException(
                 $"{where}: {instances} instance(s) cannot replicate {env.EffectiveReplication.Name}: a commit waits for {env.EffectiveReplication.Number} standby(s)",
-                $"declare Instances >= {env.EffectiveReplication.MinInstances}, or set pg-platform:replication: {ReplicationDurability.Asynchronous.Name}");
+                $"set {Field("instances", "Instances")} to {env.EffectiveReplication.MinInstances} or more (the {tier.Name} tier allows up to {tier.MaxInstances}), or set pg-platform:replication: {ReplicationDurability.Asynchronous.Name}{(args.DeclaredIn is { } file ? $" in {file}" : "")}");
         }
 
         var storageSize = args.StorageSize ?? tier.StorageSize;
-        Quantity.Require(storageSize, $"{where}: StorageSize");
+        Quantity.Require(storageSize, $"{where}: {Field("storageSize", "StorageSize")}");
         if (args.WalStorageSize is { } walSize)
         {
-            Quantity.Require(walSize, $"{where}: WalStorageSize");
+            Quantity.Require(walSize, $"{where}: {Field("walStorageSize", "WalStorageSize")}");
         }
 
         var cpu = args.CpuRequest ?? tier.CpuRequest;
@@ -61,14 +62,14 @@ public sealed class AppDatabase
         Quantity.Require(memory, $"{where}: Memory");
 
         var schedule = args.BackupSchedule ?? tier.BackupSchedule;
-        CnpgSchedule.Require(schedule, $"{where}: BackupSchedule");
+        CnpgSchedule.Require(schedule, $"{where}: {Field("backupSchedule", "BackupSchedule")}");
 
         var retention = args.RetentionDays ?? tier.RetentionDays;
         if (retention < tier.MinRetentionDays || retention > tier.MaxRetentionDays)
         {
             throw new DeclarationException(
                 $"{where}: a retention of {retention} days is outside the {tier.Name} tier's {tier.MinRetentionDays} to {tier.MaxRetentionDays} days",
-                $"declare RetentionDays between {tier.MinRetentionDays} and {tier.MaxRetentionDays} or leave it unset");
+                $"set {Field("retentionDays", "RetentionDays")} to {tier.MinRetentionDays} to {tier.MaxRetentionDays} days, or leave it out for the tier's {tier.RetentionDays}");
         }
 
         if (args.Recovery is { } recovery)

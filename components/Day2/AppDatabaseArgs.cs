@@ -24,6 +24,16 @@ public sealed record AppDatabaseArgs
     /// <summary>Recovery window in days, within the tier's bounds. Default: the tier's retention.</summary>
     public int? RetentionDays { get; init; }
 
+    /// <summary>
+    /// Where these arguments are declared in a stack file, as the key of the entry (<c>pg-platform:databases[1]</c>),
+    /// or null when declared in code: errors then name the stack file's keys (<c>'pg-platform:databases[1].retentionDays'
+    /// in Pulumi.prod.yaml</c>) instead of these properties.
+    /// </summary>
+    public string? DeclaredAt { get; init; }
+
+    /// <summary>The stack file <see cref="DeclaredAt"/> is in (<c>Pulumi.prod.yaml</c>).</summary>
+    public string? DeclaredIn { get; init; }
+
     /// <summary>Database name. Default: the application name with '-' replaced by '_'.</summary>
     public string? Database { get; init; }
 

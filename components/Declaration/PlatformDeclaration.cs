@@ -38,7 +38,7 @@ public static class PlatformDeclaration
         IDatabaseOnboarding onboarding = settings.Tier.DeploysFoundation
             ? new PlatformFoundation(model, "platform", day0)
             : new BaseEnvironmentOnboarding(model, "platform", day0);
-        foreach (var selection in settings.Databases)
+        foreach (var (selection, index) in settings.Databases.Select((s, i) => (s, i)))
         {
             var entry = catalog.FirstOrDefault(c => c.Name == selection.Name)
                 ?? throw new DeclarationException(
@@ -58,6 +58,8 @@ public static class PlatformDeclaration
                     WalStorageSize = selection.WalStorageSize,
                     BackupSchedule = selection.BackupSchedule,
                     RetentionDays = selection.RetentionDays,
+                    DeclaredAt = $"{SettingKeys.Databases.Key}[{index}]",
+                    DeclaredIn = StackConfigSources.FileName(settings.Stack),
                     Recovery = recovery,
                     DependsOn = onboarding.DependenciesOf(entry.Name, recovery),
                 },
