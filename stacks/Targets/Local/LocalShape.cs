@@ -1,6 +1,7 @@
 using PgPlatform.Components.Declaration;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Versions;
+using PgPlatform.Stacks.Evidence;
 
 namespace PgPlatform.Stacks.Targets.Local;
 
@@ -37,6 +38,9 @@ public sealed record LocalShape
 
     /// <summary>The PostgreSQL image the Cluster declares (<c>spec.imageName</c>); null for the lab.</summary>
     public string? DeclaredImage { get; init; }
+
+    /// <summary>The major of <see cref="DeclaredImage"/> (17 for <c>...postgresql:17.6-standard-bookworm</c>); null for the lab.</summary>
+    public int? DeclaredMajor => PostgresVersions.Major(DeclaredImage);
 
     /// <summary>
     /// The fixed lab: three members, synchronous commits that go on without a standby (Patroni's non-strict

@@ -49,7 +49,7 @@ public sealed partial class LocalTarget
 
     /// <inheritdoc />
     public async Task<IRestoredCluster> RestoreAsync(RestoreRequest request, CancellationToken cancellationToken) =>
-        await LocalRestoredCluster.RestoreAsync(request, _run.Path, _barman, UseWrongObjectStoreCredentials, _options.PostgresBinDirectory, _runAs, _passwords.Superuser, cancellationToken);
+        await LocalRestoredCluster.RestoreAsync(request, _run.Path, _barman, UseWrongObjectStoreCredentials, Binaries.Directory, _runAs, _passwords.Superuser, cancellationToken);
 
     /// <inheritdoc />
     public Task RemoveArchivedWalAsync(string walFile, CancellationToken cancellationToken) =>

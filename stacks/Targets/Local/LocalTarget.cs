@@ -5,7 +5,8 @@ using PgPlatform.Stacks.Waits;
 namespace PgPlatform.Stacks.Targets.Local;
 
 /// <summary>
-/// The embedded default target: etcd, Patroni members (PostgreSQL 15) shaped as a <see cref="LocalShape"/> says,
+/// The embedded default target: etcd, Patroni members shaped as a <see cref="LocalShape"/> says (PostgreSQL 17 when
+/// declared and installed, else Debian's 15: <see cref="PostgresBinaries"/>),
 /// HAProxy as the application's read-write address, and Azurite on loopback, WAL archived by barman-cloud into
 /// Azurite, all in one temporary run directory. Every process is started and
 /// ended here; disposing (or the process exiting, or a later run finding the directory orphaned) ends them
@@ -30,6 +31,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
     private bool _tornDown;
     private IReadOnlyDictionary<string, string> _appliedParameters = new Dictionary<string, string>();
     private IReadOnlyList<SkippedParameter> _skippedParameters = [];
+    private PostgresBinaries? _binaries;
 
     private LocalTarget(LocalTargetOptions options, LocalShape shape, RunDirectory run, RunAs runAs, string azuriteLauncher)
     {
@@ -44,7 +46,7 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         _barman = new BarmanCloud(_azurite, Scope, runAs, run.Path, options.WalMaxParallel);
         _members = [.. Enumerable.Range(1, shape.Instances).Select(i => new PatroniMember($"member-{i}", Path.Combine(run.Path, $"member-{i}"), PortAllocator.Next(), PortAllocator.Next()))];
         _haProxy = new HaProxy(Path.Combine(run.Path, "haproxy"), PortAllocator.Next(), PortAllocator.Next());
-        Facts = new TargetFacts("patroni (not started)", "postgresql 15", "local disk", shape.Replication, shape.TierName);
+        Facts = new TargetFacts("patroni (not started)", "postgresql (not started)", "local disk", shape.Replication, shape.TierName);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
@@ -131,11 +133,14 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
 
     private async Task StartComponentsAsync(Action<string> progress, CancellationToken cancellationToken)
     {
-        var known = await PostgresParameterFilter.KnownParametersAsync(_options.PostgresBinDirectory, cancellationToken);
-        (_appliedParameters, _skippedParameters) = PostgresParameterFilter.Split(_shape.Parameters, known, $"the PostgreSQL of {_options.PostgresBinDirectory}");
+        _binaries = PostgresBinaries.Resolve(_options, _shape.DeclaredMajor, _run.Path);
+        progress(_binaries.Description);
+        var known = await PostgresParameterFilter.KnownParametersAsync(Binaries.Directory, cancellationToken);
+        (_appliedParameters, _skippedParameters) = PostgresParameterFilter.Split(_shape.Parameters, known, $"the PostgreSQL of {Binaries.Directory}");
         foreach (var member in _members)
         {
-            member.WriteConfiguration(Scope, _etcdPort, _options.PostgresBinDirectory, _barman.ArchiveCommand, _passwords, _shape.Replication, _appliedParameters);
+            member.WriteConfiguration(Scope, _etcdPort, Binaries.Directory, _barman.ArchiveCommand, _passwords, _shape.Replication, _appliedParameters,
+                Binaries.ReplicasFromBackup ? ($"bash {_barman.ReplicaFromBackupScriptPath}", _barman.RestoreCommand(Path.Combine(member.Directory, "wal-spool"))) : null);
         }
 
         Directory.CreateDirectory(Path.Combine(_run.Path, "etcd"));
@@ -148,13 +153,28 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         progress($"etcd on 127.0.0.1:{_etcdPort}, Azurite blob on 127.0.0.1:{_azurite.Port}");
 
         var environment = _barman.ServerEnvironment(wrongKey: false);
-        foreach (var member in _members)
+        var others = _members;
+        if (Binaries.ReplicasFromBackup)
+        {
+            await StartFirstMemberAndBackUpAsync(environment, progress, cancellationToken);
+            others = _members[1..];
+        }
+
+        foreach (var member in others)
         {
             member.Start(_runAs, environment);
         }
 
-        _haProxy.Start(_members, _runAs);
-        await Waiting.UntilAsync($"a write through the read-write endpoint and {_members.Count - 1} streaming replica(s)", _options.StartTimeout, async ct =>
+        if (!Binaries.ReplicasFromBackup)
+        {
+            _haProxy.Start(_members, _runAs);
+        }
+
+        // A replica restored from the object store runs barman-cloud-restore and replays the archived WAL one
+        // barman-cloud-wal-restore at a time (about 1.6 s per segment here, issue 13) before it streams; on 2 loaded
+        // cores two of them at once took longer than the 90 s a pg_basebackup copy needs. Hence twice the time.
+        var replicasTimeout = Binaries.ReplicasFromBackup ? _options.StartTimeout * 2 : _options.StartTimeout;
+        await Waiting.UntilAsync($"a write through the read-write endpoint and {_members.Count - 1} streaming replica(s)", replicasTimeout, async ct =>
         {
             if (_members.FirstOrDefault(m => !m.Running) is { } dead)
             {
@@ -181,6 +201,30 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
             PostgresVersions.Mismatch(versions) ? $"postgresql {_ranVersion}; declared {_shape.DeclaredImage} (major differs)" : $"postgresql {_ranVersion}",
             "local disk", _shape.Replication, _shape.TierName);
     }
+
+    /// <summary>
+    /// When replicas are restored from the object store, a base backup must exist before they start: the first member
+    /// bootstraps (initdb) alone, a backup of it is taken, then the others are started and restore it.
+    /// </summary>
+    private async Task StartFirstMemberAndBackUpAsync(IReadOnlyDictionary<string, string> environment, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var first = _members[0];
+        first.Start(_runAs, environment);
+        _haProxy.Start(_members, _runAs);
+        await Waiting.UntilAsync($"{first.Name} to bootstrap and lead", _options.StartTimeout, async ct =>
+        {
+            if (!first.Running)
+            {
+                throw new TargetUnavailableException($"Patroni {first.Name} exited at start: {first.LogTail()}");
+            }
+
+            return await PrimaryMemberAsync(ct) is not null;
+        }, cancellationToken, TimeSpan.FromMilliseconds(250));
+        var backup = await BackupAsync(cancellationToken);
+        progress($"{first.Name} leads; base backup {backup.Id} taken for the other members to be restored from");
+    }
+
+    private PostgresBinaries Binaries => _binaries ?? throw new InvalidOperationException("the local target has not started");
 
     private async Task StartEtcdAsync(CancellationToken cancellationToken)
     {
