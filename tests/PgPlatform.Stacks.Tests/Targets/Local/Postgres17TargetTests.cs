@@ -9,29 +9,6 @@ using PgPlatform.Stacks.Targets.Local;
 namespace PgPlatform.Stacks.Tests.Targets.Local;
 
 /// <summary>
-/// Prod's linkding on the PostgreSQL 17 scripts/install-prereqs.sh installs in .tools/postgres17 (without it this fixture
-/// fails, naming what is missing, instead of running 15).
-/// </summary>
-public sealed class Postgres17TargetFixture : LocalTargetFixture
-{
-    protected override LocalShape Shape => LocalDrillSession.Shape(RepositoryRoot.Find()!, "prod", "linkding", ApplicationCatalog.All);
-
-    protected override LocalTargetOptions Options
-    {
-        get
-        {
-            var directory = PostgresBinaries.DefaultPostgres17Directory();
-            if (!File.Exists(Path.Combine(directory, "bin", "postgres")))
-            {
-                throw new InvalidOperationException($"PostgreSQL 17 is not installed ({directory}/bin/postgres is missing): run bash scripts/install-prereqs.sh");
-            }
-
-            return new LocalTargetOptions { Postgres17Directory = directory };
-        }
-    }
-}
-
-/// <summary>
 /// The declared major drilled for real: three Patroni members of PostgreSQL 17.6 whose replicas were restored from the first
 /// base backup in the object store (Debian's pg_basebackup 15 refuses a 17 server), and a backup of 17 restored into 17.
 /// </summary>
