@@ -1,6 +1,8 @@
+using PgPlatform.Components.Day2;
 using PgPlatform.Components.Declaration;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Versions;
+using PgPlatform.Components.Vocabulary;
 using PgPlatform.Stacks.Evidence;
 
 namespace PgPlatform.Stacks.Targets.Local;
@@ -33,6 +35,18 @@ public sealed record LocalShape
     /// <summary>Its owner, the application's login (<c>spec.bootstrap.initdb.owner</c>).</summary>
     public required string Owner { get; init; }
 
+    /// <summary>
+    /// The SQL run in the application's database after it is created, as the Cluster declares it
+    /// (<c>spec.bootstrap.initdb.postInitApplicationSQL</c>: the login roles); the lab runs the platform's own.
+    /// </summary>
+    public IReadOnlyList<string> PostInitApplicationSql { get; init; } = [];
+
+    /// <summary>
+    /// The login role of each slot as the declaration names them (<c>spec.managed.roles</c>, read by
+    /// <see cref="DeclaredLogins"/>); empty for the lab, whose roles follow <see cref="DatabaseNames.LoginRole"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LoginRoles { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The backup retention the ObjectStore declares (<c>30d</c>); null when none is declared.</summary>
     public string? Retention { get; init; }
 
@@ -55,6 +69,7 @@ public sealed record LocalShape
         Parameters = new Dictionary<string, string> { ["archive_timeout"] = "60" },
         Database = "app",
         Owner = "app",
+        PostInitApplicationSql = [.. DatabaseLogins.PostInitSql("app")],
     };
 
     /// <summary>The shape of <paramref name="database"/> as <paramref name="stack"/> declares it.</summary>
@@ -80,6 +95,8 @@ public sealed record LocalShape
             Database = databaseName,
             Owner = owner,
             Retention = database.ObjectStore.Spec.RetentionPolicy,
+            PostInitApplicationSql = [.. spec.Bootstrap?.InitDb?.PostInitApplicationSql ?? []],
+            LoginRoles = database.Logins?.Logins.ToDictionary(l => l.Slot, l => l.Role, StringComparer.Ordinal) ?? new Dictionary<string, string>(),
             DeclaredImage = database.ImageName ?? ContainerImages.Postgres,
         };
     }

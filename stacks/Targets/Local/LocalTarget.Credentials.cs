@@ -6,8 +6,8 @@ using PgPlatform.Stacks.Waits;
 namespace PgPlatform.Stacks.Targets.Local;
 
 /// <summary>
-/// The login roles on the local target, shaped as the Cluster declares them: the same bootstrap SQL
-/// (<see cref="DatabaseLogins.PostInitSql"/>) creates them, this object is the secret store (the slots' passwords and
+/// The login roles on the local target, shaped as the Cluster declares them: its bootstrap SQL
+/// (<c>postInitApplicationSQL</c>) creates them, their names come from its managed roles, this object is the secret store (the slots' passwords and
 /// the active slot), and it applies the store to PostgreSQL the way CNPG applies a managed role's Secret. The rotation
 /// state is a file in the run directory.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed partial class LocalTarget
     public string Owner => _shape.Owner;
 
     /// <inheritdoc />
-    public string LoginRole(string slot) => DatabaseNames.LoginRole(_shape.Owner, slot);
+    public string LoginRole(string slot) => _shape.LoginRoles.TryGetValue(slot, out var declared) ? declared : DatabaseNames.LoginRole(_shape.Owner, slot);
 
     /// <inheritdoc />
     public string ConnectionStringAs(string role, string password) => Endpoint(role, password, _shape.Database);
@@ -124,7 +124,8 @@ public sealed partial class LocalTarget
     /// <summary>Creates the login roles exactly as the Cluster's bootstrap does, and gives the active one its password.</summary>
     private async Task CreateLoginsAsync(CancellationToken cancellationToken)
     {
-        foreach (var statement in DatabaseLogins.PostInitSql(_shape.Owner))
+        // As CNPG's initdb bootstrap runs the declared postInitApplicationSQL in the application's database (cloudnative-pg docs/src/bootstrap.md).
+        foreach (var statement in _shape.PostInitApplicationSql)
         {
             await Sql.ExecuteAsync(Endpoint("postgres", _passwords.Superuser, _shape.Database), statement, cancellationToken);
         }

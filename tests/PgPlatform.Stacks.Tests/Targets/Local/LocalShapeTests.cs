@@ -1,3 +1,4 @@
+using PgPlatform.Components.Declaration;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Versions;
 using PgPlatform.Stacks.Sessions;
@@ -20,6 +21,23 @@ public sealed class LocalShapeTests
         Assert.Equal(("linkding", "linkding", "30d", ContainerImages.Postgres), (shape.Database, shape.Owner, shape.Retention, shape.DeclaredImage));
         Assert.Equal("1000", shape.Parameters["log_min_duration_statement"]);
         Assert.Equal("5min", shape.Parameters["archive_timeout"]);
+    }
+
+    [Fact]
+    public void TheLoginRolesAndTheirBootstrapSqlAreTheDeclaredOnesNotRebuiltFromTheNamingRule()
+    {
+        var database = DeclaredStack.Load(Root, "prod", ApplicationCatalog.All).Database("linkding");
+        var declared = DeclaredShape.Of(Root, "prod", "linkding", ApplicationCatalog.All);
+        var renamed = database with
+        {
+            Logins = database.Logins! with { Logins = [.. database.Logins!.Logins.Select(l => l with { Role = $"bookmarks_{l.Slot}" })] },
+        };
+
+        Assert.Equal(database.Cluster.Spec.Bootstrap!.InitDb!.PostInitApplicationSql, declared.PostInitApplicationSql);
+        Assert.Equal(["a=linkding_a", "b=linkding_b"], declared.LoginRoles.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"));
+        Assert.Equal(["a=bookmarks_a", "b=bookmarks_b"], LocalShape.FromDeclaration("prod", renamed).LoginRoles.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"));
+        Assert.Empty(LocalShape.Lab.LoginRoles);
+        Assert.Contains(LocalShape.Lab.PostInitApplicationSql, sql => sql.Contains("app_a", StringComparison.Ordinal));
     }
 
     [Fact]
