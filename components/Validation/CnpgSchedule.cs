@@ -11,8 +11,8 @@ namespace PgPlatform.Components.Validation;
 public static partial class CnpgSchedule
 {
     /// <summary>
-    /// What a valid schedule looks like; the admission policy's CEL uses the same expression, so the two
-    /// gates agree.
+    /// The shape of a schedule (six fields or a descriptor) before the ranges are checked; the admission policy's CEL
+    /// uses <see cref="CronPattern.Schedule"/>, which also checks each field's range from the same bounds.
     /// </summary>
     public const string Pattern = @"^\s*(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|@every \S+|[0-9A-Za-z*?/,-]+(\s+[0-9A-Za-z*?/,-]+){5})\s*$";
 

@@ -11,12 +11,12 @@ public sealed class BackupScheduleRule : ContractRule
     public override string Id => "PGP005";
 
     /// <inheritdoc />
-    public override string Title => "ScheduledBackup schedules have 6 fields, seconds first";
+    public override string Title => "ScheduledBackup schedules have 6 fields, seconds first, each in range";
 
     /// <inheritdoc />
     public override CelValidation? Cel { get; } = new(
-        $"has(object.spec.schedule) && object.spec.schedule.matches({CelText.Quote(CnpgSchedule.Pattern)})",
-        "PGP005: spec.schedule must have 6 fields with seconds first; '0 3 * * *' means minute 3 of every hour, write '0 0 3 * * *' for daily at 03:00",
+        $"has(object.spec.schedule) && object.spec.schedule.matches({CelText.Quote(CronPattern.Schedule)})",
+        "PGP005: spec.schedule must have 6 fields with seconds first, each in range (second 0-59, minute 0-59, hour 0-23, day of month 1-31, month 1-12 or JAN-DEC, day of week 0-6 or SUN-SAT); '0 3 * * *' means minute 3 of every hour, write '0 0 3 * * *' for daily at 03:00",
         [AdmissionResource.ScheduledBackup]);
 
     /// <inheritdoc />

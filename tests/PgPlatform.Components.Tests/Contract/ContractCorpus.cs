@@ -93,6 +93,14 @@ public static class ContractCorpus
         yield return Pass("PGP005", "a descriptor", t => Spec(t, "ScheduledBackup")["schedule"] = "@daily");
         yield return Fail("PGP005", "the 5-field trap", t => Spec(t, "ScheduledBackup")["schedule"] = "0 3 * * *");
         yield return Fail("PGP005", "7 fields", t => Spec(t, "ScheduledBackup")["schedule"] = "0 0 3 * * * 2026");
+        yield return Fail("PGP005", "out-of-range fields", t => Spec(t, "ScheduledBackup")["schedule"] = "99 99 99 * * *");
+        yield return Fail("PGP005", "hour 24", t => Spec(t, "ScheduledBackup")["schedule"] = "0 0 24 * * *");
+        yield return Fail("PGP005", "day of month 32", t => Spec(t, "ScheduledBackup")["schedule"] = "0 0 3 32 * *");
+        yield return Fail("PGP005", "day of week 7", t => Spec(t, "ScheduledBackup")["schedule"] = "0 0 3 * * 1-7");
+        yield return Fail("PGP005", "a zero step", t => Spec(t, "ScheduledBackup")["schedule"] = "0 */0 * * * *");
+        yield return Fail("PGP005", "an unknown month name", t => Spec(t, "ScheduledBackup")["schedule"] = "0 0 3 * JANUARY *");
+        yield return Pass("PGP005", "names, ranges, lists and steps", t => Spec(t, "ScheduledBackup")["schedule"] = "0 5,35 1-4/3 1-7 Jan-MAR,dec mon");
+        yield return Pass("PGP005", "leading zeros and ?", t => Spec(t, "ScheduledBackup")["schedule"] = "00 05 03 ? * *");
         yield return Fail("PGP006", "no PodMonitor", t => Remove(t, "PodMonitor"));
         yield return Fail("PGP006", "no PrometheusRule", t => Remove(t, "PrometheusRule"));
         yield return Fail("PGP006", "three instances without the HA-degraded rules", t => RemoveAlerts(t, "ha-degraded"));
