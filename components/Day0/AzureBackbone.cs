@@ -1,11 +1,13 @@
 using PgPlatform.Components.Model;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Day0;
 
 /// <summary>
 /// The Azure side of day-0: resource group, Key Vault (RBAC authorization, purge protection, soft delete),
 /// the backup storage account (HTTPS only, TLS 1.2, no public blobs, no shared keys), and External Secrets'
-/// workload identity allowed to read secrets. No static key or SAS token exists anywhere.
+/// workload identity allowed to read secrets, and the drill evidence container the nightly driver writes. No static key
+/// or SAS token exists anywhere.
 /// </summary>
 public sealed class AzureBackbone
 {
@@ -62,6 +64,23 @@ public sealed class AzureBackbone
             ["roleDefinitionId"] = AzureRoles.Definition(args.SubscriptionId, AzureRoles.KeyVaultSecretsOfficer),
             ["scope"] = new OutputReference(Vault, "id"),
         });
+        // Drill evidence lasts where the platform already keeps its backups: one container per environment, written by the
+        // drill driver, which deploys the ephemeral stacks and so signs in as the deploying principal (DefaultAzureCredential).
+        // Records are never overwritten (the driver writes with If-None-Match: *); the backup lifecycle rules are scoped to
+        // the backup containers' prefixes, so evidence is not expired with backups.
+        EvidenceContainer = Add("drill-evidence-container", "azure-native:storage:BlobContainer", new()
+        {
+            ["resourceGroupName"] = Azure.ResourceGroupName,
+            ["accountName"] = Azure.StorageAccountName,
+            ["containerName"] = PlatformContainers.DrillEvidence,
+            ["publicAccess"] = "None",
+        });
+        Add("driver-evidence-writer", "azure-native:authorization:RoleAssignment", new()
+        {
+            ["principalId"] = new InvokeExpression("azure-native:authorization:getClientConfig", "objectId"),
+            ["roleDefinitionId"] = AzureRoles.Definition(args.SubscriptionId, AzureRoles.StorageBlobDataContributor),
+            ["scope"] = new OutputReference(EvidenceContainer, "id"),
+        });
         var eso = Azure.Identity("external-secrets", OperatorReleases.ExternalSecretsNamespace, OperatorReleases.ExternalSecretsNamespace);
         ExternalSecretsClientId = new OutputReference(eso, "clientId");
         Add("external-secrets-secrets-user", "azure-native:authorization:RoleAssignment", new()
@@ -81,6 +100,9 @@ public sealed class AzureBackbone
 
     /// <summary>Logical name of the backup storage account.</summary>
     public string StorageAccount { get; }
+
+    /// <summary>Logical name of the drill evidence container (<see cref="PlatformContainers.DrillEvidence"/>).</summary>
+    public string EvidenceContainer { get; }
 
     /// <summary>Logical name of the deployer's role on the vault; secrets are written after it exists.</summary>
     public string DeployerCanWriteSecrets { get; }

@@ -1,13 +1,14 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Stacks.Nightly.EvidenceStore;
 
 /// <summary>Where the nightly keeps evidence: a container of the platform's storage account, or Azurite's on the embedded target.</summary>
 public static class NightlyEvidence
 {
-    /// <summary>The drill evidence container's name.</summary>
-    public const string Container = "drill-evidence";
+    /// <summary>The drill evidence container's name, as day-0 declares it in each environment's backup storage account (components/Day0/AzureBackbone.cs).</summary>
+    public const string Container = PlatformContainers.DrillEvidence;
 
     /// <summary>Environment variable holding a storage connection string (Azurite's, on the embedded target).</summary>
     public const string ConnectionVariable = "PGP_EVIDENCE_CONNECTION_STRING";

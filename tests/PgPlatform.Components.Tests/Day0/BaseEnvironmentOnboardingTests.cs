@@ -88,7 +88,8 @@ public sealed class BaseEnvironmentOnboardingTests
             $"/subscriptions/{Subscription}/resourceGroups/rg-test/providers/Microsoft.Storage/storageAccounts/stbackups/blobServices/default/containers/shop-drill-0f0f0f",
             reader.Properties["scope"]);
         Assert.Equal(Role(model, AzureRoles.StorageBlobDataContributor).Properties["principalId"], reader.Properties["principalId"]);
-        Assert.Single(Azure(model), r => r.Type == "azure-native:storage:BlobContainer");
+        // Its own backup container (day-0 adds the drill evidence container next to it).
+        Assert.Single(Azure(model), r => r.Type == "azure-native:storage:BlobContainer" && (string?)r.Properties["containerName"] != PlatformContainers.DrillEvidence);
         var dependsOn = program["resources"]!["shop-database"]!["options"]!["dependsOn"]!.AsArray().Select(d => (string?)d).ToList();
         Assert.Contains($"${{{reader.Name}}}", dependsOn);
     }

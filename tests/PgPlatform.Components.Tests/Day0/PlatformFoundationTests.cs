@@ -5,6 +5,7 @@ using PgPlatform.Components.Model;
 using PgPlatform.Components.Serialization;
 using PgPlatform.Components.Tiers;
 using PgPlatform.Components.Versions;
+using PgPlatform.Components.Vocabulary;
 
 namespace PgPlatform.Components.Tests.Day0;
 
@@ -32,7 +33,21 @@ public sealed class PlatformFoundationTests
         Assert.Equal("TLS1_2", (string?)account["minimumTlsVersion"]);
         Assert.False((bool)account["allowBlobPublicAccess"]!);
         Assert.False((bool)account["allowSharedKeyAccess"]!);
-        Assert.Equal(["shop-prod", "wiki-prod"], _f.OfType("azure-native:storage:BlobContainer").Select(c => (string)c.Properties["containerName"]!));
+        Assert.Equal([PlatformContainers.DrillEvidence, "shop-prod", "wiki-prod"], _f.OfType("azure-native:storage:BlobContainer").Select(c => (string)c.Properties["containerName"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheDrillDriverWritesEvidenceIntoItsOwnContainerWhichNoLifecycleRuleExpires()
+    {
+        var container = _f.OfType("azure-native:storage:BlobContainer").Single(c => (string?)c.Properties["containerName"] == PlatformContainers.DrillEvidence);
+        var writer = _f.OfType("azure-native:authorization:RoleAssignment").Single(r => r.Properties["scope"] is OutputReference scope && scope.Resource == container.Name);
+        var principal = _f.Props(writer.Name)["principalId"]!["fn::invoke"]!;
+
+        Assert.Equal("None", (string?)container.Properties["publicAccess"]);
+        Assert.EndsWith(AzureRoles.StorageBlobDataContributor, (string)writer.Properties["roleDefinitionId"]!, StringComparison.Ordinal);
+        Assert.Equal(("azure-native:authorization:getClientConfig", "objectId"), ((string?)principal["function"], (string?)principal["return"]));
+        var prefixes = _f.Props(_f.Single("azure-native:storage:ManagementPolicy").Name)["policy"]!["rules"]!.AsArray().Select(r => (string)r!["definition"]!["filters"]!["prefixMatch"]![0]!);
+        Assert.DoesNotContain(prefixes, p => PlatformContainers.DrillEvidence.StartsWith(p.TrimEnd('/'), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -51,7 +66,7 @@ public sealed class PlatformFoundationTests
         Assert.Contains("system:serviceaccount:shop-prod:shop-db", federation);
         Assert.Contains("system:serviceaccount:wiki-prod:wiki-db", federation);
         Assert.Contains("system:serviceaccount:external-secrets:external-secrets", federation);
-        var blobRoles = _f.OfType("azure-native:authorization:RoleAssignment").Where(r => ((string)r.Properties["roleDefinitionId"]!).EndsWith(AzureRoles.StorageBlobDataContributor, StringComparison.Ordinal)).ToList();
+        var blobRoles = _f.OfType("azure-native:authorization:RoleAssignment").Where(r => ((string)r.Properties["roleDefinitionId"]!).EndsWith(AzureRoles.StorageBlobDataContributor, StringComparison.Ordinal) && r.Properties["principalId"] is OutputReference).ToList();
         Assert.Equal(2, blobRoles.Count);
         var containers = _f.OfType("azure-native:storage:BlobContainer").Select(c => c.Name).ToHashSet();
         Assert.All(blobRoles, r => Assert.Contains(((OutputReference)r.Properties["scope"]!).Resource, containers));
