@@ -60,11 +60,15 @@ public static class SettingKeys
     public static readonly SettingKey Monitoring = new("monitoring", false, "{mode: existing, release: kube-prometheus-stack, namespace: monitoring}",
         "prometheus-operator stack reading the PodMonitors and PrometheusRules: {mode: install|existing, release?, namespace?}; default: day-0 installs kube-prometheus-stack as release kube-prometheus-stack in namespace monitoring; existing needs both names");
 
+    /// <summary>Bounds of the nightly drill run.</summary>
+    public static readonly SettingKey Nightly = new("nightly", false, "{concurrency: 4, window: 6h}",
+        "bounds of the nightly drill run over the stack's databases: {concurrency? (databases drilled at once, 1-64), window? (how long the night lasts, e.g. 6h or 90m)}; nightly's --concurrency and --window win; default concurrency 4 on kubernetes, 1 on the local target, window 6h");
+
     /// <summary>Databases of the stack.</summary>
     public static readonly SettingKey Databases = new("databases", true, "[{name: linkding, storageSize: 10Gi}]",
         "applications deployed in the stack, each {name, instances?, storageSize?, walStorageSize?, backupSchedule?, retentionDays?, recoverFrom?: {stack, backupId?, targetTime? (RFC 3339, UTC)}}");
 
     /// <summary>All settings, in documentation order.</summary>
     public static IReadOnlyList<SettingKey> All { get; } =
-        [Tier, KubeContext, AzureLocation, SubscriptionId, TenantId, OidcIssuerUrl, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, Replication, Delivery, DeliverySubject, GitOpsRepoUrl, GitOpsRevision, Monitoring, Databases];
+        [Tier, KubeContext, AzureLocation, SubscriptionId, TenantId, OidcIssuerUrl, ResourceGroup, KeyVaultName, BackupStorageAccount, StorageClass, Replication, Delivery, DeliverySubject, GitOpsRepoUrl, GitOpsRevision, Monitoring, Nightly, Databases];
 }

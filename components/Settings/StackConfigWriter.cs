@@ -41,6 +41,15 @@ public static class StackConfigWriter
         config.Add(new StackConfigEntry($"{SettingKeys.Monitoring.Key}.mode", settings.Monitoring.Mode.ToString().ToLowerInvariant(), IsPath: true));
         config.Add(new StackConfigEntry($"{SettingKeys.Monitoring.Key}.release", settings.Monitoring.Release, IsPath: true));
         config.Add(new StackConfigEntry($"{SettingKeys.Monitoring.Key}.namespace", settings.Monitoring.Namespace, IsPath: true));
+        if (settings.Nightly.Concurrency is { } concurrency)
+        {
+            config.Add(new StackConfigEntry($"{SettingKeys.Nightly.Key}.concurrency", concurrency.ToString(CultureInfo.InvariantCulture), IsPath: true));
+        }
+
+        if (settings.Nightly.Window is { } window)
+        {
+            config.Add(new StackConfigEntry($"{SettingKeys.Nightly.Key}.window", window, IsPath: true));
+        }
         if (settings.Databases.Count == 0)
         {
             // --path cannot set an empty list; the parser reads a structured value given as its JSON text alike.

@@ -64,6 +64,9 @@ public sealed record StackSettings
     /// <summary><c>pg-platform:monitoring</c>; default: day-0 installs kube-prometheus-stack.</summary>
     public MonitoringSelection Monitoring { get; init; } = new();
 
+    /// <summary><c>pg-platform:nightly</c>; default: no bounds of its own (the command's defaults).</summary>
+    public NightlySelection Nightly { get; init; } = new();
+
     /// <summary><c>pg-platform:databases</c>: the applications deployed in this stack.</summary>
     public required IReadOnlyList<DatabaseSelection> Databases { get; init; }
 }

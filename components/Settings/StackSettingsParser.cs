@@ -80,6 +80,7 @@ public static partial class StackSettingsParser
             GitOpsRepoUrl = Checked(SettingKeys.GitOpsRepoUrl, Required(SettingKeys.GitOpsRepoUrl), source, v => FreeStringSyntax.Url(v, ["https", "ssh"], scpLike: true) is { } why ? $"it is not an https://, ssh:// or git@<host>:<path> Git URL; {why}" : null),
             GitOpsRevision = Optional(SettingKeys.GitOpsRevision) is { } revision ? Checked(SettingKeys.GitOpsRevision, revision, source, FreeStringSyntax.GitRevision) : "main",
             Monitoring = MonitoringSettingParser.Parse(config.TryGetValue(SettingKeys.Monitoring.Key, out var monitoring) ? monitoring : null, source),
+            Nightly = NightlySettingParser.Parse(config.TryGetValue(SettingKeys.Nightly.Key, out var nightly) ? nightly : null, source),
             Databases = Databases(config.TryGetValue(SettingKeys.Databases.Key, out var dbs) ? dbs : null, stack, source, tier, (time ?? TimeProvider.System).GetUtcNow()),
         };
     }

@@ -77,10 +77,10 @@ public sealed class NightlyCommand : Command
     public const int LocalConcurrency = 1;
 
     /// <summary>How many databases are drilled at once.</summary>
-    public Option<int?> Concurrency { get; } = new("--concurrency") { Description = $"Databases drilled at once (ephemeral stacks or local targets standing at once; default {SchedulerOptions.DefaultConcurrency} on kubernetes, {LocalConcurrency} with --target local, whose targets share this machine's cores: 2 at most on 2 cores)" };
+    public Option<int?> Concurrency { get; } = new("--concurrency") { Description = $"Databases drilled at once (ephemeral stacks or local targets standing at once; default the stack's pg-platform:nightly concurrency, else {SchedulerOptions.DefaultConcurrency} on kubernetes, {LocalConcurrency} with --target local, whose targets share this machine's cores: 2 at most on 2 cores)" };
 
     /// <summary>How long the night lasts.</summary>
-    public Option<string> Window { get; } = new("--window") { Description = "How long the night lasts (e.g. 6h, 90m): nothing starts that would not finish inside it, drills still running at its end are stopped and torn down", DefaultValueFactory = _ => "6h" };
+    public Option<string> Window { get; } = new("--window") { Description = "How long the night lasts (e.g. 6h, 90m): nothing starts that would not finish inside it, drills still running at its end are stopped and torn down; default the stack's pg-platform:nightly window, else 6h", DefaultValueFactory = _ => "6h" };
 
     /// <summary>Expected duration of a database never measured.</summary>
     public Option<string> DrillDuration { get; } = new("--drill-duration") { Description = "Expected drill duration of a database never measured (e.g. 45m); measured durations come from the evidence history", DefaultValueFactory = _ => "45m" };
@@ -99,13 +99,27 @@ public sealed class NightlyCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        // The stack's own bounds (pg-platform:nightly) apply where the command line gives none.
+        NightlySelection declared;
+        try
+        {
+            declared = StackLoader.Load(Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory), parse.GetValue(Stack)!).Nightly;
+        }
+        catch (SettingsException e)
+        {
+            return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
+        }
+
         SchedulerOptions schedule;
         try
         {
+            var window = parse.GetResult(Window) is { Implicit: false } || declared.Window is null
+                ? (parse.GetValue(Window)!, "--window")
+                : (declared.Window, $"'{SettingKeys.Nightly.Key}.window'");
             schedule = new SchedulerOptions
             {
-                Concurrency = parse.GetValue(Concurrency) ?? (parse.GetValue(Target) == "local" ? LocalConcurrency : SchedulerOptions.DefaultConcurrency),
-                Window = Durations.Parse(parse.GetValue(Window)!, "--window"),
+                Concurrency = parse.GetValue(Concurrency) ?? declared.Concurrency ?? (parse.GetValue(Target) == "local" ? LocalConcurrency : SchedulerOptions.DefaultConcurrency),
+                Window = Durations.Parse(window.Item1, window.Item2),
                 DefaultDrillDuration = Durations.Parse(parse.GetValue(DrillDuration)!, "--drill-duration"),
             };
             schedule.Validate();

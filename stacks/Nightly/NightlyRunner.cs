@@ -63,6 +63,7 @@ public sealed class NightlyRunner(IDatabaseDrills drills)
             log.Write("nightly", $"{application}: evidence fresh, not due");
         }
 
+        log.Write("nightly", $"{queue.Count} of {fleet.Count} database(s) due; at most {Options.Concurrency} at once, window {Durations.Format(Options.Window)}");
         var storeErrors = new List<string>();
         async Task Keep(ApplicationRun run)
         {

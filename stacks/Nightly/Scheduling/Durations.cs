@@ -23,4 +23,11 @@ public static class Durations
 
         throw new ArgumentException($"{option} '{text}' is not a duration; give a positive number with s, m, h or d (e.g. 6h, 90m)");
     }
+
+    /// <summary><paramref name="duration"/> as <see cref="Parse"/> reads it: whole days, hours or minutes where it is one, else seconds.</summary>
+    public static string Format(TimeSpan duration) =>
+        duration.Ticks % TimeSpan.TicksPerDay == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalDays:0}d")
+        : duration.Ticks % TimeSpan.TicksPerHour == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalHours:0}h")
+        : duration.Ticks % TimeSpan.TicksPerMinute == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMinutes:0}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s");
 }

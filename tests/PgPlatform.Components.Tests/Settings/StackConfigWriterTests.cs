@@ -33,6 +33,7 @@ public sealed class StackConfigWriterTests
         GitOpsRepoUrl = "ssh://git@git.example.com/platform/gitops.git",
         GitOpsRevision = "release-7",
         Monitoring = new MonitoringSelection { Mode = MonitoringMode.Existing, Release = "prom", Namespace = "observability" },
+        Nightly = new NightlySelection { Concurrency = 8, Window = "90m" },
         Databases =
         [
             new DatabaseSelection

@@ -98,6 +98,22 @@ public sealed class LocalNightlyTests : IDisposable
         Assert.Empty(ProcessSweeper.Find(_project));
     }
 
+    [Fact]
+    public async Task TheStacksNightlyBoundsApplyUnlessTheCommandLineGivesItsOwn()
+    {
+        var file = Path.Combine(_project, "Pulumi.dev.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("config:\n", "config:\n  pg-platform:nightly: {concurrency: 2, window: 2h}\n", StringComparison.Ordinal));
+
+        var declared = await RunAsync(new RecordingDatabaseDrills("linkding", "wikijs"), "declared");
+        var flags = await RunAsync(new RecordingDatabaseDrills("linkding", "wikijs"), "flags", extra: "--concurrency 1 --window 3h");
+
+        Assert.Equal((0, 0), (declared.Exit, flags.Exit));
+        Assert.Contains("nightly: linkding: starting (expected 45 min, never measured; 1 of 2 slots)", declared.Out, StringComparison.Ordinal);
+        Assert.Contains("nightly: linkding: starting (expected 45 min, never measured; 1 of 1 slots)", flags.Out, StringComparison.Ordinal);
+        Assert.Contains("nightly: 2 of 2 database(s) due; at most 2 at once, window 2h", declared.Out, StringComparison.Ordinal);
+        Assert.Contains("nightly: 2 of 2 database(s) due; at most 1 at once, window 3h", flags.Out, StringComparison.Ordinal);
+    }
+
     private static async Task<(FleetReport Report, IReadOnlyList<Stacks.Nightly.Scheduling.EvidenceSummary> History)> NightAsync(IDatabaseDrills drills, string storeDirectory, TimeProvider time)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -107,13 +123,13 @@ public sealed class LocalNightlyTests : IDisposable
         return (report, await store.Store.ReadHistoryAsync("dev", timeout.Token));
     }
 
-    private async Task<(int Exit, string Out, string Error)> RunAsync(IDatabaseDrills drills, string outDirectory, string stack = "dev")
+    private async Task<(int Exit, string Out, string Error)> RunAsync(IDatabaseDrills drills, string outDirectory, string stack = "dev", string extra = "")
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
         var context = new CommandContext(TextWriter.Synchronized(output), TextWriter.Synchronized(error), _ => null, _project);
         var root = new RootCommand("test") { new NightlyCommand(context, local: _ => drills) };
-        var exit = await root.Parse($"nightly --stack {stack} --target local --project-dir {_project} --out {outDirectory}").InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await root.Parse($"nightly --stack {stack} --target local --project-dir {_project} --out {outDirectory} {extra}").InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 }
