@@ -14,8 +14,8 @@ internal static class RtoTrendChart
     /// <summary>The panel's model of <paramref name="entries"/>' RTO trends (oldest first; a shorter trend ends on the newest run).</summary>
     public static PlotModel Model(IReadOnlyList<FleetEntry> entries)
     {
-        var runs = Math.Max(2, entries.Select(e => e.RtoTrend.Count).DefaultIfEmpty(0).Max());
-        var model = Models.New("RTO over the last runs", $"observed restore RTO per database, last {runs} runs (up to {FleetEntry.TrendRuns})");
+        var runs = Math.Max(1, entries.Select(e => e.RtoTrend.Count).DefaultIfEmpty(0).Max());
+        var model = Models.New("RTO over the last runs", $"observed restore RTO per database, last {(runs == 1 ? "run" : $"{runs} runs")} (up to {FleetEntry.TrendRuns})");
         model.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop, LegendBorderThickness = 0, LegendPadding = 20 });
         model.Axes.Add(new LinearAxis
         {
