@@ -100,10 +100,11 @@ public sealed class NightlyCommand : Command
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         // The stack's own bounds (pg-platform:nightly) apply where the command line gives none.
+        var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
         NightlySelection declared;
         try
         {
-            declared = StackLoader.Load(Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory), parse.GetValue(Stack)!).Nightly;
+            declared = StackLoader.Load(projectDir, parse.GetValue(Stack)!).Nightly;
         }
         catch (SettingsException e)
         {
@@ -141,7 +142,7 @@ public sealed class NightlyCommand : Command
 
         if (parse.GetValue(Plan))
         {
-            return await PlanAsync(parse, schedule, store, cancellationToken);
+            return await PlanAsync(parse, projectDir, schedule, store, cancellationToken);
         }
 
         // Checked (and created) before the first stack: a night takes hours, and its report must have somewhere to go.
@@ -152,7 +153,7 @@ public sealed class NightlyCommand : Command
 
         try
         {
-            return await RunAsync(parse, outDir.Path, schedule, store, cancellationToken);
+            return await RunAsync(parse, projectDir, outDir.Path, schedule, store, cancellationToken);
         }
         finally
         {
@@ -160,11 +161,10 @@ public sealed class NightlyCommand : Command
         }
     }
 
-    private async Task<int> RunAsync(ParseResult parse, string outDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parse, string projectDir, string outDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
     {
         var progress = CommandProgress.For(_context, parse.GetValue(Progress));
         var log = _log = progress.Log;
-        var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
         var local = parse.GetValue(Target) == "local";
         var storeDirectory = Path.Combine(outDir, EvidenceStoreDirectory);
         var storeDirectoryExisted = Directory.Exists(storeDirectory);
@@ -232,9 +232,8 @@ public sealed class NightlyCommand : Command
             : report.Passed && written ? (int)ExitCode.Success : (int)ExitCode.Failed;
     }
 
-    private async Task<int> PlanAsync(ParseResult parse, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
+    private async Task<int> PlanAsync(ParseResult parse, string projectDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
     {
-        var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
         var stack = parse.GetValue(Stack)!;
         try
         {

@@ -89,10 +89,10 @@ internal sealed class BarmanCloud(Azurite store, string serverName, RunAs runAs,
         Directory.CreateDirectory(PythonPath);
         File.WriteAllText(Path.Combine(PythonPath, "sitecustomize.py"), FastRetry + "\n");
         File.WriteAllText(Path.Combine(PythonPath, "wal_batch.py"), WalScripts.BatchPython + "\n");
-        var header = $"export PYTHONPATH={PythonPath}\nHELPERS={PythonPath}; URL={store.DestinationUrl}; SERVER={serverName}\n";
-        File.WriteAllText(RestoreScriptPath, header + $"RESTORE_ARGS=(--cloud-provider {Provider} {store.DestinationUrl} {serverName})\n" + WalScripts.RestoreScript + "\n");
+        var header = $"export PYTHONPATH={PythonPath}\nHELPERS={PythonPath}; URL={store.DestinationUrl}; SERVER={serverName}\nRESTORE_ARGS=(--cloud-provider {Provider} {store.DestinationUrl} {serverName})\n";
+        File.WriteAllText(RestoreScriptPath, header + WalScripts.RestoreScript + "\n");
         File.WriteAllText(ArchiveScriptPath, header + WalScripts.ArchiveScript + "\n");
-        File.WriteAllText(ReplicaFromBackupScriptPath, header + $"RESTORE_ARGS=(--cloud-provider {Provider} {store.DestinationUrl} {serverName})\n" + ReplicaFromBackupScript + "\n");
+        File.WriteAllText(ReplicaFromBackupScriptPath, header + ReplicaFromBackupScript + "\n");
     }
 
     /// <summary>Environment for a PostgreSQL whose archive or restore command talks to the store (the commands set PYTHONPATH themselves).</summary>
