@@ -83,12 +83,13 @@ internal sealed class BarmanCloud(Azurite store, string serverName, RunAs runAs,
     /// <summary>The replica-creation script <see cref="WriteHelpers"/> writes (see <see cref="ReplicaFromBackupScript"/>).</summary>
     public string ReplicaFromBackupScriptPath => Path.Combine(PythonPath, "replica-from-backup.sh");
 
-    /// <summary>Writes the retry policy module the tools load, the batch helper and the archive, restore and replica-creation scripts; call before anything runs them.</summary>
+    /// <summary>Writes the retry policy module the tools load, the batch helper, the restore side's fetcher and the archive, restore and replica-creation scripts; call before anything runs them.</summary>
     public void WriteHelpers()
     {
         Directory.CreateDirectory(PythonPath);
         File.WriteAllText(Path.Combine(PythonPath, "sitecustomize.py"), FastRetry + "\n");
         File.WriteAllText(Path.Combine(PythonPath, "wal_batch.py"), WalScripts.BatchPython + "\n");
+        File.WriteAllText(Path.Combine(PythonPath, "wal_fetcher.py"), WalFetcher.Python + "\n");
         var header = $"export PYTHONPATH={PythonPath}\nHELPERS={PythonPath}; URL={store.DestinationUrl}; SERVER={serverName}\nRESTORE_ARGS=(--cloud-provider {Provider} {store.DestinationUrl} {serverName})\n";
         File.WriteAllText(RestoreScriptPath, header + WalScripts.RestoreScript + "\n");
         File.WriteAllText(ArchiveScriptPath, header + WalScripts.ArchiveScript + "\n");

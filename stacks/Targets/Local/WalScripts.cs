@@ -10,17 +10,19 @@ namespace PgPlatform.Stacks.Targets.Local;
 /// restore call fetches the requested segment and the next ones into a spool (same wal.go, <c>restoreFromBarmanObjectStore</c>
 /// and <c>gatherWALFilesToRestore</c>), and a prefetched segment the store does not have marks the end of the WAL stream,
 /// so PostgreSQL's request for it fails at once (<c>isEndOfWALStream</c>, <c>checkEndOfWALStreamFlag</c>).
-/// Where the plugin runs one barman-cloud process per file from a Go sidecar, these run one Python process per batch
-/// (barman's own uploader and downloader classes, a thread per file): starting Python is most of the cost of a small file here.
+/// Where the plugin runs one barman-cloud process per file from a Go sidecar, these use barman's own uploader and downloader
+/// classes from Python, whose start (about 0.8 s with the Azure SDK) is most of the cost of a small file here: the archive
+/// side runs one Python process per batch (a thread per file), the restore side one long-lived fetcher per spool
+/// (<see cref="WalFetcher"/>) that the restore command asks for files.
 /// </summary>
 internal static class WalScripts
 {
     /// <summary>
     /// wal_batch.py, run by <c>/usr/bin/python3</c> (barman's interpreter). <c>archive URL SERVER SPOOL PATH...</c>
     /// uploads every PATH (gzip) at once, appends the NAME of each upload that succeeded to <c>SPOOL.log</c> and, for every
-    /// PATH after the first that succeeded, creates <c>SPOOL/NAME</c>; exits 0 when the first succeeded. <c>restore URL SERVER SPOOL PARALLEL NAME...</c> downloads every NAME,
-    /// PARALLEL at a time, to <c>SPOOL/NAME.part</c> renamed to <c>SPOOL/NAME</c>; a NAME the store does not have
-    /// leaves <c>SPOOL/NAME.missing</c>; either way <c>SPOOL/NAME.inflight</c> is removed once NAME is settled.
+    /// PATH after the first that succeeded, creates <c>SPOOL/NAME</c>; exits 0 when the first succeeded.
+    /// <c>restore URL SERVER DIRECTORY PARALLEL NAME...</c> downloads every NAME, PARALLEL at a time, to <c>DIRECTORY/NAME</c>
+    /// (a one-off copy: the benchmark's local WAL). <see cref="WalFetcher"/> imports its <c>download</c>.
     /// </summary>
     public const string BatchPython = """
         import logging
@@ -30,15 +32,16 @@ internal static class WalScripts
         from concurrent.futures import ThreadPoolExecutor
         from contextlib import closing
 
-        from barman.clients import cloud_walarchive, cloud_walrestore
-        from barman.cloud_providers import get_cloud_interface
-        from barman.xlog import is_history_file
-
         PROVIDER = ["--cloud-provider", "azure-blob-storage"]
         JOURNAL_LOCK = threading.Lock()
+        LOCAL = threading.local()
 
 
         def archive(url, server, spool, path, noted):
+            from barman.clients import cloud_walarchive
+            from barman.cloud_providers import get_cloud_interface
+            from barman.xlog import is_history_file
+
             config = cloud_walarchive.parse_arguments(["--gzip"] + PROVIDER + [url, server, path])
             with closing(get_cloud_interface(config)) as cloud:
                 uploader = cloud_walarchive.CloudWalUploader(cloud_interface=cloud, server_name=server, compression=config.compression)
@@ -50,29 +53,32 @@ internal static class WalScripts
                 open(os.path.join(spool, os.path.basename(path)), "w").close()
 
 
-        def restore(url, server, spool, name):
-            target = os.path.join(spool, name)
+        def download(url, server, directory, name):
+            # Downloads NAME to DIRECTORY/NAME (through NAME.part): "ok", "missing" (not in the store) or "failed".
+            # One cloud connection per thread, kept for the thread's next files.
+            from barman.clients import cloud_walrestore
+            from barman.cloud_providers import get_cloud_interface
+
+            target = os.path.join(directory, name)
             try:
-                config = cloud_walrestore.parse_arguments(PROVIDER + [url, server, name, target + ".part"])
-                with closing(get_cloud_interface(config)) as cloud:
-                    downloader = cloud_walrestore.CloudWalDownloader(cloud_interface=cloud, server_name=server)
-                    try:
-                        downloader.download_wal(name, target + ".part")
-                    except SystemExit:
-                        # download_wal exits (OperationErrorExit) when the store has no such file: the end of the WAL stream.
-                        open(target + ".missing", "w").close()
-                        return "missing"
+                if getattr(LOCAL, "cloud", None) is None:
+                    LOCAL.cloud = get_cloud_interface(cloud_walrestore.parse_arguments(PROVIDER + [url, server, name, target]))
+                downloader = cloud_walrestore.CloudWalDownloader(cloud_interface=LOCAL.cloud, server_name=server)
+                try:
+                    downloader.download_wal(name, target + ".part")
+                except SystemExit:
+                    # download_wal exits (OperationErrorExit) when the store has no such file.
+                    return "missing"
                 os.rename(target + ".part", target)
                 return "ok"
             except BaseException as error:
-                logging.error("restore of %s failed: %s", name, error)
+                logging.getLogger("wal_batch").error("download of %s failed: %s", name, error)
                 return "failed"
             finally:
-                for leftover in (target + ".part", target + ".inflight"):
-                    try:
-                        os.remove(leftover)
-                    except FileNotFoundError:
-                        pass
+                try:
+                    os.remove(target + ".part")
+                except FileNotFoundError:
+                    pass
 
 
         def main(argv):
@@ -89,11 +95,12 @@ internal static class WalScripts
                 return 0 if first is None else 1
             parallel, names = int(argv[4]), argv[5:]
             with ThreadPoolExecutor(max_workers=parallel) as pool:
-                results = list(pool.map(lambda name: restore(url, server, spool, name), names))
-            return 0 if results[0] == "ok" else 1
+                results = list(pool.map(lambda name: download(url, server, spool, name), names))
+            return 0 if all(result == "ok" for result in results) else 1
 
 
-        sys.exit(main(sys.argv[1:]))
+        if __name__ == "__main__":
+            sys.exit(main(sys.argv[1:]))
         """;
 
     /// <summary>
@@ -120,57 +127,43 @@ internal static class WalScripts
         """;
 
     /// <summary>
-    /// The restore_command body (bash; arguments: parallelism, spool directory, %f, %p). At parallelism 1 it is one
-    /// barman-cloud-wal-restore per file. Above, a file is served from the spool when there, waited for when a batch is
-    /// fetching it (its <c>.inflight</c> note names the batch's pid; a note whose process is gone is dropped), answered
-    /// "not found" at once when a batch found it missing (the end of the WAL stream), and otherwise fetched by a new
-    /// batch with the segments after it. After serving segment N, when at least parallelism of segments N+1 to
-    /// N+2*parallelism are neither spooled, in flight nor missing, one background batch fetches them, so the spool stays
-    /// ahead of replay and each Python start serves parallelism segments.
+    /// The restore_command body (bash; arguments: parallelism, spool directory, %f, %p; run in the data directory). At
+    /// parallelism 1 it is one barman-cloud-wal-restore per file. Above, a file already in the spool is moved into place at
+    /// once; a file the fetcher noted missing (the end of the WAL stream) is answered "not found" at once, once. Otherwise
+    /// the script leaves <c>NAME.want</c> for the spool's fetcher (<see cref="WalFetcher"/>; started when none holds the
+    /// spool's lock) and waits for <c>NAME</c>, <c>NAME.missing</c> or <c>NAME.failed</c>. A segment's name is written to
+    /// <c>cursor</c>, so the fetcher keeps the segments after it coming. Every 2 s of waiting it renews its want and restarts
+    /// a fetcher that died, and gives up (exit 2) when its PostgreSQL is gone.
     /// </summary>
     public const string RestoreScript = """
         set -u
         parallel=$1; spool=$2; name=$3; dest=$4
         if [ "$parallel" -le 1 ]; then exec barman-cloud-wal-restore "${RESTORE_ARGS[@]}" "$name" "$dest"; fi
         mkdir -p "$spool"
-        segment() { local m=$(( $2 )); printf '%s%08X%08X' "${1:0:8}" $((m / 256)) $((m % 256)); }
-        alive() { local pid; pid=$(cat "$1" 2>/dev/null) && [ -n "$pid" ] && [ -d "/proc/$pid" ]; }
-        known() { [ -e "$spool/$1" ] || [ -e "$spool/$1.missing" ] || alive "$spool/$1.inflight"; }
-        fetch() {
-          /usr/bin/python3 "$HELPERS/wal_batch.py" restore "$URL" "$SERVER" "$spool" "$parallel" "$@" </dev/null >>"$spool/batches.log" 2>&1 &
-          local pid=$!
-          for f in "$@"; do echo "$pid" > "$spool/$f.inflight"; done
-        }
-        await() {
-          while [ ! -e "$spool/$1" ] && [ ! -e "$spool/$1.missing" ] && alive "$spool/$1.inflight"; do sleep 0.02; done
-          rm -f "$spool/$1.inflight"
-        }
-        topup() {
-          [[ "$name" =~ ^[0-9A-F]{24}$ ]] || return 0
-          local n=$(( 16#${name:8:8} * 256 + 16#${name:16:8} )) wanted=() i next
-          for i in $(seq 1 $((2 * parallel))); do
-            next=$(segment "$name" $((n + i)))
-            known "$next" || wanted+=("$next")
-          done
-          if [ ${#wanted[@]} -ge "$parallel" ]; then fetch "${wanted[@]}"; fi
-        }
-        serve() { mv -f "$spool/$name" "$dest" || exit 1; topup; exit 0; }
-        [ -e "$spool/$name" ] && serve
-        await "$name"
+        want=$spool/$name.want
+        [[ "$name" =~ ^[0-9A-F]{24}$ ]] && echo "$name" > "$spool/cursor"
+        serve() { rm -f "$want"; mv -f "$spool/$name" "$dest" 2>/dev/null && exit 0; }
         [ -e "$spool/$name" ] && serve
         if [ -e "$spool/$name.missing" ]; then rm -f "$spool/$name.missing"; exit 1; fi
-        batch=("$name")
-        if [[ "$name" =~ ^[0-9A-F]{24}$ ]]; then
-          n=$(( 16#${name:8:8} * 256 + 16#${name:16:8} ))
-          for i in $(seq 1 $((parallel - 1))); do
-            next=$(segment "$name" $((n + i)))
-            known "$next" || batch+=("$next")
-          done
-        fi
-        fetch "${batch[@]}"
-        await "$name"
-        [ -e "$spool/$name" ] && serve
-        rm -f "$spool/$name.missing"
-        exit 1
+        : > "$want"
+        fetcher() {
+          flock -n "$spool/daemon.lock" true || return 0
+          setsid /usr/bin/python3 "$HELPERS/wal_fetcher.py" "$URL" "$SERVER" "$spool" "$parallel" </dev/null >>"$spool/daemon.log" 2>&1 &
+        }
+        fetcher
+        exec {tick}<> <(:)
+        waited=0
+        while :; do
+          [ -e "$spool/$name" ] && serve
+          if [ -e "$spool/$name.missing" ]; then rm -f "$spool/$name.missing" "$want"; exit 1; fi
+          if [ -e "$spool/$name.failed" ]; then rm -f "$spool/$name.failed" "$want"; exit 2; fi
+          read -t 0.01 -u "$tick" || true
+          waited=$((waited + 1))
+          if [ $((waited % 200)) -eq 0 ]; then
+            if [ -e postmaster.pid ]; then [ -d "/proc/$(head -n 1 postmaster.pid)" ] || exit 2; fi
+            : > "$want"
+            fetcher
+          fi
+        done
         """;
 }

@@ -9,7 +9,7 @@ namespace PgPlatform.Stacks.Tests.Targets.Local;
 /// <summary>
 /// WAL archived and restored at a parallelism above 1 on a real one-member target (PostgreSQL, barman-cloud, Azurite):
 /// every segment is archived exactly once with no gap, and a restore that prefetches reaches the same rows and ends at the
-/// end of the WAL instead of waiting on it.
+/// end of the WAL instead of waiting on it, its fetcher gone once recovery is over.
 /// </summary>
 public sealed class WalParallelTests(ITestOutputHelper output)
 {
@@ -53,9 +53,14 @@ public sealed class WalParallelTests(ITestOutputHelper output)
         var rows = await Sql.ScalarAsync<long>(superuser, "SELECT count(*) FROM parallel_wal", ct);
         await using var restored = await target.RestoreAsync(new RestoreRequest("parallel", backup.Id), ct);
         Assert.Equal(rows, await Sql.ScalarAsync<long>(restored.ConnectionString, "SELECT count(*) FROM parallel_wal", ct));
-        var spool = Directory.GetFiles(Path.Combine(target.RunDirectory, "restore-parallel", "wal-spool")).Select(Path.GetFileName).ToList();
-        output.WriteLine($"restore spool after recovery: {string.Join(", ", spool)}");
-        Assert.Contains(spool, f => f!.EndsWith(".missing", StringComparison.Ordinal));
+        // The spool's fetcher found where the archive ends, and leaves once PostgreSQL has left recovery, clearing its spool.
+        var spool = Path.Combine(target.RunDirectory, "restore-parallel", "wal-spool");
+        await Waiting.UntilAsync("the restore's WAL fetcher to exit", TimeSpan.FromSeconds(60), _ =>
+            Task.FromResult(File.ReadAllText(Path.Combine(spool, "daemon.log")).Contains("exits: PostgreSQL left recovery", StringComparison.Ordinal)), ct, TimeSpan.FromMilliseconds(200));
+        var log = await File.ReadAllTextAsync(Path.Combine(spool, "daemon.log"), ct);
+        output.WriteLine($"restore fetcher log:\n{log}");
+        Assert.Contains("the end of the WAL stream", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.GetFiles(spool).Select(Path.GetFileName), f => f!.Length == 24 || f.EndsWith(".missing", StringComparison.Ordinal));
     }
 
     private static long Number(string segment) => Convert.ToInt64(segment[8..16], 16) * 256 + Convert.ToInt64(segment[16..24], 16);
