@@ -18,4 +18,5 @@ for stack in dev prod; do
   echo
 done
 rm -rf out/nightly/evidence-store
-dotnet run --project infra --no-build -- nightly --stack prod --target local --out out/nightly
+# Two databases at once: each target is one etcd, three Patroni members, HAProxy and Azurite, and two fit on 2 cores.
+dotnet run --project infra --no-build -- nightly --stack prod --target local --concurrency 2 --out out/nightly
