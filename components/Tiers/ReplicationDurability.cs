@@ -28,6 +28,23 @@ public sealed record ReplicationDurability(string Name, int Number, string? Data
     /// <summary>Every durability, strongest first.</summary>
     public static IReadOnlyList<ReplicationDurability> All { get; } = [Synchronous, Preferred, Asynchronous];
 
+    /// <summary>
+    /// The durability a Cluster's <c>spec.postgresql.synchronous</c> declares: asynchronous when the stanza is absent
+    /// (<paramref name="number"/> null), else the named durability of that number and <c>dataDurability</c> (CNPG's default
+    /// <c>required</c>), or one named after the stanza when none matches.
+    /// </summary>
+    public static ReplicationDurability FromSynchronous(string? method, int? number, string? dataDurability)
+    {
+        if (number is not { } standbys)
+        {
+            return Asynchronous;
+        }
+
+        var durability = dataDurability ?? "required";
+        return All.FirstOrDefault(d => d.Number == standbys && d.DataDurability == durability)
+            ?? new ReplicationDurability($"synchronous ({method} {standbys}, {durability})", standbys, durability);
+    }
+
     /// <summary>True when commits wait for standbys.</summary>
     public bool IsSynchronous => Number > 0;
 

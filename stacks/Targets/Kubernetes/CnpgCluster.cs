@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PgPlatform.Components.Tiers;
 
 namespace PgPlatform.Stacks.Targets.Kubernetes;
 
@@ -8,15 +9,19 @@ namespace PgPlatform.Stacks.Targets.Kubernetes;
 /// <param name="Phase">CNPG's phase text (<c>Cluster in healthy state</c>, <c>Failing over</c>).</param>
 /// <param name="ImageName">The PostgreSQL image (<c>spec.imageName</c>).</param>
 /// <param name="StorageClass">The data volumes' class (<c>spec.storage.storageClass</c>).</param>
-public sealed record CnpgCluster(string? CurrentPrimary, bool Ready, string? Phase, string? ImageName, string? StorageClass)
+/// <param name="Replication">How it replicates (<c>spec.postgresql.synchronous</c>; asynchronous when absent, as CNPG does).</param>
+public sealed record CnpgCluster(string? CurrentPrimary, bool Ready, string? Phase, string? ImageName, string? StorageClass, ReplicationDurability Replication)
 {
     /// <summary>Reads the fields from the object's JSON.</summary>
     public static CnpgCluster From(JsonNode cluster)
     {
         var conditions = cluster["status"]?["conditions"] as JsonArray ?? [];
         var ready = conditions.Any(c => Text(c?["type"]) == "Ready" && Text(c?["status"]) == "True");
+        var synchronous = cluster["spec"]?["postgresql"]?["synchronous"];
+        var number = synchronous?["number"] is JsonValue n && n.TryGetValue<int>(out var standbys) ? standbys : (int?)null;
         return new CnpgCluster(Text(cluster["status"]?["currentPrimary"]), ready, Text(cluster["status"]?["phase"]),
-            Text(cluster["spec"]?["imageName"]), Text(cluster["spec"]?["storage"]?["storageClass"]));
+            Text(cluster["spec"]?["imageName"]), Text(cluster["spec"]?["storage"]?["storageClass"]),
+            ReplicationDurability.FromSynchronous(Text(synchronous?["method"]), number, Text(synchronous?["dataDurability"])));
     }
 
     /// <summary>What a wait reports as last seen: <c>primary P, Ready|not Ready, phase 'X'</c>.</summary>

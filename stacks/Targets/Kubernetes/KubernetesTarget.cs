@@ -128,7 +128,7 @@ public sealed partial class KubernetesTarget : IFailoverTarget
             throw new TargetUnavailableException(e.Message, e);
         }
 
-        Facts = new TargetFacts(await OperatorVersionAsync(cancellationToken), cluster.ImageName ?? "unknown (no spec.imageName)", cluster.StorageClass ?? "cluster default (no spec.storage.storageClass)");
+        Facts = new TargetFacts(await OperatorVersionAsync(cancellationToken), cluster.ImageName ?? "unknown (no spec.imageName)", cluster.StorageClass ?? "cluster default (no spec.storage.storageClass)", cluster.Replication);
         var owner = await ReadSecretAsync(_options.OwnerSecretName, cancellationToken)
             ?? throw new TargetUnavailableException($"Secret {_options.Namespace}/{_options.OwnerSecretName} not found (External Secrets has not written it)");
         ApplicationRole = owner.GetValueOrDefault("username") ?? throw new TargetUnavailableException($"Secret {_options.OwnerSecretName} has no username");

@@ -79,10 +79,7 @@ public sealed record LocalShape
         var spec = database.Cluster.Spec;
         var synchronous = spec.Postgresql?.Synchronous;
         // CNPG replicates asynchronously when spec.postgresql.synchronous is absent (cloudnative-pg docs/src/replication.md).
-        var replication = synchronous is null
-            ? ReplicationDurability.Asynchronous
-            : ReplicationDurability.All.FirstOrDefault(d => d.Number == synchronous.Number && d.DataDurability == (synchronous.DataDurability ?? "required"))
-                ?? new ReplicationDurability($"synchronous ({synchronous.Method} {synchronous.Number}, {synchronous.DataDurability ?? "required"})", synchronous.Number, synchronous.DataDurability ?? "required");
+        var replication = ReplicationDurability.FromSynchronous(synchronous?.Method, synchronous?.Number, synchronous?.DataDurability);
         var databaseName = spec.Bootstrap?.InitDb?.Database ?? spec.Bootstrap?.Recovery?.Database ?? "app";
         var owner = spec.Bootstrap?.InitDb?.Owner ?? spec.Bootstrap?.Recovery?.Owner ?? databaseName;
         return new LocalShape
