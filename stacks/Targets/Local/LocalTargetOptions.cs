@@ -30,8 +30,11 @@ public sealed record LocalTargetOptions
     /// </summary>
     public int WalMaxParallel { get; init; } = 1;
 
-    /// <summary>How long the cluster may take to accept a write after start. Default: 90 s.</summary>
-    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+    /// <summary>
+    /// How long the cluster may take to accept a write after start. Default: 150 s: start takes about 21 s on an idle
+    /// 2-core machine, and two targets at once (the main job's nightly) beside a test run have taken over 60 s.
+    /// </summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(150);
 
     /// <summary>Options from the environment: <c>PG_PLATFORM_PG_BIN</c>, <c>PG_PLATFORM_PG17_DIR</c> and <c>PG_PLATFORM_AZURITE_BLOB</c> override the defaults.</summary>
     public static LocalTargetOptions FromEnvironment(Func<string, string?> getEnvironmentVariable)
