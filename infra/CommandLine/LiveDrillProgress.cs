@@ -47,8 +47,7 @@ public sealed class LiveDrillProgress(TimeProvider time) : IDrillProgress
             if (progress.Message is { } message)
             {
                 var seconds = time.GetElapsedTime(_startedAt).TotalSeconds;
-                var who = progress.Database is { } database && progress.Scope != "nightly" ? $"{database} {progress.Scope}" : progress.Scope;
-                _lines.Enqueue(string.Create(CultureInfo.InvariantCulture, $"[{seconds,6:F1} s] {who}: {message}"));
+                _lines.Enqueue(string.Create(CultureInfo.InvariantCulture, $"[{seconds,6:F1} s] {progress.Speaker}: {message}"));
                 while (_lines.Count > LogLines)
                 {
                     _lines.Dequeue();

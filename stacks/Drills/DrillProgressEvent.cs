@@ -3,8 +3,8 @@ using PgPlatform.Stacks.Evidence;
 namespace PgPlatform.Stacks.Drills;
 
 /// <summary>
-/// One thing that happened in a run. <see cref="Scope"/> and <see cref="Message"/> are the plain log line
-/// (<c>scope: message</c>), null for events a log shows no line for; the other fields are what a live view needs.
+/// One thing that happened in a run. <see cref="Speaker"/> and <see cref="Message"/> are the plain log line
+/// (<c>database scope: message</c>), null for events a log shows no line for; the other fields are what a live view needs.
 /// </summary>
 /// <param name="Kind">What happened.</param>
 /// <param name="Database">The database (application) the event belongs to; null for run-wide events.</param>
@@ -12,6 +12,12 @@ namespace PgPlatform.Stacks.Drills;
 /// <param name="Message">The line's text; null when the plain log shows nothing for this event.</param>
 public sealed record DrillProgressEvent(DrillProgressKind Kind, string? Database, string Scope, string? Message)
 {
+    /// <summary>
+    /// Who the line names: the scope after its database (<c>linkding failover</c>), so lines of databases drilled at once
+    /// can be told apart; the scope alone for run-wide events and the nightly's own lines, which name the database themselves.
+    /// </summary>
+    public string Speaker => Database is { } database && Scope != "nightly" ? $"{database} {Scope}" : Scope;
+
     /// <summary>The drill's name (<see cref="DrillNames.Name(DrillKind)"/>) for drill events; null otherwise.</summary>
     public string? Drill { get; init; }
 

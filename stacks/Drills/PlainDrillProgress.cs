@@ -4,8 +4,9 @@ using System.Globalization;
 namespace PgPlatform.Stacks.Drills;
 
 /// <summary>
-/// Progress as timestamped lines (<c>[  12.3 s] failover: killed member-1</c>), one per event that has a line: what CI
-/// logs and redirected output show. Safe to write from several tasks.
+/// Progress as timestamped lines (<c>[  12.3 s] linkding failover: killed member-1</c>), one per event that has a line: what
+/// CI logs and redirected output show. Each line names its database, as the live view's log does, so the lines of databases
+/// drilled at once (<c>nightly --concurrency 2</c>) can be told apart. Safe to write from several tasks.
 /// </summary>
 public sealed class PlainDrillProgress(TextWriter writer) : IDrillProgress
 {
@@ -23,7 +24,7 @@ public sealed class PlainDrillProgress(TextWriter writer) : IDrillProgress
 
         lock (_gate)
         {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1} s] {progress.Scope}: {message}"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1} s] {progress.Speaker}: {message}"));
             writer.Flush();
         }
     }

@@ -44,7 +44,7 @@ public sealed class CommandProgressTests
         progress.WriteResults(ResultTable.Of(ResultSamples.Run(ResultSamples.Drill("rotation", DrillOutcome.Passed, 2.5, "new password logs in"))));
 
         Assert.Equal(7, result);
-        Assert.Matches(@"^\[ +[0-9.]+ s\] rotation: start\n\[ +[0-9.]+ s\] rotation: passed in 2.5 s\ndrill +result +time +RTO +RPO +reason\nrotation +passed +2.5 s +- +- +new password logs in\n$", output.ToString().ReplaceLineEndings("\n"));
+        Assert.Matches(@"^\[ +[0-9.]+ s\] linkding rotation: start\n\[ +[0-9.]+ s\] linkding rotation: passed in 2.5 s\ndrill +result +time +RTO +RPO +reason\nrotation +passed +2.5 s +- +- +new password logs in\n$", output.ToString().ReplaceLineEndings("\n"));
         Assert.DoesNotContain("\u001b[", output.ToString(), StringComparison.Ordinal);
     }
 

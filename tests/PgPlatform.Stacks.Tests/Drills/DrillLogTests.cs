@@ -7,7 +7,7 @@ namespace PgPlatform.Stacks.Tests.Drills;
 public sealed class DrillLogTests
 {
     [Fact]
-    public void ThePlainLogWritesTheLinesALogAlwaysHadWhateverTheDatabase()
+    public void ThePlainLogNamesTheDatabaseOfEachLineAndTheNightlyLinesAsTheyAre()
     {
         var output = new StringWriter();
         var log = new DrillLog(output).ForDatabase("linkding");
@@ -24,12 +24,12 @@ public sealed class DrillLogTests
 
         Assert.Equal(
             [
-                "target: Patroni cluster up",
-                "failover: start, with fault kill-patroni",
-                "failover: FAILED in 12.3 s: no new primary",
-                "failover: start",
-                "failover: not applicable: 1 instance (tier development)",
-                "failover: passed in 12.3 s",
+                "linkding target: Patroni cluster up",
+                "linkding failover: start, with fault kill-patroni",
+                "linkding failover: FAILED in 12.3 s: no new primary",
+                "linkding failover: start",
+                "linkding failover: not applicable: 1 instance (tier development)",
+                "linkding failover: passed in 12.3 s",
                 "nightly: linkding: FAILED",
             ],
             Lines(output).Select(l => Stamp.Match(l) is { Success: true } stamp ? l[stamp.Length..] : $"unstamped: {l}"));
