@@ -23,8 +23,8 @@ public sealed class DrillCommandLocalTests(ITestOutputHelper output) : IDisposab
         output.WriteLine(result.Out + result.Error);
 
         Assert.True(result.ExitCode == (int)ExitCode.Success, $"exit {result.ExitCode}: {result.Error}");
-        Assert.Matches(@"\[ +[0-9.]+ s\] target: Patroni cluster up", result.Out);
-        Assert.Matches(@"\[ +[0-9.]+ s\] rotation: passed in", result.Out);
+        Assert.Matches(@"\[ +[0-9.]+ s\] lab target: Patroni cluster up", result.Out);
+        Assert.Matches(@"\[ +[0-9.]+ s\] lab rotation: passed in", result.Out);
         Assert.Contains("timing: target start", result.Out, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "evidence.json")));
         Assert.True(json.RootElement.GetProperty("passed").GetBoolean());

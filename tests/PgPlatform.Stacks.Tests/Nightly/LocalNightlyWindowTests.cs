@@ -38,7 +38,7 @@ public sealed class LocalNightlyWindowTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var window = TimeSpan.FromHours(1);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var lines = new WindowEndsAt("] restore: start", () => time.Advance(window), new TestOutputWriter(_output));
+        var lines = new WindowEndsAt(" restore: start", () => time.Advance(window), new TestOutputWriter(_output));
         var drills = new LocalDatabaseDrills(ApplicationCatalog.All, new LocalTargetOptions { TempRoot = _targets });
         await using var store = await LocalEvidenceStore.StartAsync(Path.Combine(_project, "evidence-store"), new LocalTargetOptions(), timeout.Token);
         var runner = new NightlyRunner(drills)
