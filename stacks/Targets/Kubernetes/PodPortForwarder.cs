@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using k8s;
@@ -24,6 +25,7 @@ public sealed class PodPortForwarder(IKubernetes kubernetes) : IPortForwarder
         private readonly TcpListener _listener;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _accepting;
+        private readonly ConcurrentDictionary<TcpClient, bool> _clients = new();
 
         public Forward(IKubernetes kubernetes, TcpListener listener, string ns, Func<CancellationToken, Task<string?>> resolvePod, int remotePort)
         {
@@ -38,6 +40,13 @@ public sealed class PodPortForwarder(IKubernetes kubernetes) : IPortForwarder
         {
             await _stop.CancelAsync();
             _listener.Stop();
+            // Closed here, not only by their pipes: a pipe blocked in the demuxer's synchronous read may take long to see
+            // the cancellation on a busy machine, and the clients must see their connections end when the forward does.
+            foreach (var client in _clients.Keys)
+            {
+                client.Dispose();
+            }
+
             try
             {
                 await _accepting;
@@ -55,7 +64,18 @@ public sealed class PodPortForwarder(IKubernetes kubernetes) : IPortForwarder
             while (!_stop.IsCancellationRequested)
             {
                 var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                _ = Task.Run(() => PipeAsync(kubernetes, ns, resolvePod, remotePort, client, _stop.Token));
+                _clients[client] = true;
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await PipeAsync(kubernetes, ns, resolvePod, remotePort, client, _stop.Token);
+                    }
+                    finally
+                    {
+                        _clients.TryRemove(client, out _);
+                    }
+                });
             }
         }
 
