@@ -170,9 +170,9 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
             _haProxy.Start(_members, _runAs);
         }
 
-        // A replica restored from the object store runs barman-cloud-restore and replays the archived WAL one
-        // barman-cloud-wal-restore at a time (about 1.6 s per segment here, issue 13) before it streams; on 2 loaded
-        // cores two of them at once took longer than the 90 s a pg_basebackup copy needs. Hence twice the time.
+        // A replica restored from the object store runs barman-cloud-restore and replays the archived WAL (through the
+        // spool's fetcher at wal.maxParallel, one barman-cloud-wal-restore per segment at 1) before it streams; two of
+        // them at once on 2 loaded cores take longer than a pg_basebackup copy. Hence twice the time.
         var replicasTimeout = Binaries.ReplicasFromBackup ? _options.StartTimeout * 2 : _options.StartTimeout;
         await Waiting.UntilAsync($"a write through the read-write endpoint and {_members.Count - 1} streaming replica(s)", replicasTimeout, async ct =>
         {

@@ -7,11 +7,11 @@ public sealed record LocalTargetOptions
     public string PostgresBinDirectory { get; init; } = "/usr/lib/postgresql/15/bin";
 
     /// <summary>
-    /// Where PostgreSQL 17 is installed (bin/, lib/, share/; scripts/install-prereqs.sh puts it in <c>REPO/.tools/postgres17</c>).
-    /// When set, a declaration naming PostgreSQL 17 runs it (see <see cref="PostgresBinaries"/>). Default: null, Debian's 15
-    /// runs and the evidence states the differing major: on 17 the failover drill did not yet pass reliably here (see README).
+    /// Where PostgreSQL 17 is installed (bin/, lib/, share/). A declaration naming PostgreSQL 17 runs it from here (see
+    /// <see cref="PostgresBinaries"/>). Default: <c>REPO/.tools/postgres17</c>, where scripts/install-prereqs.sh installs it.
+    /// Null runs Debian's 15 for every declaration (<c>PG_PLATFORM_PG17_DIR=none</c>), and the evidence states the differing major.
     /// </summary>
-    public string? Postgres17Directory { get; init; }
+    public string? Postgres17Directory { get; init; } = PostgresBinaries.DefaultPostgres17Directory();
 
     /// <summary>Azurite's blob service launcher. Default: <c>REPO/.tools/azurite/node_modules/.bin/azurite-blob</c>, as installed by scripts/install-prereqs.sh.</summary>
     public string? AzuriteBlobPath { get; init; }
@@ -36,7 +36,10 @@ public sealed record LocalTargetOptions
     /// </summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(150);
 
-    /// <summary>Options from the environment: <c>PG_PLATFORM_PG_BIN</c>, <c>PG_PLATFORM_PG17_DIR</c> and <c>PG_PLATFORM_AZURITE_BLOB</c> override the defaults.</summary>
+    /// <summary>The <c>PG_PLATFORM_PG17_DIR</c> value that runs Debian's PostgreSQL 15 whatever the declaration names.</summary>
+    public const string Postgres17Off = "none";
+
+    /// <summary>Options from the environment: <c>PG_PLATFORM_PG_BIN</c>, <c>PG_PLATFORM_PG17_DIR</c> (a directory, or <c>none</c>) and <c>PG_PLATFORM_AZURITE_BLOB</c> override the defaults.</summary>
     public static LocalTargetOptions FromEnvironment(Func<string, string?> getEnvironmentVariable)
     {
         var options = new LocalTargetOptions();
@@ -47,7 +50,7 @@ public sealed record LocalTargetOptions
 
         if (getEnvironmentVariable("PG_PLATFORM_PG17_DIR") is { Length: > 0 } postgres17)
         {
-            options = options with { Postgres17Directory = postgres17 };
+            options = options with { Postgres17Directory = postgres17 == Postgres17Off ? null : postgres17 };
         }
 
         if (getEnvironmentVariable("PG_PLATFORM_AZURITE_BLOB") is { Length: > 0 } azurite)

@@ -1,9 +1,10 @@
 namespace PgPlatform.Stacks.Targets.Local;
 
 /// <summary>
-/// The PostgreSQL the local target runs: Debian's 15 (<see cref="LocalTargetOptions.PostgresBinDirectory"/>), or, when the
-/// declaration names PostgreSQL 17 and <see cref="LocalTargetOptions.Postgres17Directory"/> points at its installation
-/// (scripts/install-prereqs.sh puts it in <c>REPO/.tools/postgres17</c>), the declared major.
+/// The PostgreSQL the local target runs: the declared major when the declaration names PostgreSQL 17 and it is installed in
+/// <see cref="LocalTargetOptions.Postgres17Directory"/> (by default <c>REPO/.tools/postgres17</c>, where
+/// scripts/install-prereqs.sh puts it); otherwise Debian's 15 (<see cref="LocalTargetOptions.PostgresBinDirectory"/>), and
+/// the evidence states the differing major.
 /// </summary>
 internal sealed record PostgresBinaries
 {
@@ -37,7 +38,7 @@ internal sealed record PostgresBinaries
 
     /// <summary>
     /// The binaries for <paramref name="declaredMajor"/>: PostgreSQL 17 composed into <c>RUN/postgres-bin</c> when it is
-    /// declared and its directory is given, otherwise Debian's 15 (the evidence then states that the majors differ).
+    /// declared and installed in the options' directory, otherwise Debian's 15 (the evidence then states that the majors differ).
     /// </summary>
     public static PostgresBinaries Resolve(LocalTargetOptions options, int? declaredMajor, string runDirectory)
     {
@@ -57,7 +58,7 @@ internal sealed record PostgresBinaries
         {
             return debian with
             {
-                Description = $"{debian.Description}; PostgreSQL {InstalledMajor} is declared: set PG_PLATFORM_PG17_DIR={DefaultPostgres17Directory()} to run it",
+                Description = $"{debian.Description}; PostgreSQL {InstalledMajor} is declared, and PG_PLATFORM_PG17_DIR={LocalTargetOptions.Postgres17Off} runs 15 instead",
             };
         }
 

@@ -3,7 +3,7 @@ using PgPlatform.Stacks.Targets.Local;
 
 namespace PgPlatform.Stacks.Tests.Targets.Local;
 
-/// <summary>Which PostgreSQL the local target runs: Debian's 15 unless 17 is declared and its directory given.</summary>
+/// <summary>Which PostgreSQL the local target runs: the declared 17 when installed, else (or with PG_PLATFORM_PG17_DIR=none) Debian's 15.</summary>
 public sealed class PostgresBinariesTests : IDisposable
 {
     private readonly string _run = TempRoot.Create("pgp-bin-");
@@ -11,13 +11,27 @@ public sealed class PostgresBinariesTests : IDisposable
     public void Dispose() => Directory.Delete(_run, recursive: true);
 
     [Fact]
-    public void WithoutAPostgreSql17DirectoryDebians15RunsAndTheLogSaysHowToRunTheDeclaredMajor()
+    public void WithPostgreSql17SwitchedOffDebians15RunsAndTheLogSaysWhy()
     {
-        var binaries = PostgresBinaries.Resolve(new LocalTargetOptions(), 17, _run);
+        var options = LocalTargetOptions.FromEnvironment(name => name == "PG_PLATFORM_PG17_DIR" ? "none" : null);
+        var binaries = PostgresBinaries.Resolve(options, 17, _run);
 
+        Assert.Null(options.Postgres17Directory);
         Assert.Equal(("/usr/lib/postgresql/15/bin", false), (binaries.Directory, binaries.ReplicasFromBackup));
-        Assert.Contains("PostgreSQL 17 is declared: set PG_PLATFORM_PG17_DIR=", binaries.Description, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL 17 is declared, and PG_PLATFORM_PG17_DIR=none runs 15 instead", binaries.Description, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(_run));
+    }
+
+    [Fact]
+    public void ByDefaultADeclared17RunsTheInstalled17AndAMissingInstallationSaysHowToInstallIt()
+    {
+        Assert.Equal(PostgresBinaries.DefaultPostgres17Directory(), new LocalTargetOptions().Postgres17Directory);
+        Assert.True(PostgresBinaries.Resolve(new LocalTargetOptions(), 17, _run).ReplicasFromBackup);
+
+        var missing = PostgresBinaries.Resolve(new LocalTargetOptions { Postgres17Directory = Path.Combine(_run, "nowhere") }, 17, _run);
+        Assert.Equal("/usr/lib/postgresql/15/bin", missing.Directory);
+        Assert.Contains("PostgreSQL 17 is declared but not installed", missing.Description, StringComparison.Ordinal);
+        Assert.Contains("scripts/install-prereqs.sh", missing.Description, StringComparison.Ordinal);
     }
 
     [Fact]
