@@ -104,16 +104,18 @@ public sealed class NightlyCommand : Command
     {
         // The stack's own bounds (pg-platform:nightly) apply where the command line gives none.
         var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
-        NightlySelection declared;
+        // Read once: its nightly bounds here, its declaration for the plan or the runner.
+        StackSettings settings;
         try
         {
-            declared = StackLoader.Load(projectDir, parse.GetValue(Stack)!).Nightly;
+            settings = StackLoader.Load(projectDir, parse.GetValue(Stack)!);
         }
         catch (SettingsException e)
         {
             return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
         }
 
+        var declared = settings.Nightly;
         SchedulerOptions schedule;
         try
         {
@@ -149,7 +151,7 @@ public sealed class NightlyCommand : Command
             DeclaredStack stack;
             try
             {
-                stack = DeclaredStack.Load(projectDir, parse.GetValue(Stack)!, catalog);
+                stack = DeclaredStack.Declare(settings, catalog);
             }
             catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
             {
@@ -169,7 +171,7 @@ public sealed class NightlyCommand : Command
 
         try
         {
-            return await RunAsync(parse, projectDir, outDir.Path, schedule, store, cancellationToken);
+            return await RunAsync(parse, projectDir, settings, outDir.Path, schedule, store, cancellationToken);
         }
         finally
         {
@@ -177,7 +179,7 @@ public sealed class NightlyCommand : Command
         }
     }
 
-    private async Task<int> RunAsync(ParseResult parse, string projectDir, string outDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parse, string projectDir, StackSettings settings, string outDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
     {
         var progress = CommandProgress.For(_context, parse.GetValue(Progress));
         var log = _log = progress.Log;
@@ -189,6 +191,9 @@ public sealed class NightlyCommand : Command
         try
         {
             var localOptions = LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable);
+            var drills = local ? _local(localOptions) : new EphemeralDatabaseDrills(_configure(parse.GetValue(Kubeconfig)));
+            // Declared before the evidence store starts: a stack the compiler refuses leaves nothing behind.
+            var declared = DeclaredStack.Declare(settings, drills.Catalog);
             if (local && store is null)
             {
                 localStore = await LocalEvidenceStore.StartAsync(storeDirectory, localOptions, cancellationToken);
@@ -196,8 +201,7 @@ public sealed class NightlyCommand : Command
                 log.Write("nightly", $"evidence store: Azurite on {localStore.Directory} (kept between runs)");
             }
 
-            var drills = local ? _local(localOptions) : new EphemeralDatabaseDrills(_configure(parse.GetValue(Kubeconfig)));
-            report = await progress.ShowAsync(() => new NightlyRunner(drills) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, local ? DrillNames.DefaultDrills : KubernetesDrillTargets.Supported, log, cancellationToken));
+            report = await progress.ShowAsync(() => new NightlyRunner(drills) { Options = schedule, Store = store }.RunAsync(declared, projectDir, local ? DrillNames.DefaultDrills : KubernetesDrillTargets.Supported, log, cancellationToken));
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
