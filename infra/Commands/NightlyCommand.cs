@@ -58,6 +58,9 @@ public sealed class NightlyCommand : Command
         SetAction(RunAsync);
     }
 
+    /// <summary>The "now" of <c>--plan</c>'s standing of tonight (tests fix it).</summary>
+    public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;
+
     /// <summary>The stack whose applications are drilled.</summary>
     public Option<string> Stack { get; } = new("--stack") { Description = "Stack whose applications (pg-platform:databases in Pulumi.<stack>.yaml) are drilled; its other settings are reused", Required = true };
 
@@ -92,7 +95,7 @@ public sealed class NightlyCommand : Command
     public Option<string> Progress { get; } = CommandProgress.CreateOption();
 
     /// <summary>Simulate instead of drilling.</summary>
-    public Option<bool> Plan { get; } = new("--plan") { Description = "Drill nothing: simulate nights of scheduling over the stack's databases (or --fleet-size clones of them) and print nights to full coverage, breaches and peak cluster resources" };
+    public Option<bool> Plan { get; } = new("--plan") { Description = $"Drill nothing: print tonight's standing per database (last drilled, due or not and why, expected duration measured or default), then simulate nights of scheduling over the stack's databases (or --fleet-size clones of them) and print nights to full coverage, breaches and peak cluster resources. Durations come from --evidence or ${NightlyEvidence.ConnectionVariable}; with --target local and neither, from the embedded store on <--out>/{EvidenceStoreDirectory} when it exists (never created by --plan)" };
 
     /// <summary>Fleet size of the simulation.</summary>
     public Option<int?> FleetSize { get; } = new("--fleet-size") { Description = "With --plan: simulate this many databases, cloned round-robin from the stack's" };
@@ -101,16 +104,18 @@ public sealed class NightlyCommand : Command
     {
         // The stack's own bounds (pg-platform:nightly) apply where the command line gives none.
         var projectDir = Path.GetFullPath(parse.GetValue(ProjectDir) ?? ".", _context.CurrentDirectory);
-        NightlySelection declared;
+        // Read once: its nightly bounds here, its declaration for the plan or the runner.
+        StackSettings settings;
         try
         {
-            declared = StackLoader.Load(projectDir, parse.GetValue(Stack)!).Nightly;
+            settings = StackLoader.Load(projectDir, parse.GetValue(Stack)!);
         }
         catch (SettingsException e)
         {
             return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
         }
 
+        var declared = settings.Nightly;
         SchedulerOptions schedule;
         try
         {
@@ -142,7 +147,20 @@ public sealed class NightlyCommand : Command
 
         if (parse.GetValue(Plan))
         {
-            return await PlanAsync(parse, projectDir, schedule, store, cancellationToken);
+            var catalog = _configure(parse.GetValue(Kubeconfig)).Catalog;
+            DeclaredStack stack;
+            try
+            {
+                stack = DeclaredStack.Declare(settings, catalog);
+            }
+            catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
+            {
+                return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
+            }
+
+            // The embedded store is read where a local nightly keeps it; the plan never creates one.
+            var embedded = parse.GetValue(Target) == "local" && store is null ? Path.Combine(Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory), EvidenceStoreDirectory) : null;
+            return await new NightlyPlan(_context, Now()).RunAsync(stack, catalog, parse.GetValue(FleetSize), schedule, store, embedded, cancellationToken);
         }
 
         // Checked (and created) before the first stack: a night takes hours, and its report must have somewhere to go.
@@ -153,7 +171,7 @@ public sealed class NightlyCommand : Command
 
         try
         {
-            return await RunAsync(parse, projectDir, outDir.Path, schedule, store, cancellationToken);
+            return await RunAsync(parse, projectDir, settings, outDir.Path, schedule, store, cancellationToken);
         }
         finally
         {
@@ -161,7 +179,7 @@ public sealed class NightlyCommand : Command
         }
     }
 
-    private async Task<int> RunAsync(ParseResult parse, string projectDir, string outDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parse, string projectDir, StackSettings settings, string outDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
     {
         var progress = CommandProgress.For(_context, parse.GetValue(Progress));
         var log = _log = progress.Log;
@@ -173,6 +191,9 @@ public sealed class NightlyCommand : Command
         try
         {
             var localOptions = LocalTargetOptions.FromEnvironment(_context.GetEnvironmentVariable);
+            var drills = local ? _local(localOptions) : new EphemeralDatabaseDrills(_configure(parse.GetValue(Kubeconfig)));
+            // Declared before the evidence store starts: a stack the compiler refuses leaves nothing behind.
+            var declared = DeclaredStack.Declare(settings, drills.Catalog);
             if (local && store is null)
             {
                 localStore = await LocalEvidenceStore.StartAsync(storeDirectory, localOptions, cancellationToken);
@@ -180,8 +201,7 @@ public sealed class NightlyCommand : Command
                 log.Write("nightly", $"evidence store: Azurite on {localStore.Directory} (kept between runs)");
             }
 
-            var drills = local ? _local(localOptions) : new EphemeralDatabaseDrills(_configure(parse.GetValue(Kubeconfig)));
-            report = await progress.ShowAsync(() => new NightlyRunner(drills) { Options = schedule, Store = store }.RunAsync(projectDir, parse.GetValue(Stack)!, local ? DrillNames.DefaultDrills : KubernetesDrillTargets.Supported, log, cancellationToken));
+            report = await progress.ShowAsync(() => new NightlyRunner(drills) { Options = schedule, Store = store }.RunAsync(declared, projectDir, local ? DrillNames.DefaultDrills : KubernetesDrillTargets.Supported, log, cancellationToken));
         }
         catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException)
         {
@@ -230,33 +250,6 @@ public sealed class NightlyCommand : Command
 
         return report.Applications.Any(a => a.Run?.TeardownError is not null) ? (int)ExitCode.TeardownFailed
             : report.Passed && written ? (int)ExitCode.Success : (int)ExitCode.Failed;
-    }
-
-    private async Task<int> PlanAsync(ParseResult parse, string projectDir, SchedulerOptions schedule, IEvidenceStore? store, CancellationToken cancellationToken)
-    {
-        var stack = parse.GetValue(Stack)!;
-        try
-        {
-            var catalog = _configure(parse.GetValue(Kubeconfig)).Catalog;
-            var templates = FleetDatabases.Of(DeclaredStack.Load(projectDir, stack, catalog), catalog);
-            var fleet = FleetPlan.Grow(templates, parse.GetValue(FleetSize));
-            var measured = store is null ? [] : await store.ReadHistoryAsync(stack, cancellationToken);
-            // Clones take their template's measured durations; their own history starts empty.
-            var expected = NightlyScheduler.Standings(templates, measured, schedule).ToDictionary(s => s.Database.Application, s => s.ExpectedDuration);
-            var durations = fleet.Select((db, i) => (db.Application, expected[templates[i % templates.Count].Application])).ToDictionary(p => p.Application, p => p.Item2);
-            // Simulated time only: the output depends on the inputs, not on today's date.
-            var result = FleetSimulation.Run(fleet, [], schedule, DateTimeOffset.UnixEpoch, FleetPlan.Nights(fleet), (db, _) => (durations[db.Application], true));
-            await _context.Out.WriteAsync(FleetPlan.Render(result, fleet, schedule));
-            return result.Breaches.Count == 0 ? (int)ExitCode.Success : (int)ExitCode.Failed;
-        }
-        catch (Exception e) when (e is SettingsException or DeclarationException or ContractViolationException or ArgumentException)
-        {
-            return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
-        }
-        catch (EvidenceStoreException e)
-        {
-            return await _context.FailAsync(ExitCode.TargetUnavailable, e.Message);
-        }
     }
 
     private static async Task StopAsync(LocalEvidenceStore? store, string? remove)

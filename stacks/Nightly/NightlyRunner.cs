@@ -37,18 +37,20 @@ public sealed class NightlyRunner(IDatabaseDrills drills)
     public IEvidenceStore? Store { get; init; }
 
     /// <summary>
-    /// Drills the due databases of <paramref name="stack"/> (<c>Pulumi.&lt;stack&gt;.yaml</c> in <paramref name="projectDirectory"/>,
-    /// declared against the run's catalog). A stack the compiler would refuse throws (<see cref="SettingsException"/>,
-    /// <see cref="DeclarationException"/>, <see cref="ContractViolationException"/>) before any drill; an evidence store that
-    /// cannot be read throws <see cref="EvidenceStoreException"/> before any drill.
+    /// Drills the due databases of <paramref name="declared"/> (declared by the caller, once, against the run's catalog:
+    /// <see cref="DeclaredStack.Load"/> or <see cref="DeclaredStack.Declare"/>; a stack the compiler would refuse throws there,
+    /// before any drill); <paramref name="projectDirectory"/> (the Pulumi project holding it) is where the drills stand up their
+    /// targets. An evidence store that cannot be read throws <see cref="EvidenceStoreException"/> before any drill.
     /// </summary>
-    public async Task<FleetReport> RunAsync(string projectDirectory, string stack, IReadOnlyList<DrillKind> suite, DrillLog log, CancellationToken cancellationToken)
+    public async Task<FleetReport> RunAsync(DeclaredStack declared, string projectDirectory, IReadOnlyList<DrillKind> suite, DrillLog log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(declared);
         ArgumentNullException.ThrowIfNull(log);
         Options.Validate();
         var startedAt = Time.GetUtcNow();
         var runId = EvidenceRecord.NewRunId(startedAt);
-        var baseStack = DeclaredStack.Load(projectDirectory, stack, drills.Catalog);
+        var baseStack = declared;
+        var stack = declared.Settings.Stack;
         var fleet = FleetDatabases.Of(baseStack, drills.Catalog);
         var history = Store is null ? [] : await Store.ReadHistoryAsync(stack, cancellationToken);
         var queue = NightlyScheduler.Queue(NightlyScheduler.Standings(fleet, history, Options), startedAt, Options);

@@ -1,3 +1,4 @@
+using PgPlatform.Components.Declaration;
 using System.Text.RegularExpressions;
 using System.CommandLine;
 using Microsoft.Extensions.Time.Testing;
@@ -119,7 +120,7 @@ public sealed class LocalNightlyTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await using var store = await LocalEvidenceStore.StartAsync(storeDirectory, new LocalTargetOptions(), timeout.Token);
         var project = Path.GetDirectoryName(Path.GetDirectoryName(storeDirectory))!;
-        var report = await new NightlyRunner(drills) { Store = store.Store, Time = time }.RunAsync(project, "dev", [DrillKind.Failover], DrillLog.Silent, timeout.Token);
+        var report = await new NightlyRunner(drills) { Store = store.Store, Time = time }.RunAsync(DeclaredStack.Load(project, "dev", drills.Catalog), project, [DrillKind.Failover], DrillLog.Silent, timeout.Token);
         return (report, await store.Store.ReadHistoryAsync("dev", timeout.Token));
     }
 

@@ -1,3 +1,4 @@
+using PgPlatform.Components.Declaration;
 using Microsoft.Extensions.Time.Testing;
 using PgPlatform.Infra.Platform;
 using PgPlatform.Stacks.Drills;
@@ -48,7 +49,7 @@ public sealed class LocalNightlyWindowTests : IDisposable
             Time = time,
         };
 
-        var report = await runner.RunAsync(_project, "dev", DrillNames.DefaultDrills, new DrillLog(lines), timeout.Token);
+        var report = await runner.RunAsync(DeclaredStack.Load(_project, "dev", drills.Catalog), _project, DrillNames.DefaultDrills, new DrillLog(lines), timeout.Token);
 
         Assert.True(lines.Ended, "the window never ended: no restore drill started");
         Assert.True(report.StoppedAtWindowEnd);

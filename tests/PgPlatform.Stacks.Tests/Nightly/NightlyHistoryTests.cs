@@ -1,3 +1,4 @@
+using PgPlatform.Components.Declaration;
 using System.Xml.Linq;
 using Microsoft.Extensions.Time.Testing;
 using PgPlatform.Stacks.Drills;
@@ -44,9 +45,9 @@ public sealed class NightlyHistoryTests : IClassFixture<AzuriteEvidence>, IDispo
         }
 
         var time = new FakeTimeProvider(Night);
-        var first = await Runner(store, time).RunAsync(_project, "dev", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
+        var first = await Runner(store, time).RunAsync(DeclaredStack.Load(_project, "dev", TestCatalog.Of("linkding", "wikijs", "gitea")), _project, [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
         time.Advance(TimeSpan.FromDays(1));
-        var second = await Runner(new BlobEvidenceStore(_azurite.Container), time).RunAsync(_project, "dev", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
+        var second = await Runner(new BlobEvidenceStore(_azurite.Container), time).RunAsync(DeclaredStack.Load(_project, "dev", TestCatalog.Of("linkding", "wikijs", "gitea")), _project, [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
 
         Assert.Equal(["wikijs failover", "linkding failover"], _drilled);
         Assert.Equal(["gitea"], first.Fresh);

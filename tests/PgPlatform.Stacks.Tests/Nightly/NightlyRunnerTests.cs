@@ -1,3 +1,4 @@
+using PgPlatform.Components.Declaration;
 using System.CommandLine;
 using PgPlatform.Infra.CommandLine;
 using PgPlatform.Infra.Commands;
@@ -28,7 +29,7 @@ public sealed class NightlyRunnerTests : IDisposable
     [Fact]
     public async Task EveryApplicationGetsItsOwnStackAndSuiteAndAFailureDoesNotStopTheNight()
     {
-        var report = await new NightlyRunner(Drills()).RunAsync(_project, "dev", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
+        var report = await new NightlyRunner(Drills()).RunAsync(DeclaredStack.Load(_project, "dev", Drills().Catalog), _project, [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
 
         Assert.Equal(["linkding", "wikijs", "gitea"], report.Applications.Select(a => a.Application));
         Assert.Equal([true, false, false], report.Applications.Select(a => a.Passed));
@@ -50,7 +51,7 @@ public sealed class NightlyRunnerTests : IDisposable
     {
         var drills = Drills(fail: "up");
 
-        var report = await new NightlyRunner(drills).RunAsync(_project, "dev", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
+        var report = await new NightlyRunner(drills).RunAsync(DeclaredStack.Load(_project, "dev", drills.Catalog), _project, [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
 
         Assert.All(report.Applications, a => Assert.Contains("'pulumi up --stack nightly-", a.Error, StringComparison.Ordinal));
         Assert.Equal(3, _pulumi.Commands.Count(c => c.StartsWith("destroy", StringComparison.Ordinal)));
