@@ -49,9 +49,8 @@ public sealed class NightlyRunner(IDatabaseDrills drills)
         Options.Validate();
         var startedAt = Time.GetUtcNow();
         var runId = EvidenceRecord.NewRunId(startedAt);
-        var baseStack = declared;
         var stack = declared.Settings.Stack;
-        var fleet = FleetDatabases.Of(baseStack, drills.Catalog);
+        var fleet = FleetDatabases.Of(declared, drills.Catalog);
         var history = Store is null ? [] : await Store.ReadHistoryAsync(stack, cancellationToken);
         var queue = NightlyScheduler.Queue(NightlyScheduler.Standings(fleet, history, Options), startedAt, Options);
         var fresh = fleet.Where(db => queue.All(q => q.Database != db)).Select(db => db.Application).ToList();
@@ -94,7 +93,7 @@ public sealed class NightlyRunner(IDatabaseDrills drills)
             ApplicationRun run;
             try
             {
-                run = new ApplicationRun(application, await drills.RunAsync(baseStack, projectDirectory, application, suite, log.ForDatabase(application), token), null);
+                run = new ApplicationRun(application, await drills.RunAsync(declared, projectDirectory, application, suite, log.ForDatabase(application), token), null);
             }
             catch (Exception e) when (e is TargetUnavailableException or PulumiCommandException or StackTeardownException or DeclarationException or ContractViolationException or FormatException or ArgumentException)
             {
@@ -129,7 +128,7 @@ public sealed class NightlyRunner(IDatabaseDrills drills)
             StoppedAtWindowEnd = outcome.StoppedAtWindowEnd,
             Standings = standings,
             DueFraction = Options.DueFraction,
-            Cost = Cost.FleetCost.Of(baseStack, standings, Options),
+            Cost = Cost.FleetCost.Of(declared, standings, Options),
             EvaluatedAt = Time.GetUtcNow(),
             EvidenceLocation = Store?.Location,
             StoreErrors = storeErrors,

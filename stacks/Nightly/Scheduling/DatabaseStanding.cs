@@ -24,7 +24,10 @@ public sealed record DatabaseStanding(FleetDatabase Database, EvidenceSummary? L
     /// <summary>True when its evidence is older than its objective at <paramref name="now"/> (or it was never proven).</summary>
     public bool Breached(DateTimeOffset now) => StaleAt is not { } stale || now > stale;
 
+    /// <summary>The evidence age from which a passing database is due again: <paramref name="dueFraction"/> of its objective.</summary>
+    public TimeSpan DueAfter(double dueFraction) => Database.Objective * dueFraction;
+
     /// <summary>True when it should be drilled at <paramref name="now"/>: failed, never proven, or evidence older than <paramref name="dueFraction"/> of its objective.</summary>
     public bool Due(DateTimeOffset now, double dueFraction) =>
-        LastFailed || Age(now) is not { } age || age >= Database.Objective * dueFraction;
+        LastFailed || Age(now) is not { } age || age >= DueAfter(dueFraction);
 }

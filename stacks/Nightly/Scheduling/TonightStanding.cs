@@ -21,7 +21,7 @@ public static class TonightStanding
             return "due: never proven";
         }
 
-        var threshold = standing.Database.Objective * options.DueFraction;
+        var threshold = standing.DueAfter(options.DueFraction);
         return string.Create(CultureInfo.InvariantCulture, $"{(standing.Due(now, options.DueFraction) ? "due" : "not due")}: evidence {age.TotalDays:0.#} d old, due from {threshold.TotalDays:0.#} d ({options.DueFraction:0.##} of the {standing.Database.Objective.TotalDays:0.#} d objective)");
     }
 
