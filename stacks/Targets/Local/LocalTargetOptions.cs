@@ -31,8 +31,8 @@ public sealed record LocalTargetOptions
     public int WalMaxParallel { get; init; } = 1;
 
     /// <summary>
-    /// How long the cluster may take to accept a write after start. Default: 150 s: start takes about 21 s on an idle
-    /// 2-core machine, and two targets at once (the main job's nightly) beside a test run have taken over 60 s.
+    /// How long the cluster may take to accept a write after start. Default: 150 s: start takes about 21 s (15) to 30 s
+    /// (17) on an idle 2-core machine, and two 17 targets at once took 58 s; a test run beside them takes more.
     /// </summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(150);
 
