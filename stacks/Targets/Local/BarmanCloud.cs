@@ -33,25 +33,6 @@ internal sealed class BarmanCloud(Azurite store, string serverName, RunAs runAs,
             pass
         """;
 
-    /// <summary>
-    /// A Patroni replica-creation method (bash; Patroni passes <c>--datadir=...</c> among its arguments, patroni/patroni
-    /// docs/replica_bootstrap.rst, "Building replicas"): restores the newest DONE base backup into the data directory. Patroni
-    /// then starts it as a standby with its <c>recovery_conf</c> restore_command and streams from the primary once the
-    /// archive has no more WAL. For PostgreSQL majors whose pg_basebackup is not installed (see PostgresBinaries).
-    /// </summary>
-    private const string ReplicaFromBackupScript = """
-        set -eu
-        datadir=""
-        for argument in "$@"; do case "$argument" in --datadir=*) datadir=${argument#--datadir=};; esac; done
-        [ -n "$datadir" ] || { echo "replica from backup: Patroni passed no --datadir" >&2; exit 2; }
-        id=$(barman-cloud-backup-list --format json "${RESTORE_ARGS[@]}" | /usr/bin/python3 -c 'import json, sys; done = [b["backup_id"] for b in json.load(sys.stdin)["backups_list"] if b["status"] == "DONE"]; print(done[-1] if done else "")')
-        [ -n "$id" ] || { echo "replica from backup: no base backup in the object store yet" >&2; exit 1; }
-        rm -rf "$datadir"
-        barman-cloud-restore "${RESTORE_ARGS[@]}" "$id" "$datadir"
-        chmod 0700 "$datadir"
-        echo "replica from backup: restored base backup $id into $datadir"
-        """;
-
     private string PythonPath => Path.Combine(workingDirectory, "python");
 
     /// <summary>WAL files archived and restored at once: the declared ObjectStore's <c>wal.maxParallel</c>.</summary>
@@ -80,10 +61,7 @@ internal sealed class BarmanCloud(Azurite store, string serverName, RunAs runAs,
     /// <summary>The archive script <see cref="WriteHelpers"/> writes.</summary>
     public string ArchiveScriptPath => Path.Combine(PythonPath, "wal-archive.sh");
 
-    /// <summary>The replica-creation script <see cref="WriteHelpers"/> writes (see <see cref="ReplicaFromBackupScript"/>).</summary>
-    public string ReplicaFromBackupScriptPath => Path.Combine(PythonPath, "replica-from-backup.sh");
-
-    /// <summary>Writes the retry policy module the tools load, the batch helper, the restore side's fetcher and the archive, restore and replica-creation scripts; call before anything runs them.</summary>
+    /// <summary>Writes the retry policy module the tools load, the batch helper, the restore side's fetcher and the archive and restore scripts; call before anything runs them.</summary>
     public void WriteHelpers()
     {
         Directory.CreateDirectory(PythonPath);
@@ -93,7 +71,6 @@ internal sealed class BarmanCloud(Azurite store, string serverName, RunAs runAs,
         var header = $"export PYTHONPATH={PythonPath}\nHELPERS={PythonPath}; URL={store.DestinationUrl}; SERVER={serverName}\nRESTORE_ARGS=(--cloud-provider {Provider} {store.DestinationUrl} {serverName})\n";
         File.WriteAllText(RestoreScriptPath, header + WalScripts.RestoreScript + "\n");
         File.WriteAllText(ArchiveScriptPath, header + WalScripts.ArchiveScript + "\n");
-        File.WriteAllText(ReplicaFromBackupScriptPath, header + ReplicaFromBackupScript + "\n");
     }
 
     /// <summary>Environment for a PostgreSQL whose archive or restore command talks to the store (the commands set PYTHONPATH themselves).</summary>

@@ -137,10 +137,10 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         progress(_binaries.Description);
         var known = await PostgresParameterFilter.KnownParametersAsync(Binaries.Directory, cancellationToken);
         (_appliedParameters, _skippedParameters) = PostgresParameterFilter.Split(_shape.Parameters, known, $"the PostgreSQL of {Binaries.Directory}");
+        var replicaCopy = Binaries.ReplicasByCopy ? WriteReplicaCopy() : null;
         foreach (var member in _members)
         {
-            member.WriteConfiguration(Scope, _etcdPort, Binaries.Directory, _barman.ArchiveCommand, _passwords, _shape.Replication, _appliedParameters,
-                Binaries.ReplicasFromBackup ? ($"bash {_barman.ReplicaFromBackupScriptPath}", _barman.RestoreCommand(Path.Combine(member.Directory, "wal-spool"))) : null);
+            member.WriteConfiguration(Scope, _etcdPort, Binaries.Directory, _barman.ArchiveCommand, _passwords, _shape.Replication, _appliedParameters, replicaCopy);
         }
 
         Directory.CreateDirectory(Path.Combine(_run.Path, "etcd"));
@@ -153,28 +153,13 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
         progress($"etcd on 127.0.0.1:{_etcdPort}, Azurite blob on 127.0.0.1:{_azurite.Port}");
 
         var environment = _barman.ServerEnvironment(wrongKey: false);
-        var others = _members;
-        if (Binaries.ReplicasFromBackup)
-        {
-            await StartFirstMemberAndBackUpAsync(environment, progress, cancellationToken);
-            others = _members[1..];
-        }
-
-        foreach (var member in others)
+        foreach (var member in _members)
         {
             member.Start(_runAs, environment);
         }
 
-        if (!Binaries.ReplicasFromBackup)
-        {
-            _haProxy.Start(_members, _runAs);
-        }
-
-        // A replica restored from the object store runs barman-cloud-restore and replays the archived WAL (through the
-        // spool's fetcher at wal.maxParallel, one barman-cloud-wal-restore per segment at 1) before it streams; two of
-        // them at once on 2 loaded cores take longer than a pg_basebackup copy. Hence twice the time.
-        var replicasTimeout = Binaries.ReplicasFromBackup ? _options.StartTimeout * 2 : _options.StartTimeout;
-        await Waiting.UntilAsync($"a write through the read-write endpoint and {_members.Count - 1} streaming replica(s)", replicasTimeout, async ct =>
+        _haProxy.Start(_members, _runAs);
+        await Waiting.UntilAsync($"a write through the read-write endpoint and {_members.Count - 1} streaming replica(s)", _options.StartTimeout, async ct =>
         {
             if (_members.FirstOrDefault(m => !m.Running) is { } dead)
             {
@@ -202,26 +187,12 @@ public sealed partial class LocalTarget : IFailoverTarget, IBackupTarget, ICrede
             "local disk", _shape.Replication, _shape.TierName);
     }
 
-    /// <summary>
-    /// When replicas are restored from the object store, a base backup must exist before they start: the first member
-    /// bootstraps (initdb) alone, a backup of it is taken, then the others are started and restore it.
-    /// </summary>
-    private async Task StartFirstMemberAndBackUpAsync(IReadOnlyDictionary<string, string> environment, Action<string> progress, CancellationToken cancellationToken)
+    /// <summary>Writes <see cref="ReplicaCopy"/>'s script and returns the patroni.yml settings that make it the replica method.</summary>
+    private string WriteReplicaCopy()
     {
-        var first = _members[0];
-        first.Start(_runAs, environment);
-        _haProxy.Start(_members, _runAs);
-        await Waiting.UntilAsync($"{first.Name} to bootstrap and lead", _options.StartTimeout, async ct =>
-        {
-            if (!first.Running)
-            {
-                throw new TargetUnavailableException($"Patroni {first.Name} exited at start: {first.LogTail()}");
-            }
-
-            return await PrimaryMemberAsync(ct) is not null;
-        }, cancellationToken, TimeSpan.FromMilliseconds(250));
-        var backup = await BackupAsync(cancellationToken);
-        progress($"{first.Name} leads; base backup {backup.Id} taken for the other members to be restored from");
+        var script = Path.Combine(_run.Path, "replica_copy.py");
+        File.WriteAllText(script, ReplicaCopy.Python + "\n");
+        return ReplicaCopy.PatroniSettings(script, _members.Select(m => (m.PostgresPort, m.Directory)));
     }
 
     private PostgresBinaries Binaries => _binaries ?? throw new InvalidOperationException("the local target has not started");

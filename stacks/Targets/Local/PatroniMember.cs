@@ -46,20 +46,17 @@ internal sealed class PatroniMember
     /// Writes patroni.yml. Timings are the ones measured to work here: ttl 10, loop_wait 2, retry_timeout 4,
     /// and <c>primary_start_timeout: 0</c> so a killed postmaster fails over instead of restarting in place.
     /// Replication and <paramref name="parameters"/> are the declared ones (<see cref="PatroniReplication"/>).
-    /// With <paramref name="replicasFromBackup"/> (a major whose pg_basebackup and pg_rewind are not installed, see
-    /// <see cref="PostgresBinaries"/>) the member is created by restoring the latest base backup (its Create command, a
-    /// Patroni <c>create_replica_methods</c> entry: patroni/patroni docs/replica_bootstrap.rst) and replays archived WAL
-    /// with its Restore command (<c>recovery_conf</c>) before streaming, as a CNPG replica cluster bootstraps from the object
-    /// store (cloudnative-pg/cloudnative-pg docs/src/replica_cluster.md); without pg_rewind (<c>use_pg_rewind: false</c>) a
-    /// former primary whose timeline diverged is wiped and re-created the same way
+    /// With <paramref name="replicaCopy"/> (a major whose pg_basebackup and pg_rewind are not installed, see
+    /// <see cref="PostgresBinaries"/>) the member is created by <see cref="ReplicaCopy"/>, a low-level base backup copied
+    /// from the leader (a Patroni <c>create_replica_methods</c> entry: patroni/patroni docs/replica_bootstrap.rst); without
+    /// pg_rewind (<c>use_pg_rewind: false</c>) a former primary whose timeline diverged is wiped and copied again
     /// (<c>remove_data_directory_on_diverged_timelines</c>, patroni/patroni docs/yaml_configuration.rst).
     /// </summary>
-    public void WriteConfiguration(string scope, int etcdPort, string postgresBin, string archiveCommand, LocalPasswords passwords, ReplicationDurability replication, IReadOnlyDictionary<string, string> parameters, (string Create, string Restore)? replicasFromBackup = null)
+    public void WriteConfiguration(string scope, int etcdPort, string postgresBin, string archiveCommand, LocalPasswords passwords, ReplicationDurability replication, IReadOnlyDictionary<string, string> parameters, string? replicaCopy = null)
     {
-        var fromBackup = replicasFromBackup is { } commands
-            ? $"\n  create_replica_methods:\n    - from_backup\n  from_backup:\n    command: '{Quote(commands.Create)}'\n  recovery_conf:\n    restore_command: '{Quote(commands.Restore)}'"
-                + "\n  remove_data_directory_on_rewind_failure: true\n  remove_data_directory_on_diverged_timelines: true"
-            : string.Empty;
+        var copied = replicaCopy is null
+            ? string.Empty
+            : replicaCopy + "\n  remove_data_directory_on_rewind_failure: true\n  remove_data_directory_on_diverged_timelines: true";
         var declared = string.Concat(parameters.Select(p => $"\n        {p.Key}: '{p.Value.Replace("'", "''", StringComparison.Ordinal)}'"));
         System.IO.Directory.CreateDirectory(Directory);
         var yaml = string.Create(CultureInfo.InvariantCulture, $$"""
@@ -79,7 +76,7 @@ internal sealed class PatroniMember
                 {{PatroniReplication.DcsSettings(replication).Replace("\n", "\n    ", StringComparison.Ordinal)}}
                 maximum_lag_on_failover: 16777216
                 postgresql:
-                  use_pg_rewind: {{(replicasFromBackup is null ? "true" : "false")}}
+                  use_pg_rewind: {{(replicaCopy is null ? "true" : "false")}}
                   parameters:
                     wal_level: replica
                     wal_log_hints: "on"
@@ -92,7 +89,7 @@ internal sealed class PatroniMember
               listen: 127.0.0.1:{{PostgresPort}}
               connect_address: 127.0.0.1:{{PostgresPort}}
               data_dir: {{DataDirectory}}
-              bin_dir: {{postgresBin}}{{fromBackup}}
+              bin_dir: {{postgresBin}}{{copied}}
               pgpass: {{Path.Combine(Directory, "pgpass")}}
               authentication:
                 superuser:
@@ -113,6 +110,4 @@ internal sealed class PatroniMember
             """);
         PrivateFile.Write(Path.Combine(Directory, "patroni.yml"), yaml + "\n");
     }
-
-    private static string Quote(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 }

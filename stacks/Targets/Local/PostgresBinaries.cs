@@ -17,7 +17,7 @@ internal sealed record PostgresBinaries
     /// <c>controldata()</c> through <c>pgcommand</c>). pg_isready speaks libpq to any server; pg_controldata 15 reads a
     /// PostgreSQL 17 control file (version 1700) without a CRC warning and prints the fields Patroni reads (cluster state,
     /// latest checkpoint, timeline), checked by hand on 17.6. Not taken: pg_basebackup and pg_rewind (15 refuses a 17
-    /// server; replicas are restored from the object store instead) and pg_waldump (Patroni only runs it before a rewind).
+    /// server; replicas are copied by <see cref="ReplicaCopy"/> instead) and pg_waldump (Patroni only runs it before a rewind).
     /// </summary>
     public static readonly string[] FromPostgres15 = ["pg_controldata", "pg_isready"];
 
@@ -29,9 +29,9 @@ internal sealed record PostgresBinaries
 
     /// <summary>
     /// True when the bin directory has no pg_basebackup that can copy the server: Patroni then creates (and, after a
-    /// failover, re-creates) replicas from the latest base backup in the object store.
+    /// failover, re-creates) replicas with <see cref="ReplicaCopy"/>, a low-level base backup of the leader.
     /// </summary>
-    public required bool ReplicasFromBackup { get; init; }
+    public required bool ReplicasByCopy { get; init; }
 
     /// <summary>What runs, in words, for the target's log and the evidence.</summary>
     public required string Description { get; init; }
@@ -46,7 +46,7 @@ internal sealed record PostgresBinaries
         var debian = new PostgresBinaries
         {
             Directory = options.PostgresBinDirectory,
-            ReplicasFromBackup = false,
+            ReplicasByCopy = false,
             Description = $"PostgreSQL from {options.PostgresBinDirectory}, replicas by pg_basebackup, rejoin by pg_rewind",
         };
         if (declaredMajor != InstalledMajor)
@@ -87,9 +87,9 @@ internal sealed record PostgresBinaries
         return new PostgresBinaries
         {
             Directory = composed,
-            ReplicasFromBackup = true,
+            ReplicasByCopy = true,
             Description = $"PostgreSQL {InstalledMajor} from {installed} ({string.Join(", ", FromPostgres17)}; {string.Join(", ", FromPostgres15)} from {options.PostgresBinDirectory}), "
-                + "replicas created and re-created from the latest base backup in the object store (no pg_basebackup or pg_rewind for 17 here)",
+                + "replicas created and re-created by a low-level base backup of the leader (pg_backup_start/stop; no pg_basebackup or pg_rewind for 17 here)",
         };
     }
 

@@ -19,8 +19,7 @@ internal static class WalFetcher
     /// <c>NAME.missing</c>, one that failed <c>NAME.failed</c>; a prefetched segment the store lacks leaves <c>NAME.missing</c>
     /// and ends prefetching until a segment past it is fetched on request. A want no newer than the fetch of its file is one
     /// being served (the restore command moves the file, then removes its want). Exits when the data directory's PostgreSQL
-    /// stops, 5 s after it left recovery, or after 60 s without a request unless it serves a standby (standby.signal); on
-    /// exit it clears the spool of everything but wants, cursor, lock and log. Logs to <c>SPOOL/daemon.log</c>.
+    /// stops, 5 s after it left recovery, or after 60 s without a request; on exit it clears the spool of everything but wants, cursor, lock and log. Logs to <c>SPOOL/daemon.log</c>.
     /// </summary>
     public const string Python = """
         import fcntl
@@ -189,11 +188,8 @@ internal static class WalFetcher
                         return "PostgreSQL left recovery"
                     self.serve_wants(os.listdir(self.spool))
                     self.prefetch()
-                    # A standby's fetcher stays: after its primary fails, the standby asks the archive between attempts
-                    # to stream, and a fetcher started then (a Python start, seconds on a loaded machine) delays promotion.
-                    standby = watched and os.path.exists("standby.signal")
                     with self.lock:
-                        idle = not standby and not self.queued and not self.active and time.monotonic() - self.activity > 60
+                        idle = not self.queued and not self.active and time.monotonic() - self.activity > 60
                     if idle:
                         return "60 s without a request"
                     time.sleep(0.01)

@@ -17,7 +17,7 @@ public sealed class PostgresBinariesTests : IDisposable
         var binaries = PostgresBinaries.Resolve(options, 17, _run);
 
         Assert.Null(options.Postgres17Directory);
-        Assert.Equal(("/usr/lib/postgresql/15/bin", false), (binaries.Directory, binaries.ReplicasFromBackup));
+        Assert.Equal(("/usr/lib/postgresql/15/bin", false), (binaries.Directory, binaries.ReplicasByCopy));
         Assert.Contains("PostgreSQL 17 is declared, and PG_PLATFORM_PG17_DIR=none runs 15 instead", binaries.Description, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(_run));
     }
@@ -26,7 +26,7 @@ public sealed class PostgresBinariesTests : IDisposable
     public void ByDefaultADeclared17RunsTheInstalled17AndAMissingInstallationSaysHowToInstallIt()
     {
         Assert.Equal(PostgresBinaries.DefaultPostgres17Directory(), new LocalTargetOptions().Postgres17Directory);
-        Assert.True(PostgresBinaries.Resolve(new LocalTargetOptions(), 17, _run).ReplicasFromBackup);
+        Assert.True(PostgresBinaries.Resolve(new LocalTargetOptions(), 17, _run).ReplicasByCopy);
 
         var missing = PostgresBinaries.Resolve(new LocalTargetOptions { Postgres17Directory = Path.Combine(_run, "nowhere") }, 17, _run);
         Assert.Equal("/usr/lib/postgresql/15/bin", missing.Directory);
@@ -43,7 +43,7 @@ public sealed class PostgresBinariesTests : IDisposable
 
         var binaries = PostgresBinaries.Resolve(new LocalTargetOptions { Postgres17Directory = relative }, 17, _run);
 
-        Assert.True(binaries.ReplicasFromBackup);
+        Assert.True(binaries.ReplicasByCopy);
         Assert.Equal(Path.Combine(_run, "postgres-bin"), binaries.Directory);
         Assert.Equal(["initdb", "pg_controldata", "pg_ctl", "pg_isready", "postgres"], Directory.GetFileSystemEntries(binaries.Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("postgres (PostgreSQL) 17.6", Version(Path.Combine(binaries.Directory, "postgres")));

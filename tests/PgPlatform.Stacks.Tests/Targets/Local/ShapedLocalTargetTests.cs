@@ -1,32 +1,23 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Npgsql;
 using PgPlatform.Infra.Platform;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Evidence;
 using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Sessions;
+using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Local;
+using PgPlatform.Stacks.Waits;
 using Xunit.Abstractions;
 
 namespace PgPlatform.Stacks.Tests.Targets.Local;
 
 /// <summary>
-/// A local target shaped as prod's linkding declares it: real Patroni, real HAProxy, on Debian's PostgreSQL 15
-/// (PG_PLATFORM_PG17_DIR=none): the path with pg_basebackup and pg_rewind, and the evidence of a differing major. Its
-/// failover runs beside every other test class here; on 17 (replicas from the object store, no pg_rewind) it passed at a
-/// load average of 9 to 11 but missed the 60 s promotion bound at 12 to 15 (session 7), so the suite keeps it on 15 and
-/// Postgres17TargetTests and the main job prove 17.
-/// </summary>
-public sealed class ProdLinkdingTargetFixture : LocalTargetFixture
-{
-    protected override LocalTargetOptions Options => new() { Postgres17Directory = null };
-
-    protected override LocalShape Shape => DeclaredShape.Of(RepositoryRoot.Find()!, "prod", "linkding", ApplicationCatalog.All);
-}
-
-/// <summary>
-/// The declared database stood up for real: prod's linkding runs three members with strict synchronous replication and its
-/// parameters, and the application's one read-write address follows a failover. Dev's one-instance linkding has no failover.
+/// The declared database stood up for real: prod's linkding runs three members of the declared PostgreSQL 17.6 with strict
+/// synchronous replication and its parameters; its replicas are low-level base backups of the leader (Debian's
+/// pg_basebackup 15 refuses a 17 server); a backup of 17 restores into 17; the application's one read-write address
+/// follows a failover, and the former primary, its timeline diverged and no pg_rewind here, is copied again and streams.
 /// </summary>
 [TestCaseOrderer(RunOrderOrderer.TypeName, RunOrderOrderer.AssemblyName)]
 public sealed class ShapedLocalTargetTests(ProdLinkdingTargetFixture fixture, ITestOutputHelper output) : IClassFixture<ProdLinkdingTargetFixture>
@@ -55,13 +46,45 @@ public sealed class ShapedLocalTargetTests(ProdLinkdingTargetFixture fixture, IT
         Assert.Equal("stack prod, application linkding, tier production", shape.Subject);
         Assert.Contains("archive_timeout=5min", shape.AppliedParameters);
         Assert.StartsWith($"rw {target.ReadWriteEndpoint}, ro {target.ReadOnlyEndpoint} (HAProxy", shape.Endpoint, StringComparison.Ordinal);
-        Assert.True(PostgresVersions.Mismatch(shape.Versions), shape.Versions);
-        Assert.Contains("declares PostgreSQL 17", shape.Versions, StringComparison.Ordinal);
-        Assert.Contains("ran PostgreSQL 15.", shape.Versions, StringComparison.Ordinal);
+        Assert.False(PostgresVersions.Mismatch(shape.Versions), shape.Versions);
+        Assert.Equal("declared ghcr.io/cloudnative-pg/postgresql:17.6-standard-bookworm, ran PostgreSQL 17.6: same major (17)", shape.Versions);
+        Assert.Equal("17.6", shape.RanVersion);
+        Assert.Equal("postgresql 17.6", target.Facts.PostgresImage);
+        foreach (var member in target.Members)
+        {
+            Assert.Equal("17.6", await Sql.ScalarAsync<string>(member.ConnectionString, "SHOW server_version", CancellationToken.None));
+        }
+
+        // Every member starts at once, so any of them may bootstrap and lead; the other two are copies of it.
+        var primary = await PrimaryAsync(target, CancellationToken.None);
+        foreach (var replica in target.Members.Where(m => m.Name != primary))
+        {
+            var log = await File.ReadAllTextAsync(Path.Combine(target.RunDirectory, replica.Name, "patroni.log"));
+            Assert.Contains("replica has been created using local_copy", log, StringComparison.Ordinal);
+            Assert.Matches($@"replica copy: copied \S+/{primary}/data from port \d+, WAL 0{{7}}1[0-9A-F]{{16}} to 0{{7}}1[0-9A-F]{{16}}", log);
+        }
     }
 
     [Fact]
     [RunOrder(2)]
+    public async Task ABackupOfPostgreSql17RestoresIntoPostgreSql17WithTheWalWrittenAfterIt()
+    {
+        var target = fixture.Target;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        await Sql.ExecuteAsync(target.ReadWriteConnectionString, "CREATE TABLE restore_on_17 (n int); INSERT INTO restore_on_17 VALUES (1)", timeout.Token);
+        var backup = await target.BackupAsync(timeout.Token);
+        await Sql.ExecuteAsync(target.ReadWriteConnectionString, "INSERT INTO restore_on_17 SELECT generate_series(2, 1000)", timeout.Token);
+        await target.SwitchWalAsync(timeout.Token);
+
+        await using var restored = await target.RestoreAsync(new RestoreRequest("pg17", backup.Id), timeout.Token);
+
+        Assert.StartsWith("PostgreSQL 17.6 ", await Sql.ScalarAsync<string>(restored.ConnectionString, "SELECT version()", timeout.Token), StringComparison.Ordinal);
+        var database = new NpgsqlConnectionStringBuilder(restored.ConnectionString) { Database = "linkding" }.ConnectionString;
+        Assert.Equal(1000L, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM restore_on_17", timeout.Token));
+    }
+
+    [Fact]
+    [RunOrder(3)]
     public async Task TheReadWriteAddressFollowsTheFailoverAndNoAcknowledgedRowIsLostUnderStrictSynchronousReplication()
     {
         var target = fixture.Target;
@@ -80,6 +103,43 @@ public sealed class ShapedLocalTargetTests(ProdLinkdingTargetFixture fixture, IT
         var acknowledging = perMember.Split(", ").Count(p => int.Parse(p.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.True(acknowledging == 2, perMember);
         Assert.False(await Sql.ScalarAsync<bool>(target.ReadWriteConnectionString, "SELECT pg_is_in_recovery()", timeout.Token));
+    }
+
+    [Fact]
+    [RunOrder(4)]
+    public async Task AReplicaReinitializedAfterTheFailoverIsCopiedFromTheNewLeaderOnItsTimeline()
+    {
+        // Under strict synchronous replication the former primary has nothing the new leader lacks, so it follows without
+        // a copy. A member whose timeline diverged is wiped and created again, as Patroni's reinitialize does: ask for that.
+        var target = fixture.Target;
+        var leader = await PrimaryAsync(target, CancellationToken.None);
+        var replica = target.Members.First(m => m.Name != leader);
+        using var http = new HttpClient();
+        using var body = new StringContent("{\"force\": true}");
+        using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{RestPort(target, replica.Name)}/reinitialize"), body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+        var log = Path.Combine(target.RunDirectory, replica.Name, "patroni.log");
+        var copied = new Regex($@"replica copy: copied \S+/{leader}/data from port \d+, WAL 0{{7}}2[0-9A-F]{{16}} to 0{{7}}2[0-9A-F]{{16}}");
+        await Waiting.UntilAsync($"{replica.Name} copied again from {leader} and both replicas streaming", TimeSpan.FromMinutes(2), async ct =>
+            copied.IsMatch(await File.ReadAllTextAsync(log, ct))
+            && await Sql.ScalarAsync<long>(target.SuperuserReadWriteConnectionString, "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'", ct) == 2,
+            CancellationToken.None, TimeSpan.FromMilliseconds(250));
+        var copy = new NpgsqlConnectionStringBuilder(replica.ConnectionString) { Database = "linkding" };
+        Assert.Equal(1000L, await Sql.ScalarAsync<long>(copy.ConnectionString, "SELECT count(*) FROM restore_on_17", CancellationToken.None));
+    }
+
+    private static async Task<string> PrimaryAsync(LocalTarget target, CancellationToken cancellationToken)
+    {
+        foreach (var member in target.Members)
+        {
+            if (!await Sql.ScalarAsync<bool>(member.ConnectionString, "SELECT pg_is_in_recovery()", cancellationToken))
+            {
+                return member.Name;
+            }
+        }
+
+        throw new InvalidOperationException("no member is primary");
     }
 
     private static int RestPort(LocalTarget target, string member) => target.RestPortOf(member);
