@@ -100,7 +100,9 @@ public sealed class PodPortForwarder(IKubernetes kubernetes) : IPortForwarder
                     var local = client.GetStream();
                     using var done = CancellationTokenSource.CreateLinkedTokenSource(stop);
                     var upstream = CopyToPodAsync(local, demuxer, done.Token);
-                    var downstream = fromPod.CopyToAsync(local, done.Token);
+                    // The read from the pod blocks until the pod sends: on a thread of its own, not the pool's. Blocked pool
+                    // threads starved a busy test host once: a second connection's greeting waited 30 s for a thread.
+                    var downstream = Task.Factory.StartNew(() => CopyFromPod(fromPod, local, done.Token), done.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                     // Either side closing ends the connection; the other copy is cancelled.
                     await Task.WhenAny(upstream, downstream);
                     await done.CancelAsync();
@@ -109,6 +111,17 @@ public sealed class PodPortForwarder(IKubernetes kubernetes) : IPortForwarder
                 {
                     // The pod went away (a failover) or the forward was stopped: the client sees its connection close.
                 }
+            }
+        }
+
+        /// <summary>Sends what the pod sends on data channel 0 to the local client until the pod's stream ends.</summary>
+        private static void CopyFromPod(Stream fromPod, NetworkStream local, CancellationToken cancellationToken)
+        {
+            var buffer = new byte[64 * 1024];
+            int read;
+            while (!cancellationToken.IsCancellationRequested && (read = fromPod.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                local.Write(buffer, 0, read);
             }
         }
 

@@ -61,13 +61,14 @@ internal sealed class BarmanCloud(Azurite store, string serverName, RunAs runAs,
     /// <summary>The archive script <see cref="WriteHelpers"/> writes.</summary>
     public string ArchiveScriptPath => Path.Combine(PythonPath, "wal-archive.sh");
 
-    /// <summary>Writes the retry policy module the tools load, the batch helper, the restore side's fetcher and the archive and restore scripts; call before anything runs them.</summary>
+    /// <summary>Writes the retry policy module the tools load, the batch helper, the archive side's uploader, the restore side's fetcher and the archive and restore scripts; call before anything runs them.</summary>
     public void WriteHelpers()
     {
         Directory.CreateDirectory(PythonPath);
         File.WriteAllText(Path.Combine(PythonPath, "sitecustomize.py"), FastRetry + "\n");
         File.WriteAllText(Path.Combine(PythonPath, "wal_batch.py"), WalScripts.BatchPython + "\n");
         File.WriteAllText(Path.Combine(PythonPath, "wal_fetcher.py"), WalFetcher.Python + "\n");
+        File.WriteAllText(Path.Combine(PythonPath, "wal_archiver.py"), WalUploader.Python + "\n");
         var header = $"export PYTHONPATH={PythonPath}\nHELPERS={PythonPath}; URL={store.DestinationUrl}; SERVER={serverName}\nRESTORE_ARGS=(--cloud-provider {Provider} {store.DestinationUrl} {serverName})\n";
         File.WriteAllText(RestoreScriptPath, header + WalScripts.RestoreScript + "\n");
         File.WriteAllText(ArchiveScriptPath, header + WalScripts.ArchiveScript + "\n");

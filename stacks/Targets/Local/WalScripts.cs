@@ -2,27 +2,25 @@ namespace PgPlatform.Stacks.Targets.Local;
 
 /// <summary>
 /// The helpers behind the local target's archive_command and restore_command at the declared <c>wal.maxParallel</c>,
-/// written by <see cref="BarmanCloud.WriteHelpers"/>. They follow CNPG's Barman Cloud plugin: an archive call for one file
-/// also archives other <c>.ready</c> files at once and notes them in a spool, so PostgreSQL's later calls for them return
-/// at once (cloudnative-pg/plugin-barman-cloud internal/cnpgi/common/wal.go, <c>Archive</c>: <c>DeleteFromSpool</c>, then
+/// written by <see cref="BarmanCloud.WriteHelpers"/>. They follow CNPG's Barman Cloud plugin: other <c>.ready</c> files
+/// are archived ahead, at once, and noted in a spool, so PostgreSQL's later calls for them return at once (cloudnative-pg/plugin-barman-cloud internal/cnpgi/common/wal.go, <c>Archive</c>: <c>DeleteFromSpool</c>, then
 /// <c>GatherReadyWALFiles</c> of cloudnative-pg/machinery pkg/fileutils/wals/wals.go, then <c>ArchiveList</c> of
 /// cloudnative-pg/barman-cloud pkg/walarchive/cmd.go, which touches the spool only after a file's upload succeeded); a
 /// restore call fetches the requested segment and the next ones into a spool (same wal.go, <c>restoreFromBarmanObjectStore</c>
 /// and <c>gatherWALFilesToRestore</c>), and a prefetched segment the store does not have marks the end of the WAL stream,
 /// so PostgreSQL's request for it fails at once (<c>isEndOfWALStream</c>, <c>checkEndOfWALStreamFlag</c>).
 /// Where the plugin runs one barman-cloud process per file from a Go sidecar, these use barman's own uploader and downloader
-/// classes from Python, whose start (about 0.8 s with the Azure SDK) is most of the cost of a small file here: the archive
-/// side runs one Python process per batch (a thread per file), the restore side one long-lived fetcher per spool
-/// (<see cref="WalFetcher"/>) that the restore command asks for files.
+/// classes from Python, whose start (about 0.8 s with the Azure SDK) is most of the cost of a small file here: each side
+/// runs one long-lived Python process per spool that the commands ask for files, the archive side's
+/// <see cref="WalUploader"/> and the restore side's <see cref="WalFetcher"/>.
 /// </summary>
 internal static class WalScripts
 {
     /// <summary>
-    /// wal_batch.py, run by <c>/usr/bin/python3</c> (barman's interpreter). <c>archive URL SERVER SPOOL PATH...</c>
-    /// uploads every PATH (gzip) at once, appends the NAME of each upload that succeeded to <c>SPOOL.log</c> and, for every
-    /// PATH after the first that succeeded, creates <c>SPOOL/NAME</c>; exits 0 when the first succeeded.
-    /// <c>restore URL SERVER DIRECTORY PARALLEL NAME...</c> downloads every NAME, PARALLEL at a time, to <c>DIRECTORY/NAME</c>
-    /// (a one-off copy: the benchmark's local WAL). <see cref="WalFetcher"/> imports its <c>download</c>.
+    /// wal_batch.py, run by <c>/usr/bin/python3</c> (barman's interpreter): barman's own uploader and downloader, which
+    /// <see cref="WalUploader"/> and <see cref="WalFetcher"/> import (<c>upload</c>, <c>download</c>). Run as
+    /// <c>restore URL SERVER DIRECTORY PARALLEL NAME...</c> it downloads every NAME, PARALLEL at a time, to
+    /// <c>DIRECTORY/NAME</c> (a one-off copy: the benchmark's local WAL).
     /// </summary>
     public const string BatchPython = """
         import logging
@@ -30,27 +28,24 @@ internal static class WalScripts
         import sys
         import threading
         from concurrent.futures import ThreadPoolExecutor
-        from contextlib import closing
 
         PROVIDER = ["--cloud-provider", "azure-blob-storage"]
-        JOURNAL_LOCK = threading.Lock()
         LOCAL = threading.local()
 
 
-        def archive(url, server, spool, path, noted):
+        def upload(url, server, path):
+            # Uploads the WAL file at PATH (gzip), as barman-cloud-wal-archive does; raises when it fails. One cloud
+            # connection per thread, kept for the thread's next files.
             from barman.clients import cloud_walarchive
             from barman.cloud_providers import get_cloud_interface
             from barman.xlog import is_history_file
 
             config = cloud_walarchive.parse_arguments(["--gzip"] + PROVIDER + [url, server, path])
-            with closing(get_cloud_interface(config)) as cloud:
-                uploader = cloud_walarchive.CloudWalUploader(cloud_interface=cloud, server_name=server, compression=config.compression)
-                extra = {"override_tags": config.history_tags} if is_history_file(path) else {}
-                uploader.upload_wal(path, **extra)
-            with JOURNAL_LOCK, open(spool + ".log", "a") as journal:
-                journal.write(os.path.basename(path) + "\n")
-            if noted:
-                open(os.path.join(spool, os.path.basename(path)), "w").close()
+            if getattr(LOCAL, "archive", None) is None:
+                LOCAL.archive = get_cloud_interface(config)
+            uploader = cloud_walarchive.CloudWalUploader(cloud_interface=LOCAL.archive, server_name=server, compression=config.compression)
+            extra = {"override_tags": config.history_tags} if is_history_file(path) else {}
+            uploader.upload_wal(path, **extra)
 
 
         def download(url, server, directory, name):
@@ -83,19 +78,9 @@ internal static class WalScripts
 
         def main(argv):
             logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s")
-            mode, url, server, spool = argv[:4]
-            if mode == "archive":
-                paths = argv[4:]
-                with ThreadPoolExecutor(max_workers=len(paths)) as pool:
-                    futures = [pool.submit(archive, url, server, spool, path, index > 0) for index, path in enumerate(paths)]
-                first = futures[0].exception()
-                for path, future in zip(paths, futures):
-                    if future.exception() is not None:
-                        logging.error("archive of %s failed: %s", path, future.exception())
-                return 0 if first is None else 1
-            parallel, names = int(argv[4]), argv[5:]
+            url, server, directory, parallel, names = argv[1], argv[2], argv[3], int(argv[4]), argv[5:]
             with ThreadPoolExecutor(max_workers=parallel) as pool:
-                results = list(pool.map(lambda name: download(url, server, spool, name), names))
+                results = list(pool.map(lambda name: download(url, server, directory, name), names))
             return 0 if all(result == "ok" for result in results) else 1
 
 
@@ -105,25 +90,44 @@ internal static class WalScripts
 
     /// <summary>
     /// The archive_command body (bash; arguments: parallelism, %p, %f; run in the data directory, as PostgreSQL runs it;
-    /// the spool is <c>archive-spool</c> beside the data directory, so a base backup never copies it). A file noted in the spool was archived by an earlier call: the note is removed and the call
-    /// succeeds at once. Otherwise the requested file and up to parallelism - 1 other ready segments, oldest first (the
-    /// order PostgreSQL archives in), are uploaded by one wal_batch.py.
+    /// the spool is <c>archive-spool</c> beside the data directory, so a base backup never copies it). A file noted in the
+    /// spool was uploaded ahead by the spool's archiver (<see cref="WalUploader"/>): the note is removed and the call
+    /// succeeds at once. Otherwise the script leaves <c>NAME.ask</c> (holding %p), starts the archiver when none holds
+    /// <c>SPOOL.lock</c>, and waits for the note (success) or <c>NAME.failed</c> (failure, so PostgreSQL retries). Every
+    /// 2 s of waiting it restarts an uploader that died, and fails when its PostgreSQL is gone or after a fourth start, so
+    /// an uploader that cannot run shows as failed archiving (pg_stat_archiver) rather than an archive that hangs.
     /// </summary>
     public const string ArchiveScript = """
         set -u
         parallel=$1; path=$2; name=$3; spool=${PWD%/*}/archive-spool
         if [ -e "$spool/$name" ]; then rm -f "$spool/$name"; exit 0; fi
         mkdir -p "$spool"
-        files=("$path")
-        if [ "$parallel" -gt 1 ]; then
-          for ready in $(ls pg_wal/archive_status | sed -n 's/^\([0-9A-F]\{24\}\)[.]ready$/\1/p' | sort); do
-            [ ${#files[@]} -ge "$parallel" ] && break
-            [ "$ready" = "$name" ] && continue
-            [ -e "$spool/$ready" ] && continue
-            files+=("pg_wal/$ready")
-          done
-        fi
-        exec /usr/bin/python3 "$HELPERS/wal_batch.py" archive "$URL" "$SERVER" "$spool" "${files[@]}"
+        ask=$spool/$name.ask
+        rm -f "$spool/$name.failed"
+        echo "$path" > "$ask.tmp" && mv -f "$ask.tmp" "$ask"
+        starts=0
+        archiver() {
+          flock -n "$spool.lock" true || return 0
+          starts=$((starts + 1))
+          setsid /usr/bin/python3 "$HELPERS/wal_archiver.py" "$URL" "$SERVER" "$spool" "$parallel" </dev/null >>"$spool.daemon.log" 2>&1 &
+        }
+        archiver
+        exec {tick}<> <(:)
+        waited=0
+        while :; do
+          # The ask goes before the note, so the archiver never sees an ask without its note and uploads the file again.
+          if [ -e "$spool/$name" ]; then rm -f "$ask"; rm -f "$spool/$name"; exit 0; fi
+          if [ -e "$spool/$name.failed" ]; then rm -f "$ask"; rm -f "$spool/$name.failed"; exit 1; fi
+          read -t 0.01 -u "$tick" || true
+          waited=$((waited + 1))
+          if [ $((waited % 200)) -eq 0 ]; then
+            [ -d "/proc/$(head -n 1 postmaster.pid 2>/dev/null)" ] || { rm -f "$ask"; exit 1; }
+            archiver
+            if [ "$starts" -gt 3 ]; then
+              rm -f "$ask"; echo "archive of $name failed: the uploader keeps exiting (see $spool.daemon.log)" >&2; exit 1
+            fi
+          fi
+        done
         """;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PgPlatform.Stacks.Postgres;
 using PgPlatform.Stacks.Targets;
 using PgPlatform.Stacks.Targets.Local;
@@ -22,7 +23,7 @@ public sealed class WalParallelTests(ITestOutputHelper output)
         var superuser = target.SuperuserReadWriteConnectionString;
         var backup = await target.BackupAsync(ct);
 
-        // Small segments, switched quickly: the archiver falls behind and every call finds other .ready files to take along.
+        // Small segments, switched quickly: PostgreSQL's archiver falls behind and the spool's uploader takes .ready files ahead.
         await Sql.ExecuteAsync(superuser, "CREATE TABLE parallel_wal (id bigserial PRIMARY KEY, payload text)", ct);
         string last = "";
         for (var i = 0; i < 12; i++)
@@ -42,13 +43,17 @@ public sealed class WalParallelTests(ITestOutputHelper output)
         var expected = Enumerable.Range(0, (int)(Number(last) - Number(backup.BeginWal) + 1)).Select(i => Name(backup.BeginWal, Number(backup.BeginWal) + i)).ToList();
         Assert.Equal(expected, archived);
 
-        // Exactly once: the batches' journal names each segment once, and every segment archived ahead of PostgreSQL's
+        // Exactly once: the uploader's journal names each segment once, and every segment archived ahead of PostgreSQL's
         // request was acknowledged by it (the spool is empty: none left noted, none re-uploaded).
         var member = Path.Combine(target.RunDirectory, "member-1");
         var journal = (await File.ReadAllLinesAsync(Path.Combine(member, "archive-spool.log"), ct)).Where(l => l.Length == 24).ToList();
         Assert.Empty(journal.GroupBy(l => l).Where(g => g.Count() > 1).Select(g => g.Key));
         Assert.Subset(journal.ToHashSet(), expected.ToHashSet());
         Assert.Empty(Directory.GetFiles(Path.Combine(member, "archive-spool")));
+        // One long-lived uploader served every call, and took segments ahead of PostgreSQL's requests.
+        var archiverLog = await File.ReadAllTextAsync(Path.Combine(member, "archive-spool.daemon.log"), ct);
+        Assert.Single(Regex.Matches(archiverLog, @"archiver \d+ serves"));
+        Assert.Contains("(ahead)", archiverLog, StringComparison.Ordinal);
 
         var rows = await Sql.ScalarAsync<long>(superuser, "SELECT count(*) FROM parallel_wal", ct);
         await using var restored = await target.RestoreAsync(new RestoreRequest("parallel", backup.Id), ct);
