@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using PgPlatform.Components.Declaration;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
@@ -10,28 +9,16 @@ using static PgPlatform.Stacks.Tests.Targets.Kubernetes.CnpgFixtures;
 
 namespace PgPlatform.Stacks.Tests.Ephemeral;
 
-public sealed class EphemeralDrillRunTests : IDisposable
+public sealed class EphemeralDrillRunTests() : EphemeralDevProject("drill-run-")
 {
-    private readonly FakePulumi _pulumi = new();
-    private readonly string _project = Directory.CreateTempSubdirectory("drill-run-").FullName;
     private readonly List<string> _started = [];
-
-    public EphemeralDrillRunTests() => StackFiles.Write(_project, "dev", "linkding");
-
-    private DeclaredStack Dev => DeclaredStack.Load(_project, "dev", TestCatalog.Of("linkding"));
-
-    public void Dispose()
-    {
-        _pulumi.Dispose();
-        Directory.Delete(_project, recursive: true);
-    }
 
     [Fact]
     public async Task AFailoverAfterWhichTheClusterNeverBecomesReadyIsAFailedDrillAndTheStackIsStillDestroyed()
     {
         var api = ReadyCluster();
 
-        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: false), failoverTimeout: TimeSpan.FromMilliseconds(200)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: false), failoverTimeout: TimeSpan.FromMilliseconds(200)).RunAsync(Dev, Project, "linkding", "nightly", [DrillKind.Failover, DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
 
         var failover = run.Drills[0];
         Assert.False(failover.Passed);
@@ -40,14 +27,14 @@ public sealed class EphemeralDrillRunTests : IDisposable
         Assert.Equal($"GET {ClustersPath}?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dlinkding-db&resourceVersion=1&timeoutSeconds=1&watch=true", Assert.Single(api.Watches).ToString());
         Assert.True(run.Drills[1].Passed);
         Assert.False(run.Passed);
-        Assert.Equal(["destroy", "stack"], _pulumi.Commands.TakeLast(2).Select(c => c.Split(' ')[0]));
-        Assert.StartsWith("stack rm nightly-", _pulumi.Commands[^1], StringComparison.Ordinal);
+        Assert.Equal(["destroy", "stack"], Pulumi.Commands.TakeLast(2).Select(c => c.Split(' ')[0]));
+        Assert.StartsWith("stack rm nightly-", Pulumi.Commands[^1], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AFailoverFollowedByAReadyClusterWithANewPrimaryKeepsItsVerdictAndSaysSo()
     {
-        var run = await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(Dev, Project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None);
 
         Assert.True(run.Passed);
         Assert.Contains(new Measurement("Cluster after the kill", "Ready, current primary linkding-db-3 (was linkding-db-1)"), run.Drills[0].Measurements);
@@ -58,9 +45,9 @@ public sealed class EphemeralDrillRunTests : IDisposable
     [Fact]
     public async Task TheStackDeploysOnlyTheDrilledDatabaseAtTierEphemeralAndTheTargetStartsFromItsOutputs()
     {
-        await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
+        await Run(ReadyCluster(), afterKill: Cluster("linkding-db-3", ready: true)).RunAsync(Dev, Project, "linkding", "nightly", [DrillKind.Rotation], DrillLog.Silent, CancellationToken.None);
 
-        var configSets = _pulumi.Commands.Where(c => c.StartsWith("config set", StringComparison.Ordinal)).Select(c => c.Split(" -- ")[1]).ToList();
+        var configSets = Pulumi.Commands.Where(c => c.StartsWith("config set", StringComparison.Ordinal)).Select(c => c.Split(" -- ")[1]).ToList();
         Assert.Equal(["pg-platform:tier ephemeral", "pg-platform:kubeContext aks-dev-weu"], configSets.Take(2));
         Assert.Equal(["pg-platform:databases[0].name linkding", "pg-platform:databases[0].instances 3"], configSets.Where(c => c.StartsWith("pg-platform:databases", StringComparison.Ordinal)));
         Assert.Equal(["linkding nightly-a1b2c3 linkding-nightly-a1b2c3"], _started);
@@ -87,7 +74,7 @@ public sealed class EphemeralDrillRunTests : IDisposable
             .On("GET", $"{StorePath}/linkding-db-backups", Store(null))
             .OnWatch(StorePath, WatchAnswer.Open(WatchAnswer.Event("MODIFIED", Store("2026-11-22T19:30:00Z"))));
 
-        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true)).RunAsync(Dev, Project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
 
         Assert.True(run.Passed);
         var watch = Assert.Single(api.Watches, w => w.Path == StorePath);
@@ -102,13 +89,13 @@ public sealed class EphemeralDrillRunTests : IDisposable
             .On("GET", $"{StorePath}/linkding-db-backups", Store(null))
             .OnWatch(StorePath, WatchAnswer.Open());
 
-        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true), backupTimeout: TimeSpan.FromMilliseconds(300)).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
+        var run = await Run(api, afterKill: Cluster("linkding-db-1", ready: true), backupTimeout: TimeSpan.FromMilliseconds(300)).RunAsync(Dev, Project, "linkding", "nightly", [DrillKind.Backup], DrillLog.Silent, CancellationToken.None);
 
         var backup = Assert.Single(run.Drills);
         Assert.False(backup.Passed);
         Assert.StartsWith("no first base backup: a first base backup of linkding-db in ObjectStore linkding-db-backups: not reached within", backup.Reason, StringComparison.Ordinal);
         Assert.EndsWith("(last seen: last successful backup none)", backup.Reason, StringComparison.Ordinal);
-        Assert.StartsWith("stack rm nightly-", _pulumi.Commands[^1], StringComparison.Ordinal);
+        Assert.StartsWith("stack rm nightly-", Pulumi.Commands[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,17 +103,17 @@ public sealed class EphemeralDrillRunTests : IDisposable
     {
         var run = Run(ReadyCluster().On("GET", ClusterPath, Cluster("linkding-db-1", ready: false)), afterKill: "{}", readyTimeout: TimeSpan.FromMilliseconds(200));
 
-        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => run.RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TargetUnavailableException>(() => run.RunAsync(Dev, Project, "linkding", "nightly", [DrillKind.Failover], DrillLog.Silent, CancellationToken.None));
 
         Assert.StartsWith("Cluster linkding-drill/linkding-db Ready: not reached within 0 s (last seen: primary linkding-db-1, not Ready", error.Message, StringComparison.Ordinal);
-        Assert.Equal(["up", "stack", "destroy", "stack"], _pulumi.Commands.TakeLast(4).Select(c => c.Split(' ')[0]));
+        Assert.Equal(["up", "stack", "destroy", "stack"], Pulumi.Commands.TakeLast(4).Select(c => c.Split(' ')[0]));
     }
 
     private EphemeralDrillRun Run(FakeKubernetesApi api, string afterKill, TimeSpan? readyTimeout = null, TimeSpan? failoverTimeout = null, TimeSpan? backupTimeout = null) => new()
     {
         Catalog = TestCatalog.Of("linkding"),
         NewStackName = prefix => $"{prefix}-a1b2c3",
-        ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(), BackendDirectory = _pulumi.BackendDirectory },
+        ConfigureStack = options => options with { SearchPath = Pulumi.SearchPath, Environment = Pulumi.Environment(), BackendDirectory = Pulumi.BackendDirectory },
         StartTarget = async (deployed, ct) =>
         {
             _started.Add($"{deployed.Application} {deployed.StackName} {deployed.Database.Namespace}");

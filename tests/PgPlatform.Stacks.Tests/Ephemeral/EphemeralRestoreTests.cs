@@ -1,5 +1,4 @@
 using Npgsql;
-using PgPlatform.Components.Declaration;
 using PgPlatform.Stacks.Drills;
 using PgPlatform.Stacks.Ephemeral;
 using PgPlatform.Stacks.Evidence;
@@ -11,23 +10,11 @@ using static PgPlatform.Stacks.Tests.Targets.Kubernetes.CnpgFixtures;
 namespace PgPlatform.Stacks.Tests.Ephemeral;
 
 /// <summary>Restores on the Kubernetes target: each one a further ephemeral stack recovering from the drilled stack's object store.</summary>
-public sealed class EphemeralRestoreTests : IDisposable
+public sealed class EphemeralRestoreTests() : EphemeralDevProject("restore-run-")
 {
     private const string RestoredNamespace = "linkding-restore-a1b2c3";
     private static readonly DateTimeOffset PointInTime = new(2026, 11, 22, 10, 0, 0, 250, TimeSpan.Zero);
-    private readonly FakePulumi _pulumi = new();
-    private readonly string _project = Directory.CreateTempSubdirectory("restore-run-").FullName;
     private readonly List<string> _probed = [];
-
-    public EphemeralRestoreTests() => StackFiles.Write(_project, "dev", "linkding");
-
-    private DeclaredStack Dev => DeclaredStack.Load(_project, "dev", TestCatalog.Of("linkding"));
-
-    public void Dispose()
-    {
-        _pulumi.Dispose();
-        Directory.Delete(_project, recursive: true);
-    }
 
     [Fact]
     public async Task ARestoreIsAStackRecoveringFromTheDrilledStackThatIsDestroyedBeforeTheDrilledOne()
@@ -42,11 +29,11 @@ public sealed class EphemeralRestoreTests : IDisposable
             Assert.Equal(RestoredNamespace, restored.Location);
             Assert.True(restored.ReadWriteAt >= restored.StartedAt);
             Assert.Equal("linkding", new NpgsqlConnectionStringBuilder(restored.ConnectionString).Username);
-        }).RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
+        }).RunAsync(Dev, Project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
 
         Assert.True(run.Passed);
         Assert.NotNull(seen);
-        var commands = _pulumi.Commands;
+        var commands = Pulumi.Commands;
         var source = Stack(commands, "nightly-");
         var restore = Stack(commands, "restore-");
         var restoreConfig = commands.Where(c => c.StartsWith("config set", StringComparison.Ordinal) && c.Contains($"--stack {restore} ", StringComparison.Ordinal) && c.Contains("databases[0]", StringComparison.Ordinal))
@@ -75,12 +62,12 @@ public sealed class EphemeralRestoreTests : IDisposable
         RestoreFailedException? failure = null;
 
         await Run(api, async (target, ct) => failure = await Assert.ThrowsAsync<RestoreFailedException>(() => target.RestoreAsync(new RestoreRequest("latest-1", "20261122T095500"), ct)), TimeSpan.FromMilliseconds(300))
-            .RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
+            .RunAsync(Dev, Project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
 
         Assert.NotNull(failure);
         Assert.StartsWith($"restore into {RestoredNamespace}: Cluster {RestoredNamespace}/linkding-db Ready: not reached within", failure.Message, StringComparison.Ordinal);
-        var restore = Stack(_pulumi.Commands, "restore-");
-        Assert.Equal([$"up {restore}", $"destroy {restore}", $"rm {restore}"], Lifecycle(_pulumi.Commands).Where(c => c.EndsWith(restore, StringComparison.Ordinal)));
+        var restore = Stack(Pulumi.Commands, "restore-");
+        Assert.Equal([$"up {restore}", $"destroy {restore}", $"rm {restore}"], Lifecycle(Pulumi.Commands).Where(c => c.EndsWith(restore, StringComparison.Ordinal)));
         Assert.Empty(_probed);
     }
 
@@ -97,21 +84,21 @@ public sealed class EphemeralRestoreTests : IDisposable
             // Only the restore stack's up fails: its config carries recoverFrom.
             ConfigureStack = options => options with
             {
-                SearchPath = _pulumi.SearchPath,
-                BackendDirectory = Path.Combine(_pulumi.BackendDirectory, options.StackName),
-                Environment = _pulumi.Environment(fail: options.StackName.StartsWith(EphemeralRestores.StackPrefix, StringComparison.Ordinal) ? "up" : null, stderr: "container not found"),
+                SearchPath = Pulumi.SearchPath,
+                BackendDirectory = Path.Combine(Pulumi.BackendDirectory, options.StackName),
+                Environment = Pulumi.Environment(fail: options.StackName.StartsWith(EphemeralRestores.StackPrefix, StringComparison.Ordinal) ? "up" : null, stderr: "container not found"),
             },
             StartTarget = run.StartTarget,
             RunDrill = run.RunDrill,
         };
 
-        await failingRestores.RunAsync(Dev, _project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
+        await failingRestores.RunAsync(Dev, Project, "linkding", "nightly", [DrillKind.Restore], DrillLog.Silent, CancellationToken.None);
 
         Assert.NotNull(failure);
         Assert.StartsWith("the restore could not be deployed: ", failure.Message, StringComparison.Ordinal);
         Assert.Contains("container not found", failure.Message, StringComparison.Ordinal);
-        var restore = Stack(_pulumi.Commands, "restore-");
-        Assert.Equal([$"up {restore}", $"destroy {restore}", $"rm {restore}"], Lifecycle(_pulumi.Commands).Where(c => c.EndsWith(restore, StringComparison.Ordinal)));
+        var restore = Stack(Pulumi.Commands, "restore-");
+        Assert.Equal([$"up {restore}", $"destroy {restore}", $"rm {restore}"], Lifecycle(Pulumi.Commands).Where(c => c.EndsWith(restore, StringComparison.Ordinal)));
     }
 
     private static FakeKubernetesApi WithRestoredCluster(FakeKubernetesApi api, bool ready) => api
@@ -135,7 +122,7 @@ public sealed class EphemeralRestoreTests : IDisposable
         Catalog = TestCatalog.Of("linkding"),
         // The restore stack's name, and so the namespace its declaration gives the restored Cluster, is known in advance.
         NewStackName = prefix => $"{prefix}-a1b2c3",
-        ConfigureStack = options => options with { SearchPath = _pulumi.SearchPath, Environment = _pulumi.Environment(), BackendDirectory = Path.Combine(_pulumi.BackendDirectory, options.StackName) },
+        ConfigureStack = options => options with { SearchPath = Pulumi.SearchPath, Environment = Pulumi.Environment(), BackendDirectory = Path.Combine(Pulumi.BackendDirectory, options.StackName) },
         StartTarget = async (deployed, ct) => await KubernetesTarget.StartAsync(api.Client, new KubernetesTargetOptions
         {
             Namespace = Namespace,
