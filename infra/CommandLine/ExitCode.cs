@@ -24,6 +24,9 @@ public enum ExitCode
     /// <summary>Drills ran and evidence was written, but an ephemeral stack could not be destroyed: cloud resources are left behind (the evidence says how to remove them).</summary>
     TeardownFailed = 4,
 
+    /// <summary>Another run holds the output directory (<c>nightly</c>: one run per <c>--out</c>, its evidence store included); nothing was done.</summary>
+    Busy = 5,
+
     /// <summary>Interrupted (Ctrl-C or SIGTERM) after the target was torn down; no evidence written (128 + SIGINT, as shells report it).</summary>
     Cancelled = 130,
 }

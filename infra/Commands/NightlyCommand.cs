@@ -36,7 +36,7 @@ public sealed class NightlyCommand : Command
     /// <paramref name="local"/> (tests) how each database is drilled with <c>--target local</c>.
     /// </summary>
     public NightlyCommand(CommandContext context, Func<string?, EphemeralDrillRun>? configure = null, Func<LocalTargetOptions, IDatabaseDrills>? local = null)
-        : base("nightly", $"For each database of a stack whose evidence is due (failed, never proven or stalest first), stand up an ephemeral stack (tier ephemeral, fresh namespace; with --target local, a local target shaped as declared), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, store each database's evidence, and write fleet.md, fleet.json and Prometheus textfile metrics. With --target local and no --evidence or ${NightlyEvidence.ConnectionVariable}, evidence lasts in an Azurite started for the run on <--out>/{EvidenceStoreDirectory}. Exit 0 all passed, 1 any failed or bad input, 2 usage error or unreadable stack file, 3 no pulumi CLI or evidence store, 4 an ephemeral stack could not be destroyed (report written), 130 interrupted.")
+        : base("nightly", $"For each database of a stack whose evidence is due (failed, never proven or stalest first), stand up an ephemeral stack (tier ephemeral, fresh namespace; with --target local, a local target shaped as declared), run the drill suite (failover, restore into further ephemeral stacks, rotation, backup health), destroy them, store each database's evidence, and write fleet.md, fleet.json and Prometheus textfile metrics. With --target local and no --evidence or ${NightlyEvidence.ConnectionVariable}, evidence lasts in an Azurite started for the run on <--out>/{EvidenceStoreDirectory}. Exit 0 all passed, 1 any failed or bad input, 2 usage error or unreadable stack file, 3 no pulumi CLI or evidence store, 4 an ephemeral stack could not be destroyed (report written), 5 another nightly holds --out (one run per --out, --plan included), 130 interrupted.")
     {
         Options.Add(Stack);
         Options.Add(Target);
@@ -158,9 +158,20 @@ public sealed class NightlyCommand : Command
                 return await _context.FailAsync(InputFailure.CodeOf(e), e.Message);
             }
 
-            // The embedded store is read where a local nightly keeps it; the plan never creates one.
-            var embedded = parse.GetValue(Target) == "local" && store is null ? Path.Combine(Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory), EvidenceStoreDirectory) : null;
-            return await new NightlyPlan(_context, Now()).RunAsync(stack, catalog, parse.GetValue(FleetSize), schedule, store, embedded, cancellationToken);
+            // The embedded store is read where a local nightly keeps it; the plan never creates one. It starts an Azurite on
+            // the store, so it takes the nightly's lock of that --out first: never a second Azurite on a store in use.
+            var planOut = Path.GetFullPath(parse.GetValue(Out)!, _context.CurrentDirectory);
+            var embedded = parse.GetValue(Target) == "local" && store is null ? Path.Combine(planOut, EvidenceStoreDirectory) : null;
+            RunLock? planLock = null;
+            if (embedded is not null && Directory.Exists(embedded) && (planLock = RunLock.TryTake(planOut, "nightly", "--out", out var busy)) is null)
+            {
+                return await _context.FailAsync(ExitCode.Busy, busy!);
+            }
+
+            using (planLock)
+            {
+                return await new NightlyPlan(_context, Now()).RunAsync(stack, catalog, parse.GetValue(FleetSize), schedule, store, embedded, cancellationToken);
+            }
         }
 
         // Checked (and created) before the first stack: a night takes hours, and its report must have somewhere to go.
@@ -169,12 +180,20 @@ public sealed class NightlyCommand : Command
             return await _context.FailAsync(ExitCode.Usage, outError!);
         }
 
+        // One nightly per --out: two would share the report and the embedded evidence store's Azurite.
+        var runLock = RunLock.TryTake(outDir.Path, "nightly", "--out", out var held);
         try
         {
+            if (runLock is null)
+            {
+                return await _context.FailAsync(ExitCode.Busy, held!);
+            }
+
             return await RunAsync(parse, projectDir, settings, outDir.Path, schedule, store, cancellationToken);
         }
         finally
         {
+            runLock?.Dispose();
             outDir.RemoveIfUnused();
         }
     }
@@ -198,6 +217,11 @@ public sealed class NightlyCommand : Command
             {
                 localStore = await LocalEvidenceStore.StartAsync(storeDirectory, localOptions, cancellationToken);
                 store = localStore.Store;
+                if (localStore.Swept.Count > 0)
+                {
+                    log.Write("nightly", $"evidence store: ended the Azurite an earlier run left on it (pid {string.Join(", ", localStore.Swept)}; that run did not stop cleanly)");
+                }
+
                 log.Write("nightly", $"evidence store: Azurite on {localStore.Directory} (kept between runs)");
             }
 

@@ -30,6 +30,12 @@ public sealed class LocalEvidenceStore : IAsyncDisposable
     /// <summary>The store; its location names the directory, not Azurite's port (which changes from run to run).</summary>
     public IEvidenceStore Store { get; }
 
+    /// <summary>
+    /// Pids of Azurites an earlier run left serving this directory (a nightly that was SIGKILLed never stops its own), ended
+    /// before this one started. The caller holds the directory's run lock, so none of them can be in use.
+    /// </summary>
+    public IReadOnlyList<int> Swept { get; private set; } = [];
+
     /// <summary>True while Azurite runs.</summary>
     public bool Running => _azurite.Running;
 
@@ -49,9 +55,10 @@ public sealed class LocalEvidenceStore : IAsyncDisposable
         }
 
         System.IO.Directory.CreateDirectory(directory);
+        var swept = EndLeftovers(Path.Combine(directory, "azurite"));
         // Run as the driver itself: the data belongs with the report in --out, not to the user PostgreSQL runs as.
         var azurite = new Azurite(launcher, directory, PortAllocator.Next(), NightlyEvidence.Container, new RunAs(null));
-        var store = new LocalEvidenceStore(azurite, directory);
+        var store = new LocalEvidenceStore(azurite, directory) { Swept = swept };
         try
         {
             await azurite.StartAsync(cancellationToken);
@@ -73,4 +80,39 @@ public sealed class LocalEvidenceStore : IAsyncDisposable
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => _azurite.Stop();
+
+    /// <summary>Ends (SIGKILL) every process whose command line serves <paramref name="data"/> (<c>--location DATA</c>) and waits until they are gone.</summary>
+    private static List<int> EndLeftovers(string data)
+    {
+        var needle = $"\0--location\0{data}\0";
+        var found = new List<int>();
+        foreach (var entry in System.IO.Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(entry, "cmdline")).Contains(needle, StringComparison.Ordinal))
+                {
+                    found.Add(pid);
+                    NativeMethods.Signal(pid, NativeMethods.SigKill);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked, or is not ours to inspect.
+            }
+        }
+
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (found.Any(NativeMethods.IsAlive) && DateTimeOffset.UtcNow < deadline)
+        {
+            Thread.Sleep(50);
+        }
+
+        return found;
+    }
 }
