@@ -70,7 +70,7 @@ public sealed class BenchCommand : RootCommand
                 CheckBenchmark.Run(200);
                 var check = CheckBenchmark.Run(count);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"check: {check.Objects} objects ({check.Clusters} Clusters, half without namespaces), parse {check.Parse.TotalMilliseconds:F0} ms, rules {check.Check.TotalMilliseconds:F0} ms, {check.ObjectsPerSecond:F0} objects/s (parsing on every core, rules on one thread), {check.Violations} violations"));
+                    $"check: {check.Objects} objects ({check.Clusters} Clusters, half without namespaces), parse {check.Parse.TotalMilliseconds:F0} ms, rules {check.Check.TotalMilliseconds:F0} ms, {check.ObjectsPerSecond:F0} objects/s (parsing on every core, rules on one thread), {check.Violations} violations, {check.AllocatedBytes / 1048576.0:F0} MB allocated, process peak working set {check.PeakWorkingSetBytes / 1048576.0:F0} MB (with the fleets above when they ran)"));
                 output.WriteLine($"goal for check (>= {CheckGoalObjectsPerSecond:F0} objects/s): {(check.ObjectsPerSecond >= CheckGoalObjectsPerSecond ? "met" : "MISSED")}");
             }
 

@@ -13,8 +13,15 @@ namespace PgPlatform.Bench;
 /// <summary>Throughput of <c>check</c> on a generated corpus: YAML parsing (on every core for a large stream) plus every rule (on one thread).</summary>
 public static class CheckBenchmark
 {
-    /// <summary>One measurement (<paramref name="Clusters"/>: CNPG Clusters among the objects).</summary>
-    public sealed record Result(int Objects, int Clusters, int Violations, TimeSpan Parse, TimeSpan Check)
+    /// <summary>One measurement.</summary>
+    /// <param name="Objects">Objects parsed and checked.</param>
+    /// <param name="Clusters">CNPG Clusters among the objects.</param>
+    /// <param name="Violations">Contract violations found.</param>
+    /// <param name="Parse">Time to parse the YAML stream.</param>
+    /// <param name="Check">Time to run every rule.</param>
+    /// <param name="AllocatedBytes">Managed bytes allocated by parsing and checking.</param>
+    /// <param name="PeakWorkingSetBytes">The process's peak working set after the check (it includes whatever ran before it in the process).</param>
+    public sealed record Result(int Objects, int Clusters, int Violations, TimeSpan Parse, TimeSpan Check, long AllocatedBytes, long PeakWorkingSetBytes)
     {
         /// <summary>Objects per second through parse and check.</summary>
         public double ObjectsPerSecond => Objects / (Parse + Check).TotalSeconds;
@@ -43,6 +50,7 @@ public static class CheckBenchmark
             return json;
         }));
 
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
 
         // The corpus includes the objects Pulumi delivers, whose deploy-time values only files applied as written may not hold.
@@ -52,6 +60,9 @@ public static class CheckBenchmark
         var parse = clock.Elapsed;
         clock.Restart();
         var violations = ContractChecker.Check(manifests);
-        return new Result(manifests.Count, manifests.Count(m => m.Kind == Components.Vocabulary.CnpgApi.ClusterKind), violations.Count, parse, clock.Elapsed);
+        var check = clock.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        using var process = Process.GetCurrentProcess();
+        return new Result(manifests.Count, manifests.Count(m => m.Kind == Components.Vocabulary.CnpgApi.ClusterKind), violations.Count, parse, check, allocated, process.PeakWorkingSet64);
     }
 }
