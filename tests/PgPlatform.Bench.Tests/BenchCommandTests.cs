@@ -28,7 +28,7 @@ public sealed class BenchCommandTests
     {
         var result = await RunAsync("--sizes 2 --check-objects 50");
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Matches(@"(?m)^check: 50 objects \(\d+ Clusters, half without namespaces\), parse \d+ ms, rules \d+ ms, \d+ objects/s \(parsing on every core, rules on one thread\), \d+ violations$", result.Out);
+        Assert.Matches(@"(?m)^check: 50 objects \(\d+ Clusters, half without namespaces\), parse \d+ ms, rules \d+ ms, \d+ objects/s \(parsing on every core, rules on one thread\), \d+ violations, \d+ MB allocated, process peak working set [1-9]\d* MB \(with the fleets above when they ran\)$", result.Out);
         Assert.Matches(@"(?m)^goal for check \(>= 5000 objects/s\): (met|MISSED)$", result.Out);
     }
 
